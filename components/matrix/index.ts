@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./adapters";
+export * from "./thresholds";
+export * from "./markdown";

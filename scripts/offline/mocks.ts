@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+
+/** Where mock ARNs and endpoints say a resource lives. */
+export interface MockScope {
+  readonly region: string;
+  readonly accountId: string;
+}
+
+function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 7);
+}
+
+/** The physical name AWS (or the provider's auto-naming) would give a resource. */
+function physicalName(name: string, inputs: Record<string, unknown>): string {
+  for (const key of ["name", "identifier", "bucket", "replicationGroupId", "clusterIdentifier", "userId"]) {
+    const value = inputs[key];
+    if (typeof value === "string") return value;
+  }
+  return `${name}-${shortHash(name)}`;
+}
+
+type StateFor = (physical: string, inputs: Record<string, unknown>, scope: MockScope) => Record<string, unknown>;
+
+/** Computed outputs per resource type: what AWS returns after create, so the program's outputs resolve. */
+const COMPUTED: Record<string, StateFor> = {
+  "aws:kms/key:Key": (p, _i, s) => ({ keyId: `${shortHash(p)}-kms`, arn: `arn:aws:kms:${s.region}:${s.accountId}:key/${shortHash(p)}-kms` }),
+  "aws:ec2/vpc:Vpc": (p) => ({ id: `vpc-${shortHash(p)}0000000000` }),
+  "aws:ec2/subnet:Subnet": (p) => ({ id: `subnet-${shortHash(p)}0000000000` }),
+  "aws:ec2/securityGroup:SecurityGroup": (p) => ({ id: `sg-${shortHash(p)}0000000000` }),
+  "aws:rds/instance:Instance": (p, i, s) => {
+    const address = `${p}.c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com`;
+    const port = typeof i.port === "number" ? i.port : 5432;
+    return {
+      address, port, endpoint: `${address}:${port}`, resourceId: `db-${shortHash(p).toUpperCase()}`,
+      masterUserSecrets: i.manageMasterUserPassword
+        ? [{ secretArn: `arn:aws:secretsmanager:${s.region}:${s.accountId}:secret:rds!db-${shortHash(p)}`, secretStatus: "active", kmsKeyId: i.masterUserSecretKmsKeyId }]
+        : [],
+    };
+  },
+  "aws:rds/proxy:Proxy": (p, _i, s) => ({ endpoint: `${p}.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com` }),
+  "aws:rds/proxyEndpoint:ProxyEndpoint": (p, _i, s) => ({ endpoint: `${p}.endpoint.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com` }),
+  "aws:elasticache/replicationGroup:ReplicationGroup": (p, i, s) => {
+    const host = `${s.region.replace(/-/g, "")}.cache.amazonaws.com`;
+    const clustered = i.clusterMode === "enabled";
+    return clustered
+      ? { configurationEndpointAddress: `clustercfg.${p}.${shortHash(p)}.${host}` }
+      : { primaryEndpointAddress: `master.${p}.${shortHash(p)}.${host}`, readerEndpointAddress: `replica.${p}.${shortHash(p)}.${host}` };
+  },
+  "aws:s3/bucket:Bucket": (p, _i, s) => ({
+    bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
+  }),
+  "random:index/randomPassword:RandomPassword": (p) => ({ result: `mock-password-${shortHash(p)}` }),
+};
+
+function arnFor(type: string, physical: string, scope: MockScope): string | undefined {
+  const match = /^aws:([a-zA-Z0-9]+)\//.exec(type);
+  return match ? `arn:aws:${match[1].toLowerCase()}:${scope.region}:${scope.accountId}:${physical}` : undefined;
+}
+
+export interface MockCall {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+  readonly provider?: string;
+  readonly custom: boolean;
+}
+
+/**
+ * Mocks standing in for the engine and providers. `preview` mimics `pulumi preview`: providers return only
+ * the inputs, so every computed value (ARN, endpoint, ID) stays unknown, exactly what a plan should show.
+ */
+export function createMocks(scope: MockScope, preview: boolean, record: (call: MockCall) => void): pulumi.runtime.Mocks {
+  return {
+    newResource(args) {
+      const inputs = args.inputs as Record<string, unknown>;
+      record({ type: args.type, name: args.name, inputs, provider: args.provider, custom: args.custom ?? true });
+      if (preview) return { id: undefined, state: { ...inputs } };
+      const physical = physicalName(args.name, inputs);
+      const computed = COMPUTED[args.type]?.(physical, inputs, scope) ?? {};
+      const arn = arnFor(args.type, physical, scope);
+      const id = typeof computed.id === "string" ? computed.id : physical;
+      return { id, state: { ...(arn ? { arn } : {}), ...inputs, ...computed } };
+    },
+    call(args) {
+      throw new Error(`the program made an unexpected provider call ${args.token}; the offline runner mocks none`);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import * as pulumi from "@pulumi/pulumi";
+import { isUnknown } from "@pulumi/pulumi/output";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { createMocks, type MockCall } from "./mocks";
+import { readProjectFile, stackConfig } from "./stack-files";
+
+/** Shown wherever a value is only known after the resource exists. */
+export const KNOWN_AFTER_APPLY = "(known after apply)";
+
+export interface ResourceRef {
+  readonly type: string;
+  readonly name: string;
+}
+
+/** Resource options as the program passed them (mocks never see options; a stack transformation does). */
+export interface RecordedOptions {
+  readonly protect: boolean;
+  readonly dependsOn: readonly ResourceRef[];
+  readonly ignoreChanges: readonly string[];
+  readonly deleteBeforeReplace: boolean;
+  readonly retainOnDelete: boolean;
+  readonly replaceOnChanges: readonly string[];
+  readonly aliases: number;
+  readonly customTimeouts?: { create?: string; update?: string; delete?: string };
+}
+
+export interface RegisteredResource extends ResourceRef {
+  readonly custom: boolean;
+  /** Inputs as the provider receives them; in preview, unknown values are {@link KNOWN_AFTER_APPLY}. */
+  readonly inputs: Record<string, unknown>;
+  readonly parent?: ResourceRef;
+  /** `urn:...::id` reference of the explicit provider, if any. */
+  readonly provider?: string;
+  readonly options: RecordedOptions;
+}
+
+export interface ProgramRun {
+  readonly stack: string;
+  readonly preview: boolean;
+  readonly resources: readonly RegisteredResource[];
+  readonly outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  /** Stack name: reads Pulumi.<stack>.yaml. */
+  readonly stack: string;
+  /** Config keys to set (or, with `undefined`, remove) on top of the stack file. */
+  readonly overrides?: Record<string, unknown>;
+  /** Preview semantics: computed values unknown. Default: false (mocks return realistic computed state). */
+  readonly preview?: boolean;
+  /** Called for every resource registration, also when the program later throws. */
+  readonly observe?: (resource: ResourceRef) => void;
+}
+
+function normalise(value: unknown): unknown {
+  if (isUnknown(value)) return KNOWN_AFTER_APPLY;
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  }
+  return value;
+}
+
+function refOf(resource: unknown): ResourceRef | undefined {
+  const r = resource as { __pulumiType?: string; __name?: string } | undefined;
+  return r?.__pulumiType && r.__name ? { type: r.__pulumiType, name: r.__name } : undefined;
+}
+
+function recordOptions(opts: pulumi.CustomResourceOptions): RecordedOptions {
+  const dependsOn = ([] as unknown[]).concat(opts.dependsOn ?? []).map(refOf).filter((r): r is ResourceRef => r !== undefined);
+  return {
+    protect: opts.protect === true,
+    dependsOn,
+    ignoreChanges: opts.ignoreChanges ?? [],
+    deleteBeforeReplace: opts.deleteBeforeReplace === true,
+    retainOnDelete: opts.retainOnDelete === true,
+    replaceOnChanges: opts.replaceOnChanges ?? [],
+    aliases: opts.aliases?.length ?? 0,
+    customTimeouts: opts.customTimeouts,
+  };
+}
+
+/** Resolves a stack-output tree leaf by leaf, so known parts stay visible when others are unknown. */
+async function resolveDeep(value: unknown): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    // isKnown/promise are SDK internals (absent from the typings) that the engine itself uses for outputs.
+    const output = value as unknown as { isKnown: Promise<boolean>; promise(): Promise<unknown> };
+    return (await output.isKnown) ? resolveDeep(await output.promise()) : KNOWN_AFTER_APPLY;
+  }
+  if (pulumi.Resource.isInstance(value)) return `(resource ${refOf(value)?.name ?? "?"})`;
+  if (Array.isArray(value)) return Promise.all(value.map(resolveDeep));
+  if (value !== null && typeof value === "object") {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveDeep(v)] as const));
+    return Object.fromEntries(entries);
+  }
+  return normalise(value);
+}
+
+// The SDK's own "drain the RPC queue" step (what `disconnect` awaits); @internal, so absent from the typings.
+const waitForRPCs = (settings as unknown as { waitForRPCs: () => Promise<void> }).waitForRPCs;
+
+const key = (r: ResourceRef) => `${r.type}::${r.name}`;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the real program (stacks/program.ts) in-process against mocks, with config from the real stack files,
+ * and returns every resource it registered. Throws what the program throws (e.g. a ConfigError).
+ * Runs are serialised: the Pulumi runtime is process-global state.
+ */
+export function runProgram(options: RunOptions): Promise<ProgramRun> {
+  const run = queue.then(() => runOnce(options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runOnce(options: RunOptions): Promise<ProgramRun> {
+  const preview = options.preview ?? false;
+  const config = stackConfig(options.stack, options.overrides);
+  const project = readProjectFile().name;
+  const scope = { region: config["aws:region"] ?? "eu-west-1", accountId: config[`${project}:accountId`] ?? "000000000000" };
+
+  const calls = new Map<string, MockCall>();
+  const recorded = new Map<string, { parent?: ResourceRef; options: RecordedOptions }>();
+  const duplicates: string[] = [];
+  await pulumi.runtime.setMocks(
+    createMocks(scope, preview, (call) => {
+      options.observe?.(call);
+      if (calls.has(key(call))) duplicates.push(key(call));
+      calls.set(key(call), call);
+    }),
+    project, options.stack, preview,
+  );
+  pulumi.runtime.setAllConfig(config);
+
+  // Imported after the mocks are in place, as `pulumi up` would load it after connecting to the engine.
+  const { storageStack } = await import("../../stacks/program");
+  let failure: Error | undefined;
+  let returned: Record<string, unknown> = {};
+  await runInPulumiStack(() => {
+    pulumi.runtime.registerStackTransformation((args) => {
+      if (args.type !== "pulumi:pulumi:Stack") {
+        recorded.set(key(args), { parent: refOf(args.opts.parent), options: recordOptions(args.opts) });
+      }
+      return undefined;
+    });
+    try {
+      returned = storageStack();
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(JSON.stringify(error));
+    }
+    return Promise.resolve({});
+  });
+  await waitForRPCs();
+  if (failure) throw failure;
+  if (duplicates.length > 0) throw new Error(`duplicate logical names (type::name): ${duplicates.join(", ")}`);
+
+  const resources = [...calls.values()]
+    .filter((c) => c.type !== "pulumi:pulumi:Stack")
+    .map((c): RegisteredResource => {
+      const rec = recorded.get(key(c));
+      return {
+        type: c.type,
+        name: c.name,
+        custom: c.custom,
+        inputs: normalise(c.inputs) as Record<string, unknown>,
+        parent: rec?.parent && rec.parent.type !== "pulumi:pulumi:Stack" ? rec.parent : undefined,
+        provider: c.provider || undefined,
+        options: rec?.options ?? recordOptions({}),
+      };
+    });
+  return { stack: options.stack, preview, resources, outputs: (await resolveDeep(returned)) as Record<string, unknown> };
+}

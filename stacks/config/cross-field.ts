@@ -1,0 +1,65 @@
+import { PROFILES } from "../profiles";
+import type { ProjectConfig } from "./schema";
+
+export interface Problem {
+  /** Path inside the project namespace, e.g. ["network", "vpcId"]. */
+  readonly path: readonly string[];
+  /** What is wrong and what is allowed; the loader adds the key and the value. */
+  readonly message: string;
+}
+
+interface Context {
+  readonly stack: string;
+  readonly region: string;
+  readonly project: ProjectConfig;
+}
+
+/** Rules that span several keys. Each returns the problems it finds; the loader reports them all at once. */
+const RULES: ReadonlyArray<(c: Context) => Problem[]> = [
+  ({ stack, project }) =>
+    /^prod/i.test(stack) && project.profile !== "prod"
+      ? [{ path: ["profile"], message: `must be "prod" for stack "${stack}" (a prod* stack never runs unprotected)` }]
+      : [],
+
+  ({ project: { network } }) =>
+    network.vpcId !== undefined && network.privateSubnetIds === undefined
+      ? [{ path: ["network", "privateSubnetIds"], message: "must list the private subnets of network.vpcId" }]
+      : network.vpcId === undefined && network.privateSubnetIds !== undefined
+        ? [{ path: ["network", "vpcId"], message: "must be set when network.privateSubnetIds is given" }]
+        : [],
+
+  ({ project: { network } }) =>
+    network.privateSubnetIds !== undefined && new Set(network.privateSubnetIds).size < 2
+      ? [{ path: ["network", "privateSubnetIds"], message: "must list at least 2 distinct subnets in different AZs (database and cache subnet groups span AZs)" }]
+      : [],
+
+  ({ project: { network } }) =>
+    network.vpcId !== undefined && (network.cidrBlock !== undefined || network.availabilityZones !== undefined)
+      ? [{ path: ["network", network.cidrBlock !== undefined ? "cidrBlock" : "availabilityZones"], message: "only applies to a VPC this stack creates; remove it or remove network.vpcId" }]
+      : [],
+
+  ({ region, project: { network } }) =>
+    (network.availabilityZones ?? []).flatMap((az, i) =>
+      az.startsWith(region) && az.length === region.length + 1
+        ? []
+        : [{ path: ["network", "availabilityZones", String(i)], message: `must be a zone of aws:region ${region}` }]),
+
+  ({ project: { network, profile } }) => {
+    const zones = network.availabilityZones;
+    const needed = PROFILES[profile].availabilityZoneCount;
+    if (zones === undefined) return [];
+    if (new Set(zones).size !== zones.length) return [{ path: ["network", "availabilityZones"], message: "must not repeat a zone" }];
+    return zones.length < needed
+      ? [{ path: ["network", "availabilityZones"], message: `must list at least ${needed} zones for profile "${profile}"` }]
+      : [];
+  },
+
+  ({ project: { alerts, profile } }) =>
+    profile === "prod" && alerts.critical.emails.length + alerts.critical.httpsEndpoints.length === 0
+      ? [{ path: ["alerts", "critical"], message: 'must have at least one email or https subscriber for profile "prod" (critical alarms would page nobody)' }]
+      : [],
+];
+
+export function crossFieldProblems(context: Context): Problem[] {
+  return RULES.flatMap((rule) => rule(context));
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * Schema building blocks whose error messages say what is allowed. The loader prefixes each message with the
+ * full config key and appends the value it got, so a message reads
+ * `sparki-storage:postgres.replicas must be an integer 0..5, got -1`.
+ */
+export function intRange(min: number, max: number) {
+  const error = `must be an integer ${min}..${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
+}
+
+export function matching(pattern: RegExp, what: string) {
+  const error = `must be ${what}`;
+  return z.string({ error }).regex(pattern, { error });
+}
+
+export function flag() {
+  return z.boolean({ error: "must be true or false" });
+}
+
+export function list<T extends z.ZodType>(item: T, max = 20) {
+  return z.array(item, { error: "must be a list" }).max(max, { error: `must have at most ${max} entries` });
+}
+
+/** An object that refuses unknown keys (typos) and lists the keys it does know. */
+export function section<S extends z.ZodRawShape>(shape: S) {
+  const allowed = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `has unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (allowed: ${allowed})`
+        : "must be an object",
+  });
+}
+
+export const awsRegion = matching(/^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\d$/, "an AWS region such as eu-west-1");
+export const accountId = matching(/^\d{12}$/, "a 12-digit AWS account ID");
+export const email = matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an email address");
+export const httpsUrl = matching(/^https:\/\/[^\s]+$/, "an https:// URL");
+export const cidr = matching(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-8])$/, "an IPv4 CIDR block from /16 to /28");
+export const tagValue = matching(/^[\p{L}\p{N}\s_.:/=+\-@]{1,256}$/u, "1-256 characters allowed in an AWS tag value");

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { accountId, awsRegion, cidr, email, httpsUrl, list, matching, oneOf, section, tagValue } from "./rules";
+
+/** The Pulumi project name: the namespace of every project config key. */
+export const PROJECT = "sparki-storage";
+
+export const PROFILE_NAMES = ["dev", "prod"] as const;
+
+export const networkSchema = section({
+  vpcId: matching(/^vpc-[0-9a-f]{8,17}$/, "a VPC ID such as vpc-0abc12345678def90").optional(),
+  privateSubnetIds: list(matching(/^subnet-[0-9a-f]{8,17}$/, "a subnet ID such as subnet-0abc1234")).optional(),
+  cidrBlock: cidr.optional(),
+  availabilityZones: list(matching(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "an availability zone such as eu-west-1a"), 6)
+    .optional(),
+});
+
+const subscribers = section({
+  emails: list(email).default([]),
+  httpsEndpoints: list(httpsUrl).default([]),
+});
+
+export const alertsSchema = section({
+  warning: subscribers.default({ emails: [], httpsEndpoints: [] }),
+  critical: subscribers.default({ emails: [], httpsEndpoints: [] }),
+});
+
+/** Every `sparki-storage:*` key. Pulumi.yaml declares the same keys with their defaults. */
+export const projectSchema = section({
+  profile: oneOf(PROFILE_NAMES).default("dev"),
+  accountId,
+  owner: tagValue.default("platform-team"),
+  costCentre: tagValue.default("sparki-storage"),
+  network: networkSchema.default({}),
+  alerts: alertsSchema.default({ warning: { emails: [], httpsEndpoints: [] }, critical: { emails: [], httpsEndpoints: [] } }),
+});
+
+/** Keys of other namespaces the program reads. */
+export const awsSchema = z.object({ region: awsRegion });
+
+export type ProjectConfig = z.infer<typeof projectSchema>;
+export type NetworkConfig = z.infer<typeof networkSchema>;
+export type AlertsConfig = z.infer<typeof alertsSchema>;
+export type ProfileName = (typeof PROFILE_NAMES)[number];

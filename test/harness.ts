@@ -1,0 +1,46 @@
+import { type ProgramRun, type RegisteredResource, type ResourceRef, runProgram } from "../scripts/offline/run-program";
+
+export { KNOWN_AFTER_APPLY } from "../scripts/offline/run-program";
+export type { ProgramRun, RegisteredResource } from "../scripts/offline/run-program";
+
+export const STACKS = ["dev", "prod"] as const;
+export type StackName = (typeof STACKS)[number];
+
+const cache = new Map<StackName, Promise<ProgramRun>>();
+
+/** The real program for a real stack file, run once per test file and shared by its tests. */
+export function stackRun(stack: StackName): Promise<ProgramRun> {
+  let run = cache.get(stack);
+  if (!run) {
+    run = runProgram({ stack });
+    cache.set(stack, run);
+  }
+  return run;
+}
+
+/** Runs the program with config overrides on top of a stack file (for bad-config cases). */
+export function runWith(stack: string, overrides: Record<string, unknown>, observe?: (r: ResourceRef) => void): Promise<ProgramRun> {
+  return runProgram({ stack, overrides, observe });
+}
+
+export function ofType(run: ProgramRun, type: string): RegisteredResource[] {
+  return run.resources.filter((r) => r.type === type);
+}
+
+export function one(run: ProgramRun, type: string, name?: string): RegisteredResource {
+  const found = ofType(run, type).filter((r) => name === undefined || r.name === name);
+  if (found.length !== 1) {
+    throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+  }
+  return found[0];
+}
+
+export function childrenOf(run: ProgramRun, parent: RegisteredResource): RegisteredResource[] {
+  return run.resources.filter((r) => r.parent?.type === parent.type && r.parent.name === parent.name);
+}
+
+/** Parses a JSON-string input (policies, provider inputs). */
+export function json<T = Record<string, unknown>>(value: unknown): T {
+  if (typeof value !== "string") throw new Error(`expected a JSON string, got ${JSON.stringify(value)}`);
+  return JSON.parse(value) as T;
+}
