@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { AlertTopics } from "../components/alerting";
+import { AlertTopics, StorageDashboard } from "../components/alerting";
 import { EncryptionKey } from "../components/kms";
 import { Network } from "../components/network";
+import { ADAPTERS } from "./adapters";
 import { loadConfig } from "./config/load";
 import { type Environment, resolveEnvironment } from "./environment";
+import type { SharedBlocks } from "./shared";
 
 /**
  * The whole storage tier of one environment. Validates config first (throwing before any resource exists),
@@ -44,10 +46,21 @@ function compose(env: Environment): Record<string, unknown> {
     availabilityZones: env.availabilityZones,
   }, opts);
 
+  const shared: SharedBlocks = {
+    env, opts, baseName: base, key, topics, network,
+    alarms: { environment: env.name, topicArns: topics.arns, evaluation: env.alerts.evaluation },
+  };
+  const deployed = ADAPTERS.map((deploy) => deploy(shared)).filter((d) => d !== undefined);
+  const sections = deployed.flatMap((d) => d.dashboard ?? []);
+  if (sections.length > 0) {
+    new StorageDashboard(`${base}-dashboard`, { environment: env.name, region: env.region, sections }, opts);
+  }
+
   return {
     environment: { name: env.name, profile: env.profile.name, region: env.region },
     kmsKeyArn: key.arn,
     alertTopicArns: topics.arns,
     network: { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds, availabilityZones: network.availabilityZones },
+    ...Object.fromEntries(deployed.map((d) => [d.outputKey, d.outputs])),
   };
 }

@@ -30,3 +30,37 @@ export const POSTGRES_POOL = {
 
 /** Object storage: "Use multipart uploads for large files (>100MB)". */
 export const MULTIPART_THRESHOLD_MEGABYTES = 100;
+
+/** Unit of a threshold as people state it; alarms convert it once into the metric's CloudWatch unit. */
+export type AlarmThresholdUnit = "milliseconds" | "seconds" | "microseconds" | "percent" | "count" | "bytes" | "gibibytes";
+
+/**
+ * Alarm levels the spec does not state but a platform team runs with. Kept beside the spec's table so every
+ * alarm number lives in one module; `source` in README and alarm tags says which is which.
+ */
+export interface PlatformThreshold {
+  readonly warning: number;
+  readonly critical: number;
+  readonly unit: AlarmThresholdUnit;
+  /** "above": alarm when the metric exceeds the level; "below": when it falls under it. */
+  readonly comparison: "above" | "below";
+  /** Why this number. */
+  readonly rationale: string;
+}
+
+export const PLATFORM_THRESHOLDS = {
+  rdsCpuUtilization: { warning: 80, critical: 95, unit: "percent", comparison: "above", rationale: "sustained CPU saturation precedes latency breaches" },
+  rdsFreeStoragePercent: { warning: 20, critical: 10, unit: "percent", comparison: "below", rationale: "share of allocated storage; autoscaling grows it at 10 % free, so critical means autoscaling is capped or stuck" },
+  rdsFreeableMemoryPercent: { warning: 10, critical: 5, unit: "percent", comparison: "below", rationale: "share of instance memory; below it the engine swaps" },
+  rdsReplicaLag: { warning: 30, critical: 300, unit: "seconds", comparison: "above", rationale: "replica reads older than this serve stale pipeline state" },
+  rdsMaximumUsedTransactionIds: { warning: 1_000_000_000, critical: 1_500_000_000, unit: "count", comparison: "above", rationale: "wraparound shutdown at 2^31 (~2.1 billion); vacuum must freeze first" },
+  rdsDiskQueueDepth: { warning: 20, critical: 64, unit: "count", comparison: "above", rationale: "queued I/O that gp3 baseline IOPS cannot drain" },
+  cacheEngineCpuUtilization: { warning: 70, critical: 90, unit: "percent", comparison: "above", rationale: "the engine thread is single-threaded: saturation means queueing" },
+  cacheEvictions: { warning: 100, critical: 1_000, unit: "count", comparison: "above", rationale: "per period; keys with TTLs should expire before they are evicted" },
+  cacheCurrConnections: { warning: 5_000, critical: 10_000, unit: "count", comparison: "above", rationale: "well under the 65,000 per-node limit; a leak shows long before" },
+  cacheReplicationLag: { warning: 1, critical: 10, unit: "seconds", comparison: "above", rationale: "replicas serving reads must stay near-real-time" },
+  s3ServerErrors: { warning: 5, critical: 50, unit: "count", comparison: "above", rationale: "5xx per period; the Fiber adapter retries, a burst means an outage" },
+  s3ClientErrorRatePercent: { warning: 5, critical: 20, unit: "percent", comparison: "above", rationale: "4xx as a share of requests: denied or missing keys after a deploy" },
+} as const satisfies Record<string, PlatformThreshold>;
+
+export type PlatformThresholdKey = keyof typeof PLATFORM_THRESHOLDS;

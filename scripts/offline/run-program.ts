@@ -49,6 +49,11 @@ export interface RunOptions {
   readonly overrides?: Record<string, unknown>;
   /** Preview semantics: computed values unknown. Default: false (mocks return realistic computed state). */
   readonly preview?: boolean;
+  /**
+   * What to run instead of the stack program, e.g. one component under test. Default: the real program
+   * (`storageStack` of stacks/program.ts).
+   */
+  readonly program?: () => Record<string, unknown>;
   /** Called for every resource registration, also when the program later throws. */
   readonly observe?: (resource: ResourceRef) => void;
 }
@@ -135,7 +140,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
   pulumi.runtime.setAllConfig(config);
 
   // Imported after the mocks are in place, as `pulumi up` would load it after connecting to the engine.
-  const { storageStack } = await import("../../stacks/program");
+  const program = options.program ?? (await import("../../stacks/program")).storageStack;
   let failure: Error | undefined;
   let returned: Record<string, unknown> = {};
   await runInPulumiStack(() => {
@@ -146,7 +151,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
       return undefined;
     });
     try {
-      returned = storageStack();
+      returned = program();
     } catch (error) {
       failure = error instanceof Error ? error : new Error(JSON.stringify(error));
     }

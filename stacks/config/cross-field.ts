@@ -1,3 +1,4 @@
+import { DEFAULT_EVALUATION, SEVERITIES } from "../../components/alerting";
 import { PROFILES } from "../profiles";
 import type { ProjectConfig } from "./schema";
 
@@ -58,6 +59,19 @@ const RULES: ReadonlyArray<(c: Context) => Problem[]> = [
     profile === "prod" && alerts.critical.emails.length + alerts.critical.httpsEndpoints.length === 0
       ? [{ path: ["alerts", "critical"], message: 'must have at least one email or https subscriber for profile "prod" (critical alarms would page nobody)' }]
       : [],
+
+  ({ project: { alerts } }) =>
+    SEVERITIES.flatMap((severity) => {
+      const merged = { ...DEFAULT_EVALUATION[severity], ...alerts.evaluation[severity] };
+      const path = ["alerts", "evaluation", severity];
+      if (merged.datapointsToAlarm > merged.evaluationPeriods) {
+        return [{ path: [...path, "datapointsToAlarm"], message: `must not exceed evaluationPeriods (${merged.evaluationPeriods})` }];
+      }
+      if (merged.periodSeconds * merged.evaluationPeriods > 86_400) {
+        return [{ path: [...path, "evaluationPeriods"], message: `times periodSeconds (${merged.periodSeconds}) must not exceed one day (86400 s, a CloudWatch limit)` }];
+      }
+      return [];
+    }),
 ];
 
 export function crossFieldProblems(context: Context): Problem[] {

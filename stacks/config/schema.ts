@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { accountId, awsRegion, cidr, email, httpsUrl, list, matching, oneOf, section, tagValue } from "./rules";
+import { accountId, awsRegion, cidr, email, httpsUrl, intRange, list, matching, oneOf, section, tagValue } from "./rules";
 
 /** The Pulumi project name: the namespace of every project config key. */
 export const PROJECT = "sparki-storage";
@@ -19,9 +19,21 @@ const subscribers = section({
   httpsEndpoints: list(httpsUrl).default([]),
 });
 
+const PERIOD_RULE = "must be 10, 30 or a multiple of 60 up to 86400 (seconds)";
+
+const evaluation = section({
+  periodSeconds: z.number({ error: PERIOD_RULE })
+    .refine((v) => v === 10 || v === 30 || (Number.isInteger(v) && v % 60 === 0 && v >= 60 && v <= 86_400), { error: PERIOD_RULE })
+    .optional(),
+  evaluationPeriods: intRange(1, 100).optional(),
+  datapointsToAlarm: intRange(1, 100).optional(),
+});
+
 export const alertsSchema = section({
   warning: subscribers.default({ emails: [], httpsEndpoints: [] }),
   critical: subscribers.default({ emails: [], httpsEndpoints: [] }),
+  /** Per-severity overrides of the alarm evaluation defaults (components/alerting DEFAULT_EVALUATION). */
+  evaluation: section({ warning: evaluation.optional(), critical: evaluation.optional() }).default({}),
 });
 
 /** Every `sparki-storage:*` key. Pulumi.yaml declares the same keys with their defaults. */
@@ -31,7 +43,7 @@ export const projectSchema = section({
   owner: tagValue.default("platform-team"),
   costCentre: tagValue.default("sparki-storage"),
   network: networkSchema.default({}),
-  alerts: alertsSchema.default({ warning: { emails: [], httpsEndpoints: [] }, critical: { emails: [], httpsEndpoints: [] } }),
+  alerts: alertsSchema.default({ warning: { emails: [], httpsEndpoints: [] }, critical: { emails: [], httpsEndpoints: [] }, evaluation: {} }),
 });
 
 /** Keys of other namespaces the program reads. */

@@ -1,0 +1,74 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** Units CloudWatch reports these metrics in. Alarm thresholds must be in the same unit. */
+export type CloudWatchUnit = "seconds" | "milliseconds" | "microseconds" | "percent" | "bytes" | "count";
+
+/** How an alarm treats periods without data. */
+export type MissingData = "notBreaching" | "breaching" | "ignore" | "missing";
+
+export interface MetricDefinition {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Dimension keys, exactly as CloudWatch publishes them (a different set is a different metric). */
+  readonly dimensions: readonly string[];
+  readonly unit: CloudWatchUnit;
+  /** Percentile statistics (p95) are available; otherwise alarms use a plain statistic. */
+  readonly percentiles: boolean;
+  /** Statistic for alarms that are not percentiles. */
+  readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum";
+  /** Missing-data treatment and why. */
+  readonly missingData: MissingData;
+  /** AWS documentation page the unit and dimensions were checked against. */
+  readonly source: string;
+}
+
+const RDS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html";
+const PROXY_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.monitoring.html";
+const CACHE_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html";
+const CACHE_HOST_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.HostLevel.html";
+const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html";
+
+/**
+ * Every CloudWatch metric the stack alarms on or graphs. Alarm code names entries by key, so a misspelt metric,
+ * namespace or dimension does not compile.
+ *
+ * Missing data: latency and utilisation are `notBreaching` (an idle node publishes nothing and is healthy);
+ * free storage/memory are `breaching` (silence from a database that should report is itself an alarm);
+ * error counts are `notBreaching` (no requests, no errors).
+ */
+export const METRICS = {
+  // AWS/RDS, per DB instance (RDS_DOC: "Amazon CloudWatch metrics for Amazon RDS").
+  rdsReadLatency: { namespace: "AWS/RDS", metricName: "ReadLatency", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
+  rdsWriteLatency: { namespace: "AWS/RDS", metricName: "WriteLatency", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
+  rdsReplicaLag: { namespace: "AWS/RDS", metricName: "ReplicaLag", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "breaching", source: RDS_DOC },
+  rdsCpuUtilization: { namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: ["DBInstanceIdentifier"], unit: "percent", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
+  rdsFreeStorageSpace: { namespace: "AWS/RDS", metricName: "FreeStorageSpace", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "breaching", source: RDS_DOC },
+  rdsFreeableMemory: { namespace: "AWS/RDS", metricName: "FreeableMemory", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "breaching", source: RDS_DOC },
+  rdsDatabaseConnections: { namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
+  rdsDiskQueueDepth: { namespace: "AWS/RDS", metricName: "DiskQueueDepth", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
+  rdsMaximumUsedTransactionIds: { namespace: "AWS/RDS", metricName: "MaximumUsedTransactionIDs", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
+  // RDS Proxy, namespace AWS/RDS (PROXY_DOC: dimension sets ProxyName; ProxyName+TargetGroup+Target; ProxyName+TargetGroup+TargetRole).
+  proxyClientConnections: { namespace: "AWS/RDS", metricName: "ClientConnections", dimensions: ["ProxyName"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
+  proxyDatabaseConnections: { namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: ["ProxyName", "TargetGroup", "TargetRole"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
+  proxyDatabaseConnectionsBorrowed: { namespace: "AWS/RDS", metricName: "DatabaseConnectionsCurrentlyBorrowed", dimensions: ["ProxyName", "TargetGroup", "TargetRole"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
+  proxyMaxDatabaseConnectionsAllowed: { namespace: "AWS/RDS", metricName: "MaxDatabaseConnectionsAllowed", dimensions: ["ProxyName", "TargetGroup", "Target"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
+  // AWS/ElastiCache, per node: each member cluster of a replication group holds one node (CACHE_DOC).
+  cacheReadLatency: { namespace: "AWS/ElastiCache", metricName: "SuccessfulReadRequestLatency", dimensions: ["CacheClusterId"], unit: "microseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: CACHE_DOC },
+  cacheWriteLatency: { namespace: "AWS/ElastiCache", metricName: "SuccessfulWriteRequestLatency", dimensions: ["CacheClusterId"], unit: "microseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: CACHE_DOC },
+  cacheMemoryUsage: { namespace: "AWS/ElastiCache", metricName: "DatabaseMemoryUsagePercentage", dimensions: ["CacheClusterId"], unit: "percent", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: CACHE_DOC },
+  cacheEngineCpuUtilization: { namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", dimensions: ["CacheClusterId"], unit: "percent", percentiles: false, statistic: "Average", missingData: "notBreaching", source: CACHE_DOC },
+  cacheEvictions: { namespace: "AWS/ElastiCache", metricName: "Evictions", dimensions: ["CacheClusterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: CACHE_DOC },
+  cacheCurrConnections: { namespace: "AWS/ElastiCache", metricName: "CurrConnections", dimensions: ["CacheClusterId"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: CACHE_DOC },
+  cacheReplicationLag: { namespace: "AWS/ElastiCache", metricName: "ReplicationLag", dimensions: ["CacheClusterId"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: CACHE_DOC },
+  cacheCpuUtilization: { namespace: "AWS/ElastiCache", metricName: "CPUUtilization", dimensions: ["CacheClusterId"], unit: "percent", percentiles: false, statistic: "Average", missingData: "notBreaching", source: CACHE_HOST_DOC },
+  // AWS/S3 request metrics: published only for a bucket metrics configuration, under its FilterId (S3_DOC).
+  s3ClientErrors: { namespace: "AWS/S3", metricName: "4xxErrors", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
+  s3ServerErrors: { namespace: "AWS/S3", metricName: "5xxErrors", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
+  s3AllRequests: { namespace: "AWS/S3", metricName: "AllRequests", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
+  s3FirstByteLatency: { namespace: "AWS/S3", metricName: "FirstByteLatency", dimensions: ["BucketName", "FilterId"], unit: "milliseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: S3_DOC },
+} as const satisfies Record<string, MetricDefinition>;
+
+export type MetricKey = keyof typeof METRICS;
+
+/** The dimension map a metric needs: exactly its catalog keys. */
+export type DimensionsOf<K extends MetricKey> = { readonly [D in (typeof METRICS)[K]["dimensions"][number]]: pulumi.Input<string> };

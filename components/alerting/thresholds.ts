@@ -1,0 +1,28 @@
+import { ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey } from "../matrix";
+
+/** Warning and critical levels of one alarm pair, in a stated unit, with where the numbers come from. */
+export interface ThresholdSpec {
+  readonly warning: number;
+  readonly critical: number;
+  readonly unit: AlarmThresholdUnit;
+  readonly comparison: "above" | "below";
+  /** `matrix:<key>` for the spec's numbers, `platform:<key>` for ours; tagged on every alarm. */
+  readonly source: string;
+  /** The spec states a percentile (p95): alarms use extendedStatistic. */
+  readonly percentile?: "p95";
+}
+
+/** A threshold from the spec's Alerting Thresholds table. */
+export function matrixThreshold(key: AlertThresholdKey): ThresholdSpec {
+  const t = ALERT_THRESHOLDS[key];
+  return {
+    warning: t.warning, critical: t.critical, unit: t.unit, comparison: "above", source: `matrix:${key}`,
+    ...(t.statistic === "p95" ? { percentile: "p95" as const } : {}),
+  };
+}
+
+/** A platform default from components/matrix PLATFORM_THRESHOLDS. */
+export function platformThreshold(key: PlatformThresholdKey): ThresholdSpec {
+  const t = PLATFORM_THRESHOLDS[key];
+  return { warning: t.warning, critical: t.critical, unit: t.unit, comparison: t.comparison, source: `platform:${key}` };
+}
