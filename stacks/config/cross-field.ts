@@ -9,14 +9,17 @@ export interface Problem {
   readonly message: string;
 }
 
-interface Context {
+export interface Context {
   readonly stack: string;
   readonly region: string;
   readonly project: ProjectConfig;
 }
 
-/** Rules that span several keys. Each returns the problems it finds; the loader reports them all at once. */
-const RULES: ReadonlyArray<(c: Context) => Problem[]> = [
+/** A rule that spans several keys; returns the problems it finds (the loader reports them all at once). */
+export type Rule = (context: Context) => Problem[];
+
+/** Rules of the shared blocks (profile, network, alerts). Adapter rules live beside their schema section. */
+const FOUNDATION_RULES: readonly Rule[] = [
   ({ stack, project }) =>
     /^prod/i.test(stack) && project.profile !== "prod"
       ? [{ path: ["profile"], message: `must be "prod" for stack "${stack}" (a prod* stack never runs unprotected)` }]
@@ -72,6 +75,10 @@ const RULES: ReadonlyArray<(c: Context) => Problem[]> = [
       }
       return [];
     }),
+];
+
+const RULES: readonly Rule[] = [
+  ...FOUNDATION_RULES,
 ];
 
 export function crossFieldProblems(context: Context): Problem[] {
