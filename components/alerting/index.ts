@@ -3,4 +3,5 @@ export * from "./catalog";
 export * from "./units";
 export * from "./thresholds";
 export * from "./alarm-pair";
+export * from "./rate-alarm-pair";
 export * from "./dashboard";

@@ -51,6 +51,16 @@ const COMPUTED: Record<string, StateFor> = {
     bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
   }),
   "random:index/randomPassword:RandomPassword": (p) => ({ result: `mock-password-${shortHash(p)}` }),
+  // IAM is global: policy ARNs carry the account and path but no region.
+  "aws:iam/policy:Policy": (p, i, s) => ({
+    arn: `arn:aws:iam::${s.accountId}:policy${typeof i.path === "string" ? i.path : "/"}${p}`, policyId: `ANPA${shortHash(p).toUpperCase()}`,
+  }),
+  // RDS names a prefixed parameter group `<namePrefix><unique suffix>`; the proxy's default target group is "default".
+  "aws:rds/parameterGroup:ParameterGroup": (p, i) => ({ name: typeof i.namePrefix === "string" ? `${i.namePrefix}${shortHash(p)}` : p }),
+  "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": () => ({ name: "default" }),
+  "aws:rds/proxyTarget:ProxyTarget": (p, i) => ({ type: "RDS_INSTANCE", rdsResourceId: `db-${shortHash(p).toUpperCase()}`, targetArn: `arn:aws:rds:db:${String(i.dbInstanceIdentifier)}` }),
+  // Lowercase/uppercase as requested, so generated MinIO user names look like what the provider would make.
+  "random:index/randomString:RandomString": (p, i) => ({ result: i.lower === false ? `MOCKKEY${shortHash(p).toUpperCase()}` : `mockuser${shortHash(p)}` }),
 };
 
 function arnFor(type: string, physical: string, scope: MockScope): string | undefined {

@@ -30,6 +30,8 @@ export interface RegisteredResource extends ResourceRef {
   /** Inputs as the provider receives them; in preview, unknown values are {@link KNOWN_AFTER_APPLY}. */
   readonly inputs: Record<string, unknown>;
   readonly parent?: ResourceRef;
+  /** Resources whose outputs flow into this resource's inputs (the engine waits for them). */
+  readonly dependencies: readonly ResourceRef[];
   /** `urn:...::id` reference of the explicit provider, if any. */
   readonly provider?: string;
   readonly options: RecordedOptions;
@@ -107,6 +109,23 @@ const waitForRPCs = (settings as unknown as { waitForRPCs: () => Promise<void> }
 
 const key = (r: ResourceRef) => `${r.type}::${r.name}`;
 
+/** Resources behind every Output inside a resource's input properties (Output.resources is the SDK's own record). */
+function inputDependencies(props: unknown, found = new Map<string, ResourceRef>(), seen = new Set<unknown>()): ResourceRef[] {
+  if (props === null || typeof props !== "object" || seen.has(props)) return [...found.values()];
+  seen.add(props);
+  if (pulumi.Output.isInstance(props)) {
+    const resources = (props as unknown as { resources(): Set<unknown> }).resources();
+    for (const r of resources) {
+      const ref = refOf(r);
+      if (ref) found.set(key(ref), ref);
+    }
+    return [...found.values()];
+  }
+  if (pulumi.Resource.isInstance(props)) return [...found.values()];
+  for (const value of Object.values(props)) inputDependencies(value, found, seen);
+  return [...found.values()];
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -127,7 +146,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
   const scope = { region: config["aws:region"] ?? "eu-west-1", accountId: config[`${project}:accountId`] ?? "000000000000" };
 
   const calls = new Map<string, MockCall>();
-  const recorded = new Map<string, { parent?: ResourceRef; options: RecordedOptions }>();
+  const recorded = new Map<string, { parent?: ResourceRef; dependencies: ResourceRef[]; options: RecordedOptions }>();
   const duplicates: string[] = [];
   await pulumi.runtime.setMocks(
     createMocks(scope, preview, (call) => {
@@ -146,7 +165,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
   await runInPulumiStack(() => {
     pulumi.runtime.registerStackTransformation((args) => {
       if (args.type !== "pulumi:pulumi:Stack") {
-        recorded.set(key(args), { parent: refOf(args.opts.parent), options: recordOptions(args.opts) });
+        recorded.set(key(args), { parent: refOf(args.opts.parent), dependencies: inputDependencies(args.props), options: recordOptions(args.opts) });
       }
       return undefined;
     });
@@ -171,6 +190,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
         custom: c.custom,
         inputs: normalise(c.inputs) as Record<string, unknown>,
         parent: rec?.parent && rec.parent.type !== "pulumi:pulumi:Stack" ? rec.parent : undefined,
+        dependencies: rec?.dependencies ?? [],
         provider: c.provider || undefined,
         options: rec?.options ?? recordOptions({}),
       };

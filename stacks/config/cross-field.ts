@@ -1,5 +1,9 @@
 import { DEFAULT_EVALUATION, SEVERITIES } from "../../components/alerting";
 import { PROFILES } from "../profiles";
+import { minioRules } from "./minio-rules";
+import { objectStoreRules } from "./object-store-rules";
+import { postgresRules } from "./postgres-rules";
+import { redisRules } from "./redis-rules";
 import type { ProjectConfig } from "./schema";
 
 export interface Problem {
@@ -79,6 +83,10 @@ const FOUNDATION_RULES: readonly Rule[] = [
 
 const RULES: readonly Rule[] = [
   ...FOUNDATION_RULES,
+  ...objectStoreRules,
+  ...redisRules,
+  ...minioRules,
+  ...postgresRules,
 ];
 
 export function crossFieldProblems(context: Context): Problem[] {

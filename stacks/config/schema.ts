@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { minioSchema } from "./minio";
+import { objectStoreSchema } from "./object-store";
+import { postgresSchema } from "./postgres";
+import { redisSchema } from "./redis";
 import { accountId, awsRegion, cidr, email, httpsUrl, intRange, list, matching, oneOf, section, tagValue } from "./rules";
 
 /** The Pulumi project name: the namespace of every project config key. */
@@ -44,6 +48,10 @@ export const projectSchema = section({
   costCentre: tagValue.default("sparki-storage"),
   network: networkSchema.default({}),
   alerts: alertsSchema.default({ warning: { emails: [], httpsEndpoints: [] }, critical: { emails: [], httpsEndpoints: [] }, evaluation: {} }),
+  objectStore: objectStoreSchema.prefault({}),
+  redis: redisSchema.default({}),
+  minio: minioSchema.default({}),
+  postgres: postgresSchema.prefault({}),
 });
 
 /** Keys of other namespaces the program reads. */

@@ -1,0 +1,52 @@
+import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import { MINIO_NAMES, objectLabels, SECRET_KEYS } from "./names";
+import { RESTRICTED_NAMESPACE_LABELS } from "./security";
+
+/** The MinIO namespace, with the Restricted Pod Security Standard enforced by the API server. */
+export function minioNamespace(name: string, instance: string): k8s.core.v1.NamespaceArgs {
+  return { metadata: { name, labels: { ...objectLabels(instance, "server"), ...RESTRICTED_NAMESPACE_LABELS } } };
+}
+
+export interface Credentials {
+  readonly user: pulumi.Input<string>;
+  readonly password: pulumi.Input<string>;
+}
+
+/** Root credentials, read by the servers and the provisioning Job only. */
+export function rootCredentialsSecret(instance: string, namespace: string, credentials: Credentials): k8s.core.v1.SecretArgs {
+  return {
+    metadata: { name: MINIO_NAMES.rootSecret, namespace, labels: objectLabels(instance, "server") },
+    type: "Opaque",
+    stringData: { [SECRET_KEYS.rootUser]: credentials.user, [SECRET_KEYS.rootPassword]: credentials.password },
+  };
+}
+
+/** The least-privilege client credentials Sparki's services use (the Secret named in the Fiber outputs). */
+export function clientCredentialsSecret(instance: string, namespace: string, credentials: Credentials): k8s.core.v1.SecretArgs {
+  return {
+    metadata: { name: MINIO_NAMES.clientSecret, namespace, labels: objectLabels(instance, "server") },
+    type: "Opaque",
+    stringData: { [SECRET_KEYS.accessKey]: credentials.user, [SECRET_KEYS.secretKey]: credentials.password },
+  };
+}
+
+export interface EbsStorageClassInput {
+  readonly name: string;
+  readonly instance: string;
+  /** Customer KMS key that encrypts every MinIO drive. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  readonly retainVolumes: boolean;
+}
+
+/** gp3 EBS volumes encrypted with the environment's KMS key, XFS (MinIO's recommended filesystem). */
+export function ebsKmsStorageClass(input: EbsStorageClassInput): k8s.storage.v1.StorageClassArgs {
+  return {
+    metadata: { name: input.name, labels: objectLabels(input.instance, "server") },
+    provisioner: "ebs.csi.aws.com",
+    parameters: { type: "gp3", encrypted: "true", kmsKeyId: input.kmsKeyArn, "csi.storage.k8s.io/fstype": "xfs" },
+    reclaimPolicy: input.retainVolumes ? "Retain" : "Delete",
+    volumeBindingMode: "WaitForFirstConsumer",
+    allowVolumeExpansion: true,
+  };
+}

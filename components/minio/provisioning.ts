@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import type * as k8s from "@pulumi/kubernetes";
+import { CLIENT_POLICY_NAME, clientPolicyDocument, lifecycleConfiguration, type MinioBucket } from "./buckets";
+import { type ClusterAddress, endpointUrl, MINIO_NAMES, objectLabels, SECRET_KEYS, scheme } from "./names";
+import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "./security";
+
+const CONFIG_DIR = "/config";
+const MC_CONFIG_DIR = "/tmp/.mc";
+const ALIAS = "sparki";
+
+/**
+ * Idempotent: creates missing buckets, enables versioning where declared, replaces each bucket's lifecycle with
+ * the declared one, and (re)creates the client user with its policy. `mc` reads the alias from MC_HOST_sparki.
+ */
+export const PROVISION_SCRIPT = `#!/bin/sh
+set -eu
+until mc ready ${ALIAS} >/dev/null 2>&1; do echo "waiting for MinIO to accept writes"; sleep 5; done
+versioned=" $(cat ${CONFIG_DIR}/versioned-buckets) "
+for bucket in $(cat ${CONFIG_DIR}/buckets); do
+  mc mb --ignore-existing "${ALIAS}/\${bucket}"
+  case "\${versioned}" in *" \${bucket} "*) mc version enable "${ALIAS}/\${bucket}" ;; esac
+  mc ilm import "${ALIAS}/\${bucket}" < "${CONFIG_DIR}/lifecycle-\${bucket}.json"
+done
+mc admin policy create ${ALIAS} ${CLIENT_POLICY_NAME} ${CONFIG_DIR}/client-policy.json
+mc admin user add ${ALIAS} "\${CLIENT_ACCESS_KEY}" "\${CLIENT_SECRET_KEY}"
+if ! out=$(mc admin policy attach ${ALIAS} ${CLIENT_POLICY_NAME} --user "\${CLIENT_ACCESS_KEY}" 2>&1); then
+  case "\${out}" in *"already in effect"*) ;; *) echo "\${out}" >&2; exit 1 ;; esac
+fi
+echo "provisioned: $(cat ${CONFIG_DIR}/buckets)"
+`;
+
+/** ConfigMap data: the script, the bucket lists, one lifecycle document per bucket and the client policy. */
+export function provisioningData(buckets: readonly MinioBucket[]): Record<string, string> {
+  return {
+    "provision.sh": PROVISION_SCRIPT,
+    buckets: `${buckets.map((b) => b.name).join(" ")}\n`,
+    "versioned-buckets": `${buckets.filter((b) => b.versioned).map((b) => b.name).join(" ")}\n`,
+    ...Object.fromEntries(buckets.map((b) => [`lifecycle-${b.name}.json`, JSON.stringify(lifecycleConfiguration(b), null, 2)])),
+    "client-policy.json": JSON.stringify(clientPolicyDocument(buckets), null, 2),
+  };
+}
+
+export function provisioningConfigMap(instance: string, namespace: string, data: Record<string, string>): k8s.core.v1.ConfigMapArgs {
+  return { metadata: { name: MINIO_NAMES.provisioningConfig, namespace, labels: objectLabels(instance, "provisioner") }, data };
+}
+
+/** Short hash of everything the Job does: part of its name, so a change replaces (re-runs) the Job. */
+export function provisioningHash(data: Record<string, string>, image: string, address: ClusterAddress): string {
+  return createHash("sha256").update(JSON.stringify({ data, image, address })).digest("hex").slice(0, 10);
+}
+
+export interface JobInput {
+  readonly instance: string;
+  readonly address: ClusterAddress;
+  /** `mc` image reference, pinned by digest. */
+  readonly image: string;
+  readonly hash: string;
+  /** TLS Secret of the servers: its ca.crt lets `mc` verify them. */
+  readonly tlsSecretName?: string;
+}
+
+function secretEnv(name: string, secret: string, key: string): k8s.types.input.core.v1.EnvVar {
+  return { name, valueFrom: { secretKeyRef: { name: secret, key } } };
+}
+
+/** One-shot Job running `mc` with the ConfigMap's script; restricted like the servers. */
+export function provisioningJob(input: JobInput): k8s.batch.v1.JobArgs {
+  const { address } = input;
+  const host = endpointUrl(address).replace(`${scheme(address)}://`, "");
+  return {
+    metadata: {
+      name: `${MINIO_NAMES.provisioningJobPrefix}-${input.hash}`,
+      namespace: address.namespace,
+      labels: objectLabels(input.instance, "provisioner"),
+    },
+    spec: {
+      backoffLimit: 4,
+      activeDeadlineSeconds: 900,
+      template: {
+        metadata: { labels: objectLabels(input.instance, "provisioner") },
+        spec: {
+          restartPolicy: "Never",
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          securityContext: restrictedPodSecurity(),
+          containers: [{
+            name: "mc",
+            image: input.image,
+            imagePullPolicy: "IfNotPresent",
+            command: ["/bin/sh", `${CONFIG_DIR}/provision.sh`],
+            env: [
+              secretEnv("ROOT_USER", MINIO_NAMES.rootSecret, SECRET_KEYS.rootUser),
+              secretEnv("ROOT_PASSWORD", MINIO_NAMES.rootSecret, SECRET_KEYS.rootPassword),
+              secretEnv("CLIENT_ACCESS_KEY", MINIO_NAMES.clientSecret, SECRET_KEYS.accessKey),
+              secretEnv("CLIENT_SECRET_KEY", MINIO_NAMES.clientSecret, SECRET_KEYS.secretKey),
+              { name: "MC_CONFIG_DIR", value: MC_CONFIG_DIR },
+              // Kubernetes expands $(VAR) from the variables above: the credentials never appear in the spec.
+              { name: `MC_HOST_${ALIAS}`, value: `${scheme(address)}://$(ROOT_USER):$(ROOT_PASSWORD)@${host}` },
+            ],
+            resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+            securityContext: restrictedContainerSecurity(),
+            volumeMounts: [
+              { name: "config", mountPath: CONFIG_DIR, readOnly: true },
+              { name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath },
+              ...(input.tlsSecretName ? [{ name: "ca", mountPath: `${MC_CONFIG_DIR}/certs/CAs`, readOnly: true }] : []),
+            ],
+          }],
+          volumes: [
+            { name: "config", configMap: { name: MINIO_NAMES.provisioningConfig, defaultMode: 0o444 } },
+            { name: TMP_VOLUME.name, emptyDir: { sizeLimit: "64Mi" } },
+            ...(input.tlsSecretName ? [{ name: "ca", secret: { secretName: input.tlsSecretName, items: [{ key: "ca.crt", path: "ca.crt" }] } }] : []),
+          ],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  type AlarmContext, AlarmPair, type DashboardGraph, type DashboardSection, matrixThreshold, platformThreshold,
+} from "../alerting";
+
+/** One DB instance as alarms see it. */
+export interface WatchedInstance {
+  /** Alarm subject, e.g. `postgres-primary`, `postgres-replica-1`. */
+  readonly subject: string;
+  /** DBInstanceIdentifier dimension: the explicit identifier, known at preview. */
+  readonly identifier: string;
+  readonly memoryGiB: number;
+  readonly replica: boolean;
+}
+
+export interface PostgresAlarmsArgs {
+  readonly context: AlarmContext;
+  readonly instances: readonly WatchedInstance[];
+  readonly proxyName: string;
+  /** Connections the proxy may open: 100 % of the pool-usage alarm. */
+  readonly poolSize: number;
+  /** Configured allocated storage, GiB: 100 % of the free-storage alarm (see README on autoscaling). */
+  readonly allocatedStorageGiB: number;
+}
+
+const GIB = 1024 ** 3;
+
+/**
+ * The matrix alarms (p95 latency on every instance, pool usage on the proxy) and the platform ones (replica
+ * lag, CPU, free storage and memory as shares, transaction-ID wraparound on the writer), with a dashboard row
+ * drawing the same levels.
+ */
+export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource): DashboardSection {
+  const opts = { parent };
+  const context = args.context;
+  const latency = matrixThreshold("postgresLatencyP95");
+  const pool = matrixThreshold("postgresConnectionPoolUsage");
+  const cpu = platformThreshold("rdsCpuUtilization");
+  const storage = platformThreshold("rdsFreeStoragePercent");
+  const memory = platformThreshold("rdsFreeableMemoryPercent");
+  const lag = platformThreshold("rdsReplicaLag");
+  const xids = platformThreshold("rdsMaximumUsedTransactionIds");
+  const graphs: DashboardGraph[] = [];
+
+  const proxyDimensions = { ProxyName: args.proxyName, TargetGroup: "default", TargetRole: "READ_WRITE" };
+  new AlarmPair({ context, subject: "postgres-proxy", metric: "proxyDatabaseConnectionsBorrowed", dimensions: proxyDimensions, threshold: pool, percentOf: { value: args.poolSize, unit: "count" } }, opts);
+  graphs.push(
+    { title: "Pool connections in use", metric: "proxyDatabaseConnectionsBorrowed", dimensions: proxyDimensions, threshold: pool, percentOf: { value: args.poolSize, unit: "count" } },
+    { title: "Proxy client connections", metric: "proxyClientConnections", dimensions: { ProxyName: args.proxyName } },
+  );
+
+  for (const instance of args.instances) {
+    const dimensions = { DBInstanceIdentifier: instance.identifier };
+    const base = { context, subject: instance.subject, dimensions };
+    new AlarmPair({ ...base, metric: "rdsReadLatency", threshold: latency }, opts);
+    new AlarmPair({ ...base, metric: "rdsWriteLatency", threshold: latency }, opts);
+    new AlarmPair({ ...base, metric: "rdsCpuUtilization", threshold: cpu }, opts);
+    new AlarmPair({ ...base, metric: "rdsFreeStorageSpace", threshold: storage, percentOf: { value: args.allocatedStorageGiB, unit: "gibibytes" } }, opts);
+    new AlarmPair({ ...base, metric: "rdsFreeableMemory", threshold: memory, percentOf: { value: instance.memoryGiB, unit: "gibibytes" } }, opts);
+    if (instance.replica) {
+      new AlarmPair({ ...base, metric: "rdsReplicaLag", threshold: lag }, opts);
+    } else {
+      // Replicas replay the writer's transaction IDs: the writer's counter is the one vacuum must freeze.
+      new AlarmPair({ ...base, metric: "rdsMaximumUsedTransactionIds", threshold: xids }, opts);
+    }
+
+    const on = instance.identifier;
+    graphs.push(
+      { title: `Read latency p95 (${on})`, metric: "rdsReadLatency", dimensions, threshold: latency },
+      { title: `Write latency p95 (${on})`, metric: "rdsWriteLatency", dimensions, threshold: latency },
+      { title: `CPU (${on})`, metric: "rdsCpuUtilization", dimensions, threshold: cpu },
+      // Graphs draw percentOf levels in its unit on the metric's axis: bytes here, like the metric.
+      { title: `Free storage (${on})`, metric: "rdsFreeStorageSpace", dimensions, threshold: storage, percentOf: { value: args.allocatedStorageGiB * GIB, unit: "bytes" } },
+      { title: `Freeable memory (${on})`, metric: "rdsFreeableMemory", dimensions, threshold: memory, percentOf: { value: instance.memoryGiB * GIB, unit: "bytes" } },
+      instance.replica
+        ? { title: `Replica lag (${on})`, metric: "rdsReplicaLag", dimensions, threshold: lag }
+        : { title: `Transaction IDs used (${on})`, metric: "rdsMaximumUsedTransactionIds", dimensions, threshold: xids },
+    );
+  }
+  return { title: "PostgreSQL", graphs };
+}

@@ -1,0 +1,219 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AlarmContext, DashboardSection } from "../alerting";
+import type { AccountScope } from "../common/aws";
+import { postgresAlarms } from "./alarms";
+import { eventSubscription } from "./events";
+import { type InstanceShared, primaryInstance } from "./instance";
+import { monitoringRole } from "./monitoring-role";
+import type { PostgresParameterSettings } from "./parameters";
+import { planPostgres, type PostgresPlan } from "./plan";
+import { poolingProxy } from "./proxy";
+import { readReplicas } from "./replicas";
+import { type DatabaseClients, databaseSecurityGroups } from "./security-groups";
+
+export { INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB } from "./instance-classes";
+export { DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, type PostgresParameterSettings, postgresParameters, RESERVED_CONNECTIONS, STATIC_PARAMETERS } from "./parameters";
+export { planPostgres, planProblems, POSTGRES_MAJORS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, type PostgresPlan, RESERVED_USERNAMES } from "./plan";
+export { type ProxyPool, proxyPool } from "./pool";
+export { enhancedMonitoringPolicyArn, proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
+export { PAGED_EVENT_CATEGORIES } from "./events";
+export { EXPORTED_LOGS } from "./instance";
+
+export interface PostgresArgs extends AccountScope {
+  /**
+   * Physical DB identifier of the primary, e.g. `sparki-prod-postgres`: replicas are `<identifier>-replica-<n>`,
+   * the proxy `<identifier>-proxy`. Explicit so alarms and dashboards know their dimensions at preview.
+   * 1-50 lowercase letters, digits, hyphens. No default.
+   */
+  readonly identifier: string;
+  /** Engine version, 17 or 18: a major (RDS picks and upgrades the minor) or `major.minor`. No default. */
+  readonly engineVersion: string;
+  /** Primary instance class; a class of INSTANCE_CLASS_MEMORY_GIB, e.g. `db.r7g.large`. No default. */
+  readonly instanceClass: string;
+  /** Replica instance class. Default: `instanceClass`. */
+  readonly replicaInstanceClass?: string;
+  /** Read replicas, 0..5, each in its own zone. Default: 0. */
+  readonly replicas?: number;
+  /** Synchronous standby in another zone with automatic failover. Default: false. */
+  readonly multiAz?: boolean;
+  /**
+   * Zones of the subnets, in order: the primary takes the first (when not Multi-AZ), replica n the (n+1)-th.
+   * Needs more zones than replicas. No default.
+   */
+  readonly availabilityZones: readonly string[];
+  /** VPC of the security groups. No default. */
+  readonly vpcId: pulumi.Input<string>;
+  /** Private subnets of the subnet group and the proxy, in at least two zones. No default. */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Clients that may connect on the DB port (to the proxy and the replicas). Default: none. */
+  readonly clients?: Partial<DatabaseClients>;
+  /** Initial gp3 storage, GiB, 20..65536. No default. */
+  readonly allocatedStorageGiB: number;
+  /** Storage autoscaling ceiling, GiB, above `allocatedStorageGiB`. No default. */
+  readonly maxAllocatedStorageGiB: number;
+  /** Database created with the instance. Default: `sparki`. */
+  readonly databaseName?: string;
+  /** Admin user (not `postgres`); its password lives in an RDS-managed secret. Default: `sparki_admin`. */
+  readonly adminUsername?: string;
+  /** PostgreSQL port of the instances and the proxy. Default: 5432. */
+  readonly port?: number;
+  /** Automated backup retention, days, 1..35 (replicas need backups on the source). Default: 7 days. */
+  readonly backupRetentionDays?: number;
+  /** Daily backup window, UTC, `hh:mm-hh:mm`. Default: `02:00-03:00`. */
+  readonly backupWindow?: string;
+  /** Weekly maintenance window, UTC, not overlapping the backup window. Default: `sun:03:30-sun:04:30`. */
+  readonly maintenanceWindow?: string;
+  /** Provider-side deletion protection on every instance. Default: false. */
+  readonly deletionProtection?: boolean;
+  /** Pulumi `protect` on the primary. Default: false. */
+  readonly protect?: boolean;
+  /** Keep automated backups after the primary is deleted. Default: false. */
+  readonly retainAutomatedBackups?: boolean;
+  /** Apply changes now rather than in the maintenance window. Default: false. */
+  readonly applyImmediately?: boolean;
+  /** Performance Insights retention, days: 7, a multiple of 31 up to 713, or 731. Default: 7 days. */
+  readonly performanceInsightsRetentionDays?: number;
+  /** Enhanced monitoring interval, seconds: 1, 5, 10, 15, 30 or 60. Default: 60 s. */
+  readonly monitoringIntervalSeconds?: number;
+  /** Retention of the exported PostgreSQL, upgrade and proxy logs, days. Default: 7 days. */
+  readonly logRetentionDays?: number;
+  /** Customer KMS key for storage, the admin secret, Performance Insights and logs. No default. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Parameter-group overrides. Default: DEFAULT_PARAMETER_SETTINGS. */
+  readonly parameters?: Partial<PostgresParameterSettings>;
+  /** Where alarms report and how they evaluate. No default. */
+  readonly alarms: AlarmContext;
+  /** Topic for failure, failover, storage, maintenance and configuration events. No default. */
+  readonly eventTopicArn: pulumi.Input<string>;
+}
+
+/**
+ * Sparki's primary data store: an RDS for PostgreSQL primary behind RDS Proxy, read replicas in their own
+ * zones, a parameter group for pg_stat_statements and vacuum, the matrix alarms and a dashboard row.
+ */
+export class Postgres extends pulumi.ComponentResource {
+  readonly plan: PostgresPlan;
+  readonly primary: aws.rds.Instance;
+  readonly replicas: readonly aws.rds.Instance[];
+  readonly proxy: aws.rds.Proxy;
+  /** The proxy endpoint: every write (and any read that must see it) goes here. */
+  readonly writerEndpoint: pulumi.Output<string>;
+  /** The replicas' own endpoints, in replica order; empty without replicas. */
+  readonly readerEndpoints: pulumi.Output<string[]>;
+  /** ARN of the RDS-managed secret holding the admin user and password. */
+  readonly secretArn: pulumi.Output<string>;
+  readonly port: number;
+  readonly databaseName: string;
+  readonly adminUsername: string;
+  readonly dashboard: DashboardSection;
+
+  constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
+    const databaseName = args.databaseName ?? "sparki";
+    const adminUsername = args.adminUsername ?? "sparki_admin";
+    const backupRetentionDays = args.backupRetentionDays ?? 7;
+    const performanceInsightsRetentionDays = args.performanceInsightsRetentionDays ?? 7;
+    const monitoringIntervalSeconds = args.monitoringIntervalSeconds ?? 60;
+    let plan: PostgresPlan;
+    try {
+      plan = planPostgres({
+        ...args, replicas: args.replicas ?? 0, multiAz: args.multiAz ?? false, databaseName, adminUsername,
+        backupRetentionDays, performanceInsightsRetentionDays, monitoringIntervalSeconds,
+      });
+    } catch (error) {
+      throw new Error(`Postgres ${name}: ${(error as Error).message}`);
+    }
+    super("sparki:postgres:Postgres", name, {}, opts);
+    this.plan = plan;
+    this.port = args.port ?? 5432;
+    this.databaseName = databaseName;
+    this.adminUsername = adminUsername;
+
+    const groups = databaseSecurityGroups(name, {
+      vpcId: args.vpcId, port: this.port, withReplicas: plan.replicas.length > 0,
+      clients: { securityGroupIds: args.clients?.securityGroupIds ?? [], cidrBlocks: args.clients?.cidrBlocks ?? [] },
+    }, this);
+    const subnets = new aws.rds.SubnetGroup(name, {
+      name, description: "Sparki PostgreSQL private subnets", subnetIds: args.subnetIds,
+    }, { parent: this });
+    // Name prefix: a new family (major upgrade) creates the new group before the old one is deleted.
+    const parameterGroup = new aws.rds.ParameterGroup(`${name}-params`, {
+      namePrefix: `${args.identifier}-${plan.family}-`,
+      family: plan.family,
+      description: `Sparki PostgreSQL ${plan.major}: pg_stat_statements, TLS only, vacuum tuned for bloat`,
+      parameters: [...plan.parameters],
+    }, { parent: this });
+    const monitoring = monitoringRole(name, args, this);
+
+    const shared: InstanceShared = {
+      kmsKeyArn: args.kmsKeyArn,
+      parameterGroupName: parameterGroup.name,
+      port: this.port,
+      maxAllocatedStorageGiB: args.maxAllocatedStorageGiB,
+      performanceInsightsRetentionDays,
+      monitoringIntervalSeconds,
+      monitoringRoleArn: monitoring.role.arn,
+      maintenanceWindow: args.maintenanceWindow ?? "sun:03:30-sun:04:30",
+      deletionProtection: args.deletionProtection ?? false,
+      applyImmediately: args.applyImmediately ?? false,
+      logRetentionDays: args.logRetentionDays ?? 7,
+      dependsOn: [monitoring.attachment],
+    };
+    this.primary = primaryInstance(name, {
+      identifier: args.identifier,
+      engineVersion: args.engineVersion,
+      instanceClass: args.instanceClass,
+      allocatedStorageGiB: args.allocatedStorageGiB,
+      multiAz: args.multiAz ?? false,
+      availabilityZone: plan.primaryZone,
+      subnetGroupName: subnets.name,
+      securityGroupId: groups.primary.id,
+      databaseName,
+      adminUsername,
+      backupRetentionDays,
+      backupWindow: args.backupWindow ?? "02:00-03:00",
+      retainAutomatedBackups: args.retainAutomatedBackups ?? false,
+      protect: args.protect ?? false,
+    }, shared, this);
+    this.replicas = groups.replicas
+      ? readReplicas(name, { sourceIdentifier: this.primary.identifier, replicas: plan.replicas, securityGroupId: groups.replicas.id }, shared, this)
+      : [];
+
+    this.secretArn = this.primary.masterUserSecrets.apply((secrets) => {
+      const arn = secrets[0]?.secretArn;
+      if (!arn) throw new Error(`Postgres ${name}: RDS returned no managed admin secret`);
+      return arn;
+    });
+    const proxy = poolingProxy(name, {
+      accountId: args.accountId,
+      region: args.region,
+      proxyName: plan.proxyName,
+      targetIdentifier: this.primary.identifier,
+      secretArn: this.secretArn,
+      kmsKeyArn: args.kmsKeyArn,
+      subnetIds: args.subnetIds,
+      securityGroupId: groups.proxy.id,
+      pool: plan.pool,
+      logRetentionDays: shared.logRetentionDays,
+    }, this);
+    this.proxy = proxy.proxy;
+    this.writerEndpoint = proxy.endpoint;
+    this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
+
+    eventSubscription(name, [this.primary.identifier, ...this.replicas.map((r) => r.identifier)], args.eventTopicArn, this);
+    this.dashboard = postgresAlarms({
+      context: args.alarms,
+      proxyName: plan.proxyName,
+      poolSize: plan.pool.poolSize,
+      allocatedStorageGiB: args.allocatedStorageGiB,
+      instances: [
+        { subject: "postgres-primary", identifier: args.identifier, memoryGiB: plan.primaryMemoryGiB, replica: false },
+        ...plan.replicas.map((r) => ({ subject: `postgres-replica-${r.index}`, identifier: r.identifier, memoryGiB: r.memoryGiB, replica: true })),
+      ],
+    }, this);
+
+    this.registerOutputs({
+      writerEndpoint: this.writerEndpoint, readerEndpoints: this.readerEndpoints, secretArn: this.secretArn, port: this.port,
+    });
+  }
+}

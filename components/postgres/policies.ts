@@ -1,0 +1,51 @@
+import { type AccountScope, partitionOf } from "../common/aws";
+
+/** A role only the named AWS service may assume, and only on behalf of this account (no confused deputy). */
+export function serviceAssumeRolePolicy(service: string, accountId: string): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [{
+      Effect: "Allow",
+      Principal: { Service: service },
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    }],
+  };
+}
+
+export interface ProxySecretAccess extends AccountScope {
+  /** ARN of the RDS-managed admin secret. */
+  readonly secretArn: string;
+  /** ARN of the customer KMS key that encrypts the secret. */
+  readonly kmsKeyArn: string;
+}
+
+/**
+ * What RDS Proxy needs to log in to the database: read this one secret, and decrypt with the environment key
+ * only when Secrets Manager asks on its behalf.
+ */
+export function proxySecretPolicy(access: ProxySecretAccess): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ReadTheAdminSecret",
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: access.secretArn,
+      },
+      {
+        Sid: "DecryptTheSecretThroughSecretsManager",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: access.kmsKeyArn,
+        Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${access.region}.amazonaws.com` } },
+      },
+    ],
+  };
+}
+
+/** AWS's managed policy for the enhanced-monitoring agent (it writes to the RDSOSMetrics log group). */
+export function enhancedMonitoringPolicyArn(region: string): string {
+  return `arn:${partitionOf(region)}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`;
+}

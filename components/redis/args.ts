@@ -1,0 +1,73 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { AlarmContext } from "../alerting";
+import type { RedisEngine } from "./engines";
+import type { MaxmemoryPolicy } from "./parameters";
+
+/** How clients authenticate: RBAC users in a user group, or not at all (only ever for a throwaway cache). */
+export type RedisAuthentication = "rbac" | "none";
+
+export interface RedisCacheArgs {
+  /**
+   * Replication group ID (1-40 characters; see `replicationGroupIdFor`). Also names the subnet, parameter and
+   * user groups, the users, the log groups, and (with the shape) every member node. No default.
+   */
+  readonly replicationGroupId: string;
+  /** Engine. Default: `valkey`. */
+  readonly engine?: RedisEngine;
+  /** Engine version `major.minor`, one of `ENGINE_VERSIONS[engine]`; it decides the parameter group family. No default. */
+  readonly engineVersion: string;
+  /** Node type `cache.<family>.<size>` of a family in `NODE_TYPE_FAMILIES`. No default. */
+  readonly nodeType: string;
+  /** Cluster mode enabled: data sharded over `shards` node groups, clients use the configuration endpoint. Default: false. */
+  readonly clusterMode?: boolean;
+  /** Node groups (shards), 1-500; more than 1 needs cluster mode. Default: 1. */
+  readonly shards?: number;
+  /** Read replicas per shard, 0-5. Default: 0. */
+  readonly replicasPerShard?: number;
+  /** Multi-AZ with automatic failover; needs at least 1 replica per shard and 2 zones. Default: false. */
+  readonly multiAz?: boolean;
+  /** Zones of `subnetIds`; nodes are spread over them in order. No default. */
+  readonly availabilityZones: readonly string[];
+  /** VPC of the cache's security group. No default. */
+  readonly vpcId: pulumi.Input<string>;
+  /** Private subnets, one per zone, for the cache's own subnet group. No default. */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** IPv4 CIDRs (prefix /8 or longer) of applications allowed to the TLS port. Default: none. */
+  readonly allowedCidrs?: readonly string[];
+  /** Security groups of applications allowed to the TLS port. Default: none; at least one CIDR or group is required. */
+  readonly allowedSecurityGroupIds?: readonly pulumi.Input<string>[];
+  /** TCP port, TLS only. Default: 6379. */
+  readonly port?: number;
+  /** Customer KMS key ARN for data at rest, snapshots, log groups and the credentials secret. No default. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Eviction policy. Default: `volatile-lru` (see DEFAULT_MAXMEMORY_POLICY for why). */
+  readonly maxmemoryPolicy?: MaxmemoryPolicy;
+  /** Percent of node memory reserved for replication and snapshots, 0-100. Default: 25 %. */
+  readonly reservedMemoryPercent?: number;
+  /** Days automatic snapshots are kept, 1-35. Default: 1 day. */
+  readonly snapshotRetentionDays?: number;
+  /** Daily snapshot window `hh:mm-hh:mm`, UTC, at least 60 minutes. Default: `03:00-04:00`. */
+  readonly snapshotWindow?: string;
+  /** Weekly maintenance window `ddd:hh:mm-ddd:hh:mm`, UTC, at least 60 minutes. Default: `sun:05:00-sun:06:00`. */
+  readonly maintenanceWindow?: string;
+  /** Take a final snapshot `<replicationGroupId>-final` when the group is deleted. Default: false. */
+  readonly finalSnapshot?: boolean;
+  /** Apply modifications now instead of in the maintenance window. Default: false. */
+  readonly applyImmediately?: boolean;
+  /** Client authentication. Default: `rbac`. */
+  readonly authentication?: RedisAuthentication;
+  /** User name of the application user (RBAC). Default: `sparki-app`. */
+  readonly appUsername?: string;
+  /** ACL access string of the application user (RBAC). Default: `APP_ACCESS_STRING`. */
+  readonly appAccessString?: string;
+  /** Days Secrets Manager keeps the deleted credentials secret recoverable: 0 (at once) or 7-30. Default: 30 days. */
+  readonly secretRecoveryWindowDays?: number;
+  /** Retention of the slow-log and engine-log groups, days (a CloudWatch Logs retention value). Default: 30 days. */
+  readonly logRetentionDays?: number;
+  /** SNS topic for ElastiCache events (failover, node replacement). Default: none. */
+  readonly notificationTopicArn?: pulumi.Input<string>;
+  /** Where the node alarms report and how they evaluate. No default. */
+  readonly alarms: AlarmContext;
+  /** Pulumi `protect` on the replication group, the app password and its secret. Default: false. */
+  readonly protect?: boolean;
+}

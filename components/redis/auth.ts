@@ -1,0 +1,81 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { RedisEngine } from "./engines";
+
+/**
+ * Default ACL of the application user: every key and channel, every command except the `@dangerous`
+ * category (FLUSHALL/FLUSHDB, KEYS, CONFIG, DEBUG, MONITOR, ...), which an application sharing the cache has
+ * no business running. Note: Fiber's `Reset()` issues FLUSHDB and is refused on purpose.
+ */
+export const APP_ACCESS_STRING = "on ~* &* +@all -@dangerous";
+
+/** The required `default` user, switched off: no command, no key, and a password nobody holds. */
+export const DISABLED_DEFAULT_ACCESS_STRING = "off -@all";
+
+/** Characters ElastiCache accepts in passwords besides letters and digits. */
+const PASSWORD_SPECIALS = "!&#$^<>-";
+
+export interface RbacUsersArgs {
+  readonly replicationGroupId: string;
+  readonly engine: RedisEngine;
+  readonly username: string;
+  readonly accessString: string;
+  readonly kmsKeyArn: pulumi.Input<string>;
+  readonly secretRecoveryWindowDays: number;
+  readonly protect: boolean;
+}
+
+export interface RbacUsers {
+  readonly userGroup: aws.elasticache.UserGroup;
+  readonly username: string;
+  /** Secrets Manager secret holding `{"username", "password"}` of the application user. */
+  readonly secret: aws.secretsmanager.Secret;
+}
+
+function password(name: string, parent: pulumi.Resource, protect: boolean): pulumi.Output<string> {
+  const generated = new random.RandomPassword(name, {
+    length: 40, special: true, overrideSpecial: PASSWORD_SPECIALS, minLower: 1, minUpper: 1, minNumeric: 1,
+  }, { parent, protect });
+  // The provider marks `result` secret itself; saying so again keeps it secret wherever it flows.
+  return pulumi.secret(generated.result);
+}
+
+/**
+ * RBAC: an application user whose generated password lives only in a KMS-encrypted Secrets Manager secret,
+ * and a replacement for the `default` user every user group must contain, disabled.
+ */
+export function rbacUsers(name: string, args: RbacUsersArgs, parent: pulumi.Resource): RbacUsers {
+  const appPassword = password(`${name}-app-password`, parent, args.protect);
+  const app = new aws.elasticache.User(`${name}-app`, {
+    userId: `${args.replicationGroupId}-app`,
+    userName: args.username,
+    engine: args.engine,
+    accessString: args.accessString,
+    authenticationMode: { type: "password", passwords: [appPassword] },
+  }, { parent });
+  // A Valkey user group admits only users that authenticate, so the disabled default user gets a password too.
+  const defaultUser = new aws.elasticache.User(`${name}-default`, {
+    userId: `${args.replicationGroupId}-default`,
+    userName: "default",
+    engine: args.engine,
+    accessString: DISABLED_DEFAULT_ACCESS_STRING,
+    authenticationMode: { type: "password", passwords: [password(`${name}-default-password`, parent, false)] },
+  }, { parent });
+  const userGroup = new aws.elasticache.UserGroup(`${name}-users`, {
+    userGroupId: `${args.replicationGroupId}-users`,
+    engine: args.engine,
+    userIds: [defaultUser.userId, app.userId],
+  }, { parent });
+
+  const secret = new aws.secretsmanager.Secret(`${name}-app-credentials`, {
+    description: `Valkey/Redis ${args.replicationGroupId}: application user ${args.username} (JSON: username, password)`,
+    kmsKeyId: args.kmsKeyArn,
+    recoveryWindowInDays: args.secretRecoveryWindowDays,
+  }, { parent, protect: args.protect });
+  new aws.secretsmanager.SecretVersion(`${name}-app-credentials`, {
+    secretId: secret.id,
+    secretString: pulumi.secret(pulumi.jsonStringify({ username: args.username, password: appPassword })),
+  }, { parent });
+  return { userGroup, username: args.username, secret };
+}

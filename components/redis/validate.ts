@@ -1,0 +1,65 @@
+import { engineVersionProblem } from "./engines";
+import type { RedisCacheArgs } from "./args";
+import { replicationGroupIdProblem } from "./naming";
+import { failoverProblem, nodeTypeProblem } from "./node-types";
+import { windowsProblem } from "./windows";
+
+/** CloudWatch Logs accepts only these retention periods, days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** UTC; apart from each other, and off European and US working hours. */
+export const DEFAULT_SNAPSHOT_WINDOW = "03:00-04:00";
+export const DEFAULT_MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
+
+const DAILY_WINDOW = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+const WEEKLY_WINDOW = /^(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d-(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d$/;
+const IPV4_CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(\d|[12]\d|3[0-2])$/;
+
+const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+
+/** A CIDR clients may come from: valid IPv4, and never wider than /8 (nothing public). */
+export function allowedCidrProblem(cidr: string): string | undefined {
+  if (!IPV4_CIDR.test(cidr)) return `must be an IPv4 CIDR block, got "${cidr}"`;
+  return Number(cidr.split("/")[1]) < 8 ? `must be /8 or narrower (the cache is never public), got "${cidr}"` : undefined;
+}
+
+/** Every problem with a set of component arguments, as `<argument> <what is wrong>`. Empty when valid. */
+export function redisCacheArgsProblems(args: RedisCacheArgs): string[] {
+  const problems: string[] = [];
+  const check = (field: string, problem: string | false | undefined) => { if (problem) problems.push(`${field} ${problem}`); };
+  const engine = args.engine ?? "valkey";
+  const clusterMode = args.clusterMode ?? false;
+  const shards = args.shards ?? 1;
+  const replicas = args.replicasPerShard ?? 0;
+  const multiAz = args.multiAz ?? false;
+
+  check("replicationGroupId", replicationGroupIdProblem(args.replicationGroupId));
+  check("engineVersion", engineVersionProblem(engine, args.engineVersion));
+  check("nodeType", nodeTypeProblem(args.nodeType));
+  check("clusterMode", clusterMode && failoverProblem(args.nodeType, "cluster mode"));
+  check("multiAz", multiAz && failoverProblem(args.nodeType, "Multi-AZ"));
+  check("shards", !isInt(shards, 1, 500) ? `must be an integer 1..500, got ${shards}` : shards > 1 && !clusterMode && `of ${shards} needs clusterMode (without it a group has one shard)`);
+  check("replicasPerShard", !isInt(replicas, 0, 5) && `must be an integer 0..5, got ${replicas}`);
+  check("multiAz", multiAz && replicas < 1 && "needs at least 1 replica per shard (a failover target in another zone)");
+  check("availabilityZones", args.availabilityZones.length < (multiAz ? 2 : 1) && `must list at least ${multiAz ? 2 : 1} zone(s), got ${args.availabilityZones.length}`);
+  check("port", !isInt(args.port ?? 6379, 1024, 65535) && `must be an integer 1024..65535, got ${args.port}`);
+  check("reservedMemoryPercent", !isInt(args.reservedMemoryPercent ?? 25, 0, 100) && `must be an integer 0..100, got ${args.reservedMemoryPercent}`);
+  check("snapshotRetentionDays", !isInt(args.snapshotRetentionDays ?? 1, 1, 35) && `must be an integer 1..35 (snapshots stay on), got ${args.snapshotRetentionDays}`);
+  check("snapshotWindow", args.snapshotWindow !== undefined && !DAILY_WINDOW.test(args.snapshotWindow) && `must look like 03:00-04:00 (UTC), got "${args.snapshotWindow}"`);
+  check("maintenanceWindow", args.maintenanceWindow !== undefined && !WEEKLY_WINDOW.test(args.maintenanceWindow) && `must look like sun:05:00-sun:06:00 (UTC), got "${args.maintenanceWindow}"`);
+  const windows = { snapshotWindow: args.snapshotWindow ?? DEFAULT_SNAPSHOT_WINDOW, maintenanceWindow: args.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW };
+  if (DAILY_WINDOW.test(windows.snapshotWindow) && WEEKLY_WINDOW.test(windows.maintenanceWindow)) {
+    const problem = windowsProblem(windows.snapshotWindow, windows.maintenanceWindow);
+    if (problem) check(problem.window, `${problem.message}, got "${windows[problem.window]}"`);
+  }
+  const recovery = args.secretRecoveryWindowDays ?? 30;
+  check("secretRecoveryWindowDays", !(recovery === 0 || isInt(recovery, 7, 30)) && `must be 0 or an integer 7..30, got ${recovery}`);
+  const retention = args.logRetentionDays ?? 30;
+  check("logRetentionDays", !(LOG_RETENTION_DAYS as readonly number[]).includes(retention) && `must be a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")}), got ${retention}`);
+  check("appUsername", args.appUsername !== undefined && !/^[a-zA-Z][a-zA-Z0-9_-]{0,119}$/.test(args.appUsername) || args.appUsername === "default"
+    ? `must be a letter then letters, digits, "-" or "_" (and not "default", the disabled user), got "${args.appUsername}"` : undefined);
+  for (const cidr of args.allowedCidrs ?? []) check("allowedCidrs", allowedCidrProblem(cidr));
+  check("allowedCidrs", (args.allowedCidrs ?? []).length + (args.allowedSecurityGroupIds ?? []).length === 0
+    && "or allowedSecurityGroupIds must name at least one client source (otherwise nothing can connect)");
+  return problems;
+}

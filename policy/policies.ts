@@ -1,0 +1,21 @@
+import type { Policies } from "@pulumi/policy";
+import { ELASTICACHE_POLICIES } from "./elasticache";
+import { KMS_SNS_SECRETS_ALARM_POLICIES } from "./kms-sns-secrets-alarms";
+import { KUBERNETES_POLICIES } from "./kubernetes";
+import { MATRIX_POLICIES } from "./matrix";
+import { RDS_POLICIES } from "./rds";
+import { S3_POLICIES } from "./s3";
+
+/**
+ * Every policy of the pack, by area. Tests import this (never ./index, whose PolicyPack starts a gRPC server).
+ * No policy sets its own enforcement level: the pack defaults to mandatory and each stack's policy config
+ * (policy/config/<stack>.json) decides.
+ */
+export const POLICIES: Policies = [
+  ...RDS_POLICIES,
+  ...ELASTICACHE_POLICIES,
+  ...S3_POLICIES,
+  ...KMS_SNS_SECRETS_ALARM_POLICIES,
+  ...KUBERNETES_POLICIES,
+  ...MATRIX_POLICIES,
+];

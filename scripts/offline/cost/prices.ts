@@ -1,0 +1,190 @@
+// On-demand list prices for the monthly cost estimate: the one data file behind it.
+//
+// How far each price is checked, in `check`:
+// - "region": the eu-west-1 figure was read on the page in `seen`.
+// - "other-region": the same figure was read for another region (us-east-1) or without a region, on `seen`;
+//   eu-west-1 is usually equal or up to ~10 % higher, so the value here may be low.
+// - "unverified": from the compiler's knowledge of the AWS price pages, not re-read when compiling this file.
+// Verify against `page` before relying on a number; fix it here, update `check`/`seen`, and the date below.
+// The estimate reports how much of its total rests on prices that are not "region"-checked.
+
+export type PriceCheck = "region" | "other-region" | "unverified";
+
+export interface Price {
+  /** USD per `unit`. */
+  readonly usd: number;
+  readonly unit: string;
+  /** The AWS price page the number belongs to. */
+  readonly page: string;
+  readonly check: PriceCheck;
+  /** Page where the figure (or, for "other-region", a figure) was actually seen. */
+  readonly seen?: string;
+  readonly note?: string;
+}
+
+export const PRICE_REGION = "eu-west-1";
+/** When this file was compiled (prices change; the estimate prints this date). */
+export const PRICES_TAKEN = "2026-11-25";
+/** AWS bills instance hours; a month is 730 hours in its calculator. */
+export const HOURS_PER_MONTH = 730;
+
+const RDS_PG = "https://aws.amazon.com/rds/postgresql/pricing/";
+const RDS_PROXY = "https://aws.amazon.com/rds/proxy/pricing/";
+const ELASTICACHE = "https://aws.amazon.com/elasticache/pricing/";
+const S3 = "https://aws.amazon.com/s3/pricing/";
+const CLOUDWATCH = "https://aws.amazon.com/cloudwatch/pricing/";
+const KMS = "https://aws.amazon.com/kms/pricing/";
+const SECRETS = "https://aws.amazon.com/secrets-manager/pricing/";
+const EBS = "https://aws.amazon.com/ebs/pricing/";
+
+const T4G_US_EAST_1 = "https://infratally.com/articles/aws-rds-pricing-explained-2026.html";
+
+const hourly = (usd: number, page: string, check: PriceCheck = "unverified", seen?: string, note?: string): Price =>
+  ({ usd, unit: "hour", page, check, ...(seen ? { seen } : {}), ...(note ? { note } : {}) });
+
+/** Within an RDS or ElastiCache family, on-demand price doubles with each size step above `large`. */
+function family(prefix: string, largeUsd: number, page: string, sizes: readonly string[] = ["large", "xlarge", "2xlarge", "4xlarge"]): Record<string, Price> {
+  const factor: Record<string, number> = { large: 1, xlarge: 2, "2xlarge": 4, "4xlarge": 8, "8xlarge": 16 };
+  return Object.fromEntries(sizes.map((size) => [`${prefix}.${size}`, hourly(Math.round(largeUsd * factor[size] * 10_000) / 10_000, page)]));
+}
+
+/**
+ * RDS for PostgreSQL, Single-AZ instance hour by class. Multi-AZ (one standby) bills the standby as well:
+ * see {@link RULES}.multiAzDoubles.
+ */
+export const RDS_POSTGRES_INSTANCE_HOUR: Readonly<Record<string, Price>> = {
+  "db.t4g.micro": hourly(0.018, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.016 (seen)"),
+  "db.t4g.small": hourly(0.036, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.032 (seen)"),
+  "db.t4g.medium": hourly(0.072, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.065 (seen)"),
+  "db.t4g.large": hourly(0.144, RDS_PG),
+  "db.t4g.xlarge": hourly(0.288, RDS_PG),
+  "db.t4g.2xlarge": hourly(0.576, RDS_PG),
+  ...family("db.m6g", 0.176, RDS_PG),
+  ...family("db.m7g", 0.187, RDS_PG),
+  ...family("db.r6g", 0.25, RDS_PG),
+  ...family("db.r7g", 0.265, RDS_PG),
+};
+
+/** RDS storage per GB-month by storage type, Single-AZ (Multi-AZ doubles it). */
+export const RDS_STORAGE_GB_MONTH: Readonly<Record<string, Price>> = {
+  gp3: { usd: 0.127, unit: "GB-month", page: RDS_PG, check: "unverified", seen: "https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/", note: "us-east-1: $0.115 (seen); includes 3,000 IOPS and 125 MB/s" },
+  gp2: { usd: 0.127, unit: "GB-month", page: RDS_PG, check: "unverified" },
+};
+
+/** RDS Proxy: per vCPU-hour of each database instance it fronts, with a minimum (see RULES). */
+export const RDS_PROXY_VCPU_HOUR: Price = hourly(0.0165, RDS_PROXY, "unverified", undefined, "us-east-1: $0.015");
+
+/**
+ * Performance Insights retention beyond the 7-day free tier. AWS folds it into CloudWatch Database Insights:
+ * Advanced mode (15-month retention) is billed per vCPU-hour and includes that retention. The legacy per-month
+ * retention tiers (1-24 months) were not verified: the Advanced-mode rate stands in for every paid retention.
+ */
+export const PERFORMANCE_INSIGHTS_VCPU_HOUR: Price = hourly(0.0125, CLOUDWATCH, "unverified", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DatabaseInsights.Considerations.html",
+  "Database Insights Advanced mode; the linked doc says 15-month PI retention costs nothing beyond it");
+
+/** ElastiCache node-based, Redis OSS engine, per node-hour. Valkey: see RULES.valkeyNodeFactor. */
+export const ELASTICACHE_NODE_HOUR: Readonly<Record<string, Price>> = {
+  "cache.t4g.micro": hourly(0.018, ELASTICACHE),
+  "cache.t4g.small": hourly(0.036, ELASTICACHE),
+  "cache.t4g.medium": hourly(0.072, ELASTICACHE),
+  ...family("cache.m7g", 0.175, ELASTICACHE),
+  ...family("cache.r6g", 0.228, ELASTICACHE),
+  ...family("cache.r7g", 0.243, ELASTICACHE),
+};
+
+/** S3 storage per GB-month by storage class (first 50 TB tier). */
+export const S3_STORAGE_GB_MONTH: Readonly<Record<string, Price>> = {
+  STANDARD: { usd: 0.023, unit: "GB-month", page: S3, check: "unverified" },
+  INTELLIGENT_TIERING: { usd: 0.023, unit: "GB-month", page: S3, check: "unverified", note: "frequent-access tier; monitoring fee per object not included" },
+  STANDARD_IA: { usd: 0.0125, unit: "GB-month", page: S3, check: "unverified" },
+  ONEZONE_IA: { usd: 0.01, unit: "GB-month", page: S3, check: "unverified" },
+  GLACIER_IR: { usd: 0.004, unit: "GB-month", page: S3, check: "unverified" },
+  GLACIER: { usd: 0.0036, unit: "GB-month", page: S3, check: "unverified" },
+  DEEP_ARCHIVE: { usd: 0.00099, unit: "GB-month", page: S3, check: "unverified" },
+};
+
+/** EBS volumes (MinIO's PersistentVolumes when this stack defines an EBS CSI storage class), per GB-month. */
+export const EBS_GB_MONTH: Readonly<Record<string, Price>> = {
+  gp3: { usd: 0.088, unit: "GB-month", page: EBS, check: "unverified", note: "includes 3,000 IOPS and 125 MB/s" },
+  gp2: { usd: 0.11, unit: "GB-month", page: EBS, check: "unverified" },
+};
+
+export const FLAT: Readonly<Record<string, Price>> = {
+  kmsKey: { usd: 1, unit: "key-month", page: KMS, check: "unverified", note: "each automatic rotation adds $1/month for the first two rotations; requests extra" },
+  secret: { usd: 0.4, unit: "secret-month", page: SECRETS, check: "unverified", note: "API calls extra" },
+  alarmStandard: { usd: 0.1, unit: "alarm metric-month", page: CLOUDWATCH, check: "other-region", seen: "https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", note: "period >= 60 s; percentile statistics cost the same" },
+  alarmHighResolution: { usd: 0.3, unit: "alarm metric-month", page: CLOUDWATCH, check: "other-region", seen: "https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", note: "period 10 or 30 s" },
+  dashboard: { usd: 3, unit: "dashboard-month", page: CLOUDWATCH, check: "other-region", seen: "https://www.factualminds.com/blog/amazon-cloudwatch-pricing-metrics-logs-alarms-dashboards.md" },
+  customMetric: { usd: 0.3, unit: "metric-month", page: CLOUDWATCH, check: "unverified", note: "first 10,000 metrics tier" },
+  logIngestion: { usd: 0.57, unit: "GB ingested", page: CLOUDWATCH, check: "unverified", seen: "https://www.factualminds.com/blog/amazon-cloudwatch-pricing-metrics-logs-alarms-dashboards.md", note: "standard log class; us-east-1: $0.50 (seen)" },
+  logStorage: { usd: 0.03, unit: "GB-month stored", page: CLOUDWATCH, check: "unverified", note: "charged on compressed size: an upper bound here" },
+};
+
+/** Billing rules the arithmetic follows, each with where it is stated and how far that was checked. */
+export const RULES = {
+  /** Multi-AZ (one standby): instance hours and storage are billed for the primary and the standby. */
+  multiAzDoubles: { factor: 2, source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html", check: "region" },
+  /** Performance Insights keeps 7 days for free; longer retention is paid. */
+  performanceInsightsFreeDays: { days: 7, source: "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_rds.PerformanceInsightRetention.html", check: "region" },
+  /** RDS Proxy bills at least 2 vCPUs per fronted instance. */
+  proxyMinimumVcpus: { vcpus: 2, source: RDS_PROXY, check: "unverified" },
+  /** Valkey node-based prices are 20 % below Redis OSS (AWS's Valkey launch pricing). */
+  valkeyNodeFactor: { factor: 0.8, source: ELASTICACHE, check: "unverified" },
+  /** S3 request metrics: up to 16 CloudWatch metrics per filter, billed as custom metrics (unused ones emit nothing). */
+  s3RequestMetricsPerFilter: { metrics: 16, source: "https://docs.aws.amazon.com/ja_jp/AmazonS3/latest/userguide/metrics-dimensions.html", check: "unverified" },
+  /** Lifetime assumed for objects and log events that never expire, days. */
+  neverExpiresHorizonDays: { days: 365, source: "assumption: one year of accumulation", check: "unverified" },
+} as const satisfies Record<string, { source: string; check: PriceCheck }>;
+
+/**
+ * vCPUs by instance size, for the Graviton families priced here (t4g micro..medium have 2 vCPUs).
+ * RDS Proxy and Performance Insights bill per vCPU.
+ */
+export const VCPUS_BY_SIZE: Readonly<Record<string, number>> = {
+  micro: 2, small: 2, medium: 2, large: 2, xlarge: 4, "2xlarge": 8, "4xlarge": 16, "8xlarge": 32, "12xlarge": 48, "16xlarge": 64,
+};
+
+/** Types with no standing charge of their own (free, or only usage this estimate does not model). */
+export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
+  "pulumi:providers:aws": "configuration",
+  "pulumi:providers:kubernetes": "configuration",
+  "pulumi:providers:random": "configuration",
+  "random:index/randomPassword:RandomPassword": "generated locally",
+  "random:index/randomId:RandomId": "generated locally",
+  "aws:kms/alias:Alias": "free",
+  "aws:ec2/vpc:Vpc": "free (no NAT gateway or endpoints)",
+  "aws:ec2/subnet:Subnet": "free",
+  "aws:ec2/securityGroup:SecurityGroup": "free",
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "free",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "free",
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "free",
+  "aws:iam/role:Role": "free",
+  "aws:iam/policy:Policy": "free",
+  "aws:iam/rolePolicy:RolePolicy": "free",
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "free",
+  "aws:sns/topic:Topic": "pay per publish and delivery only",
+  "aws:sns/topicPolicy:TopicPolicy": "free",
+  "aws:sns/topicSubscription:TopicSubscription": "pay per delivery only",
+  "aws:secretsmanager/secretVersion:SecretVersion": "included in the secret",
+  "aws:rds/subnetGroup:SubnetGroup": "free",
+  "aws:rds/parameterGroup:ParameterGroup": "free",
+  "aws:rds/eventSubscription:EventSubscription": "free (SNS delivery only)",
+  "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": "included in the proxy",
+  "aws:rds/proxyTarget:ProxyTarget": "included in the proxy (priced there per target vCPU)",
+  "aws:elasticache/subnetGroup:SubnetGroup": "free",
+  "aws:elasticache/parameterGroup:ParameterGroup": "free",
+  "aws:elasticache/user:User": "free",
+  "aws:elasticache/userGroup:UserGroup": "free",
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": "free",
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "free",
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "free (KMS requests reduced by bucket keys)",
+  "aws:s3/bucketVersioning:BucketVersioning": "free (noncurrent versions are storage, not modelled)",
+  "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": "free",
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "free (transition requests not modelled; used to split storage classes)",
+  "aws:s3/bucketPolicy:BucketPolicy": "free",
+  "aws:s3/bucketLogging:BucketLogging": "free (the log objects are storage of the log bucket)",
+  "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": "pay per accelerated GB only",
+};
+
+/** Type prefixes that run on a Kubernetes cluster this stack does not create: billed to the cluster. */
+export const CLUSTER_BILLED_PREFIX = "kubernetes:";

@@ -1,0 +1,195 @@
+// Typical create durations per resource type: the one data file behind the deploy-time estimate.
+//
+// Every variant says where its number comes from. `source` means the linked page documents the figure or the
+// behaviour that fixes it (e.g. what Pulumi waits for); `assumption` means a typical value from experience,
+// with a page for context when one exists. These are planning figures, not measurements: a real `pulumi up`
+// varies by region, load and instance size. Update a value when a real deploy disagrees, and say so in `note`.
+
+export type Inputs = Readonly<Record<string, unknown>>;
+
+export interface DurationBasis {
+  readonly kind: "source" | "assumption";
+  /** Why this number. */
+  readonly note: string;
+  /** Page that documents the figure (source) or gives context (assumption). */
+  readonly url?: string;
+}
+
+export interface DurationVariant {
+  /** Shown in the report, e.g. "Multi-AZ primary". */
+  readonly variant: string;
+  /** Whether this variant applies; absent means always (put it last). */
+  readonly when?: (inputs: Inputs) => boolean;
+  /** Typical create time in seconds, possibly from the inputs. */
+  readonly seconds: number | ((inputs: Inputs) => number);
+  readonly basis: DurationBasis;
+}
+
+const MIN = 60;
+
+/** Resources at or under this create time are "setup" prerequisites (see the floor in critical-path.ts). */
+export const SETUP_SECONDS = MIN;
+
+const RDS_STATUS = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.DBInstance.Status.html";
+const RDS_REPLICA = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html";
+const RDS_TYPICAL = "https://oneuptime.com/blog/post/2026-02-23-terraform-resources-long-creation-time/view";
+const RDS_PROXY = "https://www.pulumi.com/docs/reference/pkg/aws/rds/proxy/";
+const ELASTICACHE = "https://runbooks.cloud-platform.service.justice.gov.uk/elasticache-insufficient-az-capacity.html";
+const K8S_STATEFULSET = "https://pulumi.com/registry/packages/kubernetes/api-docs/apps/v1/statefulset";
+const K8S_SERVICE = "https://pulumi.com/registry/packages/kubernetes/api-docs/core/v1/service";
+const K8S_HEADLESS = "https://github.com/pulumi/pulumi-kubernetes/pull/2475";
+
+const assume = (note: string, url?: string): DurationBasis => ({ kind: "assumption", note, ...(url ? { url } : {}) });
+const api = (seconds: number, note = "one API call; the provider returns when it succeeds"): DurationVariant[] =>
+  [{ variant: "", seconds, basis: assume(note) }];
+
+const has = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && value !== false;
+const num = (value: unknown, fallback: number): number => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
+const spec = (inputs: Inputs): Inputs => (inputs.spec ?? {}) as Inputs;
+
+/** Pod start to ready (image pull, MinIO drive format, readiness probe). */
+const POD_READY_SECONDS = 2 * MIN;
+
+/**
+ * Create durations by Pulumi type token, first matching variant wins. Types not listed take
+ * {@link UNLISTED_DURATION} and are named in the report.
+ */
+export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
+  "pulumi:providers:aws": api(0, "a provider is configuration; nothing is created in AWS"),
+  "pulumi:providers:kubernetes": api(0, "a provider is configuration; nothing is created in the cluster"),
+  "pulumi:providers:random": api(0, "a provider is configuration"),
+  "random:index/randomPassword:RandomPassword": api(0, "generated locally by the provider"),
+  "random:index/randomId:RandomId": api(0, "generated locally by the provider"),
+
+  "aws:kms/key:Key": api(20, "CreateKey returns at once; the provider then waits for the key, its policy and rotation setting to read back consistently"),
+  "aws:kms/alias:Alias": api(2),
+  "aws:ec2/vpc:Vpc": api(5, "a VPC is available within seconds; the provider polls until it is"),
+  "aws:ec2/subnet:Subnet": api(5, "a subnet is available within seconds; the provider polls until it is"),
+  "aws:ec2/securityGroup:SecurityGroup": api(5),
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": api(3),
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": api(2),
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": api(2),
+  "aws:iam/role:Role": api(5, "IAM is eventually consistent; the provider retries until the role reads back"),
+  "aws:iam/policy:Policy": api(3),
+  "aws:iam/rolePolicy:RolePolicy": api(3),
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": api(3),
+  "aws:sns/topic:Topic": api(3),
+  "aws:sns/topicPolicy:TopicPolicy": api(3),
+  "aws:sns/topicSubscription:TopicSubscription": api(3, "e-mail/HTTPS subscriptions stay pending until confirmed; nothing waits for that"),
+  "aws:secretsmanager/secret:Secret": api(3),
+  "aws:secretsmanager/secretVersion:SecretVersion": api(2),
+  "aws:cloudwatch/logGroup:LogGroup": api(2),
+  "aws:cloudwatch/metricAlarm:MetricAlarm": api(2, "PutMetricAlarm; the alarm needs no metric data to exist"),
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": api(2),
+  "aws:cloudwatch/dashboard:Dashboard": api(2),
+
+  "aws:s3/bucket:Bucket": api(5, "CreateBucket plus the provider's read-back of the new bucket"),
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": api(2),
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": api(2),
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": api(2),
+  "aws:s3/bucketVersioning:BucketVersioning": api(3, "the provider waits until versioning reads back as Enabled"),
+  "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": api(2),
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": api(10, "the provider waits until the rules read back (S3 propagates them eventually)"),
+  "aws:s3/bucketPolicy:BucketPolicy": api(3),
+  "aws:s3/bucketLogging:BucketLogging": api(2),
+  "aws:s3/bucketMetric:BucketMetric": api(2),
+  "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": api(3),
+
+  "aws:rds/subnetGroup:SubnetGroup": api(3),
+  "aws:rds/parameterGroup:ParameterGroup": api(5, "create plus one ModifyDBParameterGroup per 20 parameters"),
+  "aws:rds/eventSubscription:EventSubscription": [{
+    variant: "", seconds: 45, basis: assume("the provider waits for the subscription to turn from creating to active, typically under a minute"),
+  }],
+  "aws:rds/instance:Instance": [
+    {
+      variant: "read replica",
+      when: (i) => has(i.replicateSourceDb),
+      seconds: 15 * MIN,
+      basis: assume("RDS snapshots the source, restores the replica from it and starts replication; typically 10-20 min for an empty database, longer with data", RDS_REPLICA),
+    },
+    {
+      variant: "Multi-AZ primary",
+      when: (i) => i.multiAz === true,
+      seconds: 20 * MIN,
+      basis: assume("the primary plus a synchronous standby in a second AZ seeded from it; typically 15-25 min, status creating until both are up", RDS_STATUS),
+    },
+    {
+      variant: "single-AZ primary",
+      seconds: 12 * MIN,
+      basis: assume("a new DB instance takes typically 10-20 min to become available; small classes and empty storage sit at the low end", RDS_TYPICAL),
+    },
+  ],
+  "aws:rds/proxy:Proxy": [{ variant: "", seconds: 8 * MIN, basis: assume("RDS Proxy creation typically takes 5-10 min before the proxy is available", RDS_PROXY) }],
+  "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": api(10),
+  "aws:rds/proxyTarget:ProxyTarget": api(10, "registration returns at once; the target's health check (registering -> available) is not waited for"),
+  "aws:rds/proxyEndpoint:ProxyEndpoint": [{ variant: "", seconds: 5 * MIN, basis: assume("an additional proxy endpoint provisions its own network interfaces, typically a few minutes") }],
+
+  "aws:elasticache/subnetGroup:SubnetGroup": api(3),
+  "aws:elasticache/parameterGroup:ParameterGroup": api(5),
+  "aws:elasticache/user:User": api(15, "the provider waits for the user to turn active"),
+  "aws:elasticache/userGroup:UserGroup": api(30, "the provider waits for the user group to turn active"),
+  "aws:elasticache/replicationGroup:ReplicationGroup": [
+    {
+      variant: "cluster mode enabled",
+      when: (i) => i.clusterMode === "enabled" || num(i.numNodeGroups, 1) > 1,
+      // Shards come up in parallel; more shards mean more configuration work at the end.
+      seconds: (i) => 15 * MIN + Math.max(0, num(i.numNodeGroups, 1) - 2) * MIN,
+      basis: assume("shards and their replicas are created in parallel, then the cluster is configured; typically 15-20 min (plus ~1 min per shard beyond two)", ELASTICACHE),
+    },
+    {
+      variant: "cluster mode disabled",
+      seconds: 10 * MIN,
+      basis: assume("primary and replicas are created in parallel; typically 8-12 min until the group is available", ELASTICACHE),
+    },
+  ],
+
+  "kubernetes:core/v1:Namespace": api(2),
+  "kubernetes:core/v1:Secret": api(1),
+  "kubernetes:core/v1:ConfigMap": api(1),
+  "kubernetes:core/v1:ServiceAccount": api(1),
+  "kubernetes:core/v1:PersistentVolumeClaim": api(30, "Pulumi waits until the claim is Bound (or for WaitForFirstConsumer classes, created)"),
+  "kubernetes:storage.k8s.io/v1:StorageClass": api(1),
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy": api(1),
+  "kubernetes:policy/v1:PodDisruptionBudget": api(1),
+  "kubernetes:rbac.authorization.k8s.io/v1:Role": api(1),
+  "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": api(1),
+  "kubernetes:monitoring.coreos.com/v1:ServiceMonitor": api(1),
+  "kubernetes:core/v1:Service": [
+    {
+      variant: "headless",
+      when: (i) => spec(i).clusterIP === "None",
+      seconds: 10,
+      basis: { kind: "source", note: "Pulumi does not wait for pods behind a headless Service, only ~10 s for endpoint stragglers", url: K8S_HEADLESS },
+    },
+    {
+      variant: "with selector",
+      when: (i) => has(spec(i).selector) && spec(i).type !== "ExternalName",
+      seconds: POD_READY_SECONDS,
+      basis: { kind: "source", note: "Pulumi waits until the selected pods are ready endpoints (pod readiness itself is an assumption, 2 min)", url: K8S_SERVICE },
+    },
+    { variant: "no selector", seconds: 10, basis: { kind: "source", note: "no pods to wait for; ~10 s for endpoint stragglers", url: K8S_SERVICE } },
+  ],
+  "kubernetes:apps/v1:StatefulSet": [
+    {
+      variant: "parallel pod management",
+      when: (i) => spec(i).podManagementPolicy === "Parallel",
+      seconds: POD_READY_SECONDS,
+      basis: { kind: "source", note: "Pulumi waits until every replica is ready; with Parallel all pods start at once (pod readiness: 2 min assumed)", url: K8S_STATEFULSET },
+    },
+    {
+      variant: "ordered pod management",
+      // OrderedReady (the default) starts pod N+1 only once pod N is ready.
+      seconds: (i) => Math.max(1, num(spec(i).replicas, 1)) * POD_READY_SECONDS,
+      basis: { kind: "source", note: "Pulumi waits until every replica is ready; OrderedReady starts them one after another (2 min each assumed)", url: K8S_STATEFULSET },
+    },
+  ],
+  "kubernetes:apps/v1:Deployment": [{ variant: "", seconds: POD_READY_SECONDS, basis: assume("Pulumi waits for the rollout; pods start in parallel") }],
+  "kubernetes:batch/v1:Job": [{ variant: "", seconds: 2 * MIN, basis: assume("Pulumi waits for the Job to complete: image pull, then the job's own work (a short provisioning script)") }],
+};
+
+/** Create time assumed for a custom resource type missing from {@link DURATIONS}; such types are reported. */
+export const UNLISTED_DURATION: DurationVariant = {
+  variant: "not in the table",
+  seconds: 10,
+  basis: assume("type missing from scripts/offline/deploy-time/durations.ts: 10 s assumed (one API call and a read-back)"),
+};

@@ -1,0 +1,75 @@
+import { instanceClassProblem, POSTGRES_MAX_REPLICAS } from "../../components/postgres";
+import { resolveEnvironment } from "../environment";
+import { PROFILES } from "../profiles";
+import type { Context, Problem, Rule } from "./cross-field";
+import type { PostgresConfig } from "./postgres";
+import type { ProjectConfig } from "./schema";
+
+/** `postgres` config merged over the profile: what the stack deploys. */
+export type PostgresSettings = Omit<PostgresConfig, "parameters"> & {
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly replicas: number;
+  readonly allocatedStorageGiB: number;
+  readonly maxAllocatedStorageGiB: number;
+  readonly backupRetentionDays: number;
+  readonly parameters: PostgresConfig["parameters"] & { readonly maxConnections: number };
+};
+
+export function postgresSettings(project: ProjectConfig): PostgresSettings {
+  const defaults = PROFILES[project.profile].postgres;
+  const config = project.postgres;
+  return {
+    ...config,
+    engineVersion: config.engineVersion ?? defaults.engineVersion,
+    instanceClass: config.instanceClass ?? defaults.instanceClass,
+    replicas: config.replicas ?? defaults.replicas,
+    allocatedStorageGiB: config.allocatedStorageGiB ?? defaults.allocatedStorageGiB,
+    maxAllocatedStorageGiB: config.maxAllocatedStorageGiB ?? defaults.maxAllocatedStorageGiB,
+    backupRetentionDays: config.backupRetentionDays ?? defaults.backupRetentionDays,
+    parameters: { ...config.parameters, maxConnections: config.parameters.maxConnections ?? defaults.maxConnections },
+  };
+}
+
+const at = (...path: string[]) => ["postgres", ...path];
+
+/** Rules across `postgres` keys, the profile and the network; none apply when PostgreSQL is turned off. */
+const RULES: readonly ((context: Context, settings: PostgresSettings) => Problem[])[] = [
+  (_, s) => (["instanceClass", "replicaInstanceClass"] as const).flatMap((key) => {
+    const cls = s[key];
+    const problem = cls === undefined ? undefined : instanceClassProblem(cls);
+    return problem ? [{ path: at(key), message: problem }] : [];
+  }),
+
+  (context, s) => {
+    const zones = resolveEnvironment(context).availabilityZones.length;
+    const most = Math.min(zones - 1, POSTGRES_MAX_REPLICAS);
+    return s.replicas > most
+      ? [{ path: at("replicas"), message: `must be at most ${most}: each replica needs its own availability zone apart from the primary's, and there are ${zones} (network.availabilityZones)` }]
+      : [];
+  },
+
+  ({ project }, s) => {
+    const least = PROFILES[project.profile].postgres.minBackupRetentionDays;
+    return s.backupRetentionDays < least
+      ? [{ path: at("backupRetentionDays"), message: `must be at least ${least} (days) for profile "${project.profile}"` }]
+      : [];
+  },
+
+  (_, s) =>
+    s.maxAllocatedStorageGiB <= s.allocatedStorageGiB
+      ? [{ path: at("maxAllocatedStorageGiB"), message: `must be above allocatedStorageGiB (${s.allocatedStorageGiB}): it is the ceiling storage autoscaling grows the volume to` }]
+      : [],
+
+  ({ project }, s) =>
+    project.network.vpcId !== undefined && s.allowedSecurityGroupIds.length + (s.allowedCidrBlocks ?? []).length === 0
+      ? [{ path: at("allowedCidrBlocks"), message: "or postgres.allowedSecurityGroupIds must name the database's clients when network.vpcId is an existing VPC (nothing could reach it)" }]
+      : [],
+];
+
+export const postgresRules: Rule[] = [
+  (context) => {
+    const settings = postgresSettings(context.project);
+    return settings.enabled ? RULES.flatMap((rule) => rule(context, settings)) : [];
+  },
+];

@@ -1,0 +1,296 @@
+import { describe, expect, it } from "vitest";
+import { POSTGRES_POOL } from "../components/matrix";
+import { runProgram } from "../scripts/offline/run-program";
+import { json, KNOWN_AFTER_APPLY, ofType, one, type ProgramRun, type RegisteredResource, runWith, STACKS, stackRun } from "./harness";
+
+const INSTANCE = "aws:rds/instance:Instance";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+const GIB = 1024 ** 3;
+
+interface Statement { Sid?: string; Effect: string; Action: string | string[]; Resource?: string; Principal?: unknown; Condition?: unknown }
+
+/** What each real stack file is expected to deploy (Pulumi.<stack>.yaml over the profile). */
+const EXPECTED = {
+  dev: {
+    accountId: "111111111111", instanceClass: "db.t4g.micro", memoryGiB: 1, multiAz: false, zone: "eu-west-1a" as string | undefined,
+    replicaZones: [] as string[], storage: 20, maxStorage: 100, backups: 1, deleteBackups: true, protect: false,
+    piRetention: 7, monitoring: 60, logRetention: 7, maxConnections: 125, maxPercent: 80, idlePercent: 16, slowMs: "250",
+    vpcCidr: "10.40.0.0/16", applyImmediately: true,
+  },
+  prod: {
+    accountId: "222222222222", instanceClass: "db.r7g.large", memoryGiB: 16, multiAz: true, zone: undefined,
+    replicaZones: ["eu-west-1b", "eu-west-1c"], storage: 200, maxStorage: 2000, backups: 14, deleteBackups: false, protect: true,
+    piRetention: 93, monitoring: 15, logRetention: 365, maxConnections: 250, maxPercent: 40, idlePercent: 8, slowMs: "500",
+    vpcCidr: "10.50.0.0/16", applyImmediately: false,
+  },
+} as const;
+
+const instances = (run: ProgramRun) => ofType(run, INSTANCE).filter((r) => String(r.inputs.identifier).includes("-postgres"));
+const primaryOf = (run: ProgramRun) => one(run, INSTANCE, `sparki-${run.stack}-postgres`);
+const replicasOf = (run: ProgramRun) => instances(run).filter((r) => r.inputs.replicateSourceDb !== undefined)
+  .sort((a, b) => String(a.inputs.identifier).localeCompare(String(b.inputs.identifier)));
+const paramsOf = (run: ProgramRun) => new Map(
+  (one(run, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters as { name: string; value: string; applyMethod: string }[])
+    .map((p) => [p.name, p]));
+const outputsOf = (run: ProgramRun) => run.outputs.postgres as Record<string, unknown>;
+/** The security group a rule (found by its logical name) is attached to. */
+const groupOfRule = (run: ProgramRun, type: string, name: string) => String(one(run, type, name).inputs.securityGroupId);
+
+describe.each(STACKS)("PostgreSQL of %s", (stack) => {
+  const e = EXPECTED[stack];
+  const isProd = stack === "prod";
+  const id = `sparki-${stack}-postgres`;
+  const keyArn = (run: ProgramRun) => String(run.outputs.kmsKeyArn);
+
+  it(`runs PostgreSQL 18 on ${e.instanceClass}, ${isProd ? "Multi-AZ" : `single-AZ in ${e.zone}`}, gp3 with autoscaling, encrypted with the stack key`, async () => {
+    const run = await stackRun(stack);
+    const primary = primaryOf(run);
+    expect(primary.inputs).toMatchObject({
+      identifier: id, engine: "postgres", engineVersion: "18", instanceClass: e.instanceClass, multiAz: e.multiAz,
+      storageType: "gp3", allocatedStorage: e.storage, maxAllocatedStorage: e.maxStorage,
+      storageEncrypted: true, kmsKeyId: keyArn(run), publiclyAccessible: false, port: 5432,
+      dbSubnetGroupName: id, caCertIdentifier: "rds-ca-rsa2048-g1", applyImmediately: e.applyImmediately,
+    });
+    expect(primary.inputs.availabilityZone).toBe(e.zone);
+    const subnetGroup = one(run, "aws:rds/subnetGroup:SubnetGroup");
+    expect(subnetGroup.inputs).toMatchObject({ name: id, subnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds });
+  });
+
+  it("authenticates with IAM or an RDS-managed, KMS-encrypted admin secret; the admin is not postgres and no password is set", async () => {
+    const run = await stackRun(stack);
+    const primary = primaryOf(run);
+    expect(primary.inputs).toMatchObject({
+      iamDatabaseAuthenticationEnabled: true, manageMasterUserPassword: true, masterUserSecretKmsKeyId: keyArn(run),
+      username: "sparki_admin", dbName: "sparki",
+    });
+    expect(primary.inputs.username).not.toBe("postgres");
+    expect(primary.inputs.password).toBeUndefined();
+    expect(primary.inputs.passwordWo).toBeUndefined();
+  });
+
+  it(`keeps ${e.backups}-day backups, a final snapshot and ${isProd ? "" : "no "}deletion protection; protected in Pulumi only in prod`, async () => {
+    const run = await stackRun(stack);
+    const primary = primaryOf(run);
+    expect(primary.inputs).toMatchObject({
+      backupRetentionPeriod: e.backups, backupWindow: "02:00-03:00", maintenanceWindow: "sun:03:30-sun:04:30",
+      copyTagsToSnapshot: true, skipFinalSnapshot: false, finalSnapshotIdentifier: `${id}-final`,
+      deleteAutomatedBackups: e.deleteBackups, deletionProtection: isProd, autoMinorVersionUpgrade: true,
+    });
+    expect(primary.options.protect).toBe(e.protect);
+    const postgresChildren = run.resources.filter((r) => r.name.startsWith(id) && r.type !== "sparki:postgres:Postgres");
+    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name)).toEqual(isProd ? [id] : []);
+  });
+
+  it(`has Performance Insights (${e.piRetention} days, KMS), enhanced monitoring every ${e.monitoring} s and exported logs kept ${e.logRetention} days`, async () => {
+    const run = await stackRun(stack);
+    for (const db of instances(run)) {
+      const identifier = String(db.inputs.identifier);
+      expect(db.inputs, identifier).toMatchObject({
+        performanceInsightsEnabled: true, performanceInsightsKmsKeyId: keyArn(run), performanceInsightsRetentionPeriod: e.piRetention,
+        monitoringInterval: e.monitoring, enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+      });
+      expect(String(db.inputs.monitoringRoleArn)).toContain(`${id}-monitoring`);
+      const logGroups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((g) => String(g.inputs.name).startsWith(`/aws/rds/instance/${identifier}/`));
+      expect(logGroups.map((g) => g.inputs.name).sort()).toEqual([`/aws/rds/instance/${identifier}/postgresql`, `/aws/rds/instance/${identifier}/upgrade`]);
+      for (const g of logGroups) expect(g.inputs).toMatchObject({ retentionInDays: e.logRetention, kmsKeyId: keyArn(run) });
+      // RDS must find the log groups (with retention) and the monitoring policy in place before it starts.
+      expect(db.options.dependsOn.map((d) => d.type).sort()).toEqual([
+        "aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/logGroup:LogGroup", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      ]);
+    }
+    const role = one(run, "aws:iam/role:Role", `${id}-monitoring`);
+    expect(json<{ Statement: Statement[] }>(role.inputs.assumeRolePolicy).Statement).toEqual([{
+      Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": e.accountId } },
+    }]);
+    expect(one(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", `${id}-monitoring`).inputs.policyArn)
+      .toBe("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+  });
+
+  it(`has ${e.replicaZones.length} read replicas, each in its own zone away from the primary's, alike but without password or final snapshot`, async () => {
+    const run = await stackRun(stack);
+    const replicas = replicasOf(run);
+    const primary = primaryOf(run);
+    expect(replicas.map((r) => r.inputs.identifier)).toEqual(e.replicaZones.map((_, i) => `${id}-replica-${i + 1}`));
+    const zones = replicas.map((r) => r.inputs.availabilityZone);
+    expect(zones).toEqual(e.replicaZones);
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(zones).not.toContain("eu-west-1a"); // the primary's zone (pinned in dev, preferred in prod)
+    for (const r of replicas) {
+      expect(r.inputs).toMatchObject({
+        replicateSourceDb: id, instanceClass: e.instanceClass, multiAz: false, skipFinalSnapshot: true, storageEncrypted: true,
+        kmsKeyId: keyArn(run), parameterGroupName: primary.inputs.parameterGroupName, deletionProtection: isProd,
+        iamDatabaseAuthenticationEnabled: true, publiclyAccessible: false, maxAllocatedStorage: e.maxStorage,
+      });
+      for (const inherited of ["username", "password", "manageMasterUserPassword", "masterUserSecretKmsKeyId", "finalSnapshotIdentifier", "engine", "dbName"]) {
+        expect(r.inputs[inherited], `${String(r.inputs.identifier)}.${inherited}`).toBeUndefined();
+      }
+      expect(r.options.protect).toBe(false);
+    }
+  });
+
+  it("uses a prefixed postgres18 parameter group with pg_stat_statements, TLS only and vacuum tuning, on every instance", async () => {
+    const run = await stackRun(stack);
+    const group = one(run, "aws:rds/parameterGroup:ParameterGroup");
+    expect(group.inputs).toMatchObject({ family: "postgres18", namePrefix: `${id}-postgres18-` });
+    for (const db of instances(run)) expect(String(db.inputs.parameterGroupName)).toMatch(new RegExp(`^${id}-postgres18-`));
+    const params = paramsOf(run);
+    expect(params.get("shared_preload_libraries")).toEqual({ name: "shared_preload_libraries", value: "pg_stat_statements", applyMethod: "pending-reboot" });
+    expect(params.get("max_connections")).toEqual({ name: "max_connections", value: String(e.maxConnections), applyMethod: "pending-reboot" });
+    expect(Object.fromEntries([...params.values()].map((p) => [p.name, p.value]))).toMatchObject({
+      "rds.force_ssl": "1", track_io_timing: "1", "pg_stat_statements.track": "top", log_min_duration_statement: e.slowMs,
+      idle_in_transaction_session_timeout: "60000", log_autovacuum_min_duration: "1000",
+      autovacuum_vacuum_scale_factor: "0.05", autovacuum_analyze_scale_factor: "0.02", autovacuum_vacuum_insert_scale_factor: "0.05",
+    });
+  });
+
+  it(`pools through a TLS-only RDS Proxy that opens at most the matrix's ${POSTGRES_POOL.maxConnections} connections`, async () => {
+    const run = await stackRun(stack);
+    const proxy = one(run, "aws:rds/proxy:Proxy");
+    const secretArn = String(outputsOf(run).secretArn);
+    expect(proxy.inputs).toMatchObject({
+      name: `${id}-proxy`, engineFamily: "POSTGRESQL", requireTls: true, debugLogging: false,
+      vpcSubnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds,
+      auths: [{ authScheme: "SECRETS", secretArn, iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256" }],
+    });
+    expect(secretArn).toMatch(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${e.accountId}:secret:rds!db-`));
+    const pool = one(run, "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup").inputs.connectionPoolConfig as Record<string, number>;
+    expect(pool).toEqual({ maxConnectionsPercent: e.maxPercent, maxIdleConnectionsPercent: e.idlePercent, connectionBorrowTimeout: 120 });
+    const maxConnections = Number(paramsOf(run).get("max_connections")?.value);
+    expect(Math.floor((maxConnections * pool.maxConnectionsPercent) / 100)).toBe(POSTGRES_POOL.maxConnections);
+    expect(Math.ceil((maxConnections * pool.maxIdleConnectionsPercent) / 100)).toBeGreaterThanOrEqual(POSTGRES_POOL.minConnections);
+    expect(one(run, "aws:rds/proxyTarget:ProxyTarget").inputs).toMatchObject({ dbProxyName: `${id}-proxy`, dbInstanceIdentifier: id, targetGroupName: "default" });
+    expect(proxy.options.dependsOn.map((d) => d.name).sort()).toEqual([`${id}-proxy-logs`, `${id}-proxy-secret`]);
+  });
+
+  it("gives the proxy a role that reads only the admin secret and decrypts only through Secrets Manager", async () => {
+    const run = await stackRun(stack);
+    const role = one(run, "aws:iam/role:Role", `${id}-proxy`);
+    expect(json<{ Statement: Statement[] }>(role.inputs.assumeRolePolicy).Statement).toEqual([{
+      Effect: "Allow", Principal: { Service: "rds.amazonaws.com" }, Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": e.accountId } },
+    }]);
+    const policy = json<{ Statement: Statement[] }>(one(run, "aws:iam/rolePolicy:RolePolicy", `${id}-proxy-secret`).inputs.policy);
+    expect(policy.Statement).toEqual([
+      { Sid: "ReadTheAdminSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: outputsOf(run).secretArn },
+      { Sid: "DecryptTheSecretThroughSecretsManager", Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn(run),
+        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } },
+    ]);
+  });
+
+  it("admits clients only at the proxy and the replicas, the primary only from the proxy, on 5432 and never from the internet", async () => {
+    const run = await stackRun(stack);
+    const proxySg = groupOfRule(run, EGRESS, `${id}-proxy-to-primary`);
+    const primarySg = groupOfRule(run, INGRESS, `${id}-primary-from-proxy`);
+    expect(one(run, "aws:rds/proxy:Proxy").inputs.vpcSecurityGroupIds).toEqual([proxySg]);
+    expect(primaryOf(run).inputs.vpcSecurityGroupIds).toEqual([primarySg]);
+    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`));
+    for (const r of rules) expect(r.inputs, r.name).toMatchObject({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432 });
+    expect(rules.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).toBe(false);
+    const into = (sg: string) => ofType(run, INGRESS).filter((r) => r.inputs.securityGroupId === sg).map((r) => r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId);
+    expect(into(primarySg)).toEqual([proxySg]);
+    expect(into(proxySg)).toEqual([e.vpcCidr]);
+    expect(ofType(run, EGRESS).filter((r) => r.name.startsWith(`${id}-`)).map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId]))
+      .toEqual([[proxySg, primarySg]]);
+    const replicaGroups = new Set(replicasOf(run).flatMap((r) => r.inputs.vpcSecurityGroupIds as string[]));
+    expect(replicaGroups.size).toBe(isProd ? 1 : 0);
+    for (const sg of replicaGroups) {
+      expect(sg).not.toBe(primarySg);
+      expect(into(sg)).toEqual([e.vpcCidr]);
+    }
+  });
+
+  it("sends failure, failover, low-storage, maintenance and configuration events of every instance to the critical topic", async () => {
+    const run = await stackRun(stack);
+    const subscription = one(run, "aws:rds/eventSubscription:EventSubscription");
+    expect(subscription.inputs).toMatchObject({
+      snsTopic: (run.outputs.alertTopicArns as { critical: string }).critical, sourceType: "db-instance", enabled: true,
+      sourceIds: instances(run).map((r) => r.inputs.identifier),
+    });
+    expect(subscription.inputs.eventCategories).toEqual(expect.arrayContaining(["failure", "failover", "low storage", "maintenance", "configuration change"]));
+  });
+
+  it("outputs the Fiber connection facts: the proxy as writer, the replicas as readers, never a password", async () => {
+    const run = await stackRun(stack);
+    const out = outputsOf(run);
+    expect(out).toMatchObject({ fiberPackages: ["storage/postgres"], port: 5432, database: "sparki", username: "sparki_admin", tls: true, poolSize: 100 });
+    expect(String(out.writerEndpoint)).toMatch(new RegExp(`^${id}-proxy\\.proxy-[a-z0-9]+\\.eu-west-1\\.rds\\.amazonaws\\.com$`));
+    expect(out.readerEndpoints).toEqual(replicasOf(run).map((r) => expect.stringMatching(new RegExp(`^${String(r.inputs.identifier)}\\.c[a-z0-9]+\\.eu-west-1\\.rds\\.amazonaws\\.com$`))));
+    expect((out.readerEndpoints as string[]).length).toBe(e.replicaZones.length);
+    expect(JSON.stringify(out)).not.toMatch(/password/i);
+  });
+
+  it("alarms on p95 latency (50/100 ms in seconds) on every instance and on pool usage at 80/95 % of the pool", async () => {
+    const run = await stackRun(stack);
+    const alarms = ofType(run, ALARM).filter((a) => String(a.inputs.name).startsWith(`${stack}-postgres-`));
+    const level = (subject: string, metric: string, severity: string) => alarms.find((a) =>
+      String(a.inputs.name).startsWith(`${stack}-${subject}-${metric}`) && (a.inputs.tags as Record<string, string>).Severity === severity)?.inputs;
+    for (const db of instances(run)) {
+      const subject = db.inputs.replicateSourceDb ? `postgres-replica-${String(db.inputs.identifier).slice(-1)}` : "postgres-primary";
+      for (const metric of ["rds-read-latency-p95", "rds-write-latency-p95"]) {
+        expect(level(subject, metric, "warning"), `${subject} ${metric}`).toMatchObject({ threshold: 0.05, extendedStatistic: "p95", dimensions: { DBInstanceIdentifier: db.inputs.identifier } });
+        expect(level(subject, metric, "critical")).toMatchObject({ threshold: 0.1, extendedStatistic: "p95" });
+      }
+    }
+    const dims = { ProxyName: `${id}-proxy`, TargetGroup: "default", TargetRole: "READ_WRITE" };
+    expect(level("postgres-proxy", "proxy-database-connections-borrowed", "warning")).toMatchObject({ threshold: 80, dimensions: dims, metricName: "DatabaseConnectionsCurrentlyBorrowed" });
+    expect(level("postgres-proxy", "proxy-database-connections-borrowed", "critical")).toMatchObject({ threshold: 95, dimensions: dims });
+  });
+
+  it("alarms on replica lag, CPU, free storage and memory as shares, and transaction-ID wraparound on the writer", async () => {
+    const run = await stackRun(stack);
+    const alarms = ofType(run, ALARM).filter((a) => String(a.inputs.name).startsWith(`${stack}-postgres-`));
+    const pairs = new Map<string, Record<string, number>>();
+    for (const a of alarms) {
+      const tags = a.inputs.tags as Record<string, string>;
+      const key = `${(a.inputs.dimensions as Record<string, string>).DBInstanceIdentifier ?? "proxy"} ${String(a.inputs.metricName)}`;
+      pairs.set(key, { ...pairs.get(key), [tags.Severity]: Number(a.inputs.threshold) });
+    }
+    const expected: Record<string, Record<string, number>> = {
+      [`${id} MaximumUsedTransactionIDs`]: { warning: 1_000_000_000, critical: 1_500_000_000 },
+    };
+    for (const db of instances(run)) {
+      const identifier = String(db.inputs.identifier);
+      expected[`${identifier} CPUUtilization`] = { warning: 80, critical: 95 };
+      expected[`${identifier} FreeStorageSpace`] = { warning: 0.2 * e.storage * GIB, critical: 0.1 * e.storage * GIB };
+      expected[`${identifier} FreeableMemory`] = { warning: 0.1 * e.memoryGiB * GIB, critical: 0.05 * e.memoryGiB * GIB };
+      expected[`${identifier} ReadLatency`] = { warning: 0.05, critical: 0.1 };
+      expected[`${identifier} WriteLatency`] = { warning: 0.05, critical: 0.1 };
+      if (db.inputs.replicateSourceDb) expected[`${identifier} ReplicaLag`] = { warning: 30, critical: 300 };
+    }
+    expected["proxy DatabaseConnectionsCurrentlyBorrowed"] = { warning: 80, critical: 95 };
+    expect(Object.fromEntries(pairs)).toEqual(expected);
+    expect(alarms).toHaveLength(2 * Object.keys(expected).length);
+  });
+
+  it("draws a PostgreSQL row on the storage dashboard with every instance and the pool", async () => {
+    const run = await stackRun(stack);
+    const body = json<{ widgets: { type: string; properties: { markdown?: string; metrics?: unknown[][] } }[] }>(one(run, "aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody);
+    expect(body.widgets.some((w) => w.properties.markdown === "## PostgreSQL")).toBe(true);
+    const series = JSON.stringify(body.widgets.map((w) => w.properties.metrics ?? []));
+    for (const db of instances(run)) expect(series).toContain(`"DBInstanceIdentifier","${String(db.inputs.identifier)}"`);
+    expect(series).toContain(`"DatabaseConnectionsCurrentlyBorrowed","ProxyName","${id}-proxy","TargetGroup","default","TargetRole","READ_WRITE"`);
+  });
+});
+
+describe("PostgreSQL identifiers at preview", () => {
+  it.each(STACKS)("%s: alarm dimensions, replica sources and event sources are known before anything exists", async (stack) => {
+    const plan = await runProgram({ stack, preview: true });
+    const postgres = plan.resources.filter((r: RegisteredResource) => r.type === ALARM && String(r.inputs.name).startsWith(`${stack}-postgres-`));
+    expect(postgres.length).toBeGreaterThan(0);
+    for (const a of postgres) expect(JSON.stringify(a.inputs.dimensions), String(a.inputs.name)).not.toContain(KNOWN_AFTER_APPLY);
+    for (const r of replicasOf(plan)) expect(r.inputs.replicateSourceDb).toBe(`sparki-${stack}-postgres`);
+    expect(one(plan, "aws:rds/eventSubscription:EventSubscription").inputs.sourceIds).not.toContain(KNOWN_AFTER_APPLY);
+  });
+});
+
+describe("a dev stack with one replica", () => {
+  it("pins the primary to the first zone and the replica to the second", async () => {
+    const run = await runWith("dev", { "sparki-storage:postgres": { replicas: 1 } });
+    expect(primaryOf(run).inputs.availabilityZone).toBe("eu-west-1a");
+    expect(replicasOf(run).map((r) => [r.inputs.identifier, r.inputs.availabilityZone])).toEqual([["sparki-dev-postgres-replica-1", "eu-west-1b"]]);
+    expect(ofType(run, ALARM).filter((a) => String(a.inputs.name).startsWith("dev-postgres-replica-1-rds-replica-lag"))).toHaveLength(2);
+  });
+});
