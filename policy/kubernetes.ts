@@ -33,7 +33,7 @@ function containersOf(pod: PodSpec, withEphemeral: boolean): NamedContainer[] {
   return [
     ...named("container", knownItems(() => pod.containers)),
     ...named("init container", knownItems(() => pod.initContainers)),
-    ...(withEphemeral ? named("ephemeral container", knownItems(() => pod.ephemeralContainers as Container[] | undefined)) : []),
+    ...(withEphemeral ? named("ephemeral container", knownItems(() => pod.ephemeralContainers)) : []),
   ];
 }
 
@@ -73,7 +73,7 @@ export function restrictedViolations(pod: PodSpec): string[] {
     if (definitely(() => context()?.runAsUser === 0)) problems.push(`${label}: runAsUser is 0: containers must not run as root.`);
     const seccomp = effective(() => context()?.seccompProfile?.type, () => pod.securityContext?.seccompProfile?.type);
     if (seccomp.known && !SECCOMP_ALLOWED.includes(String(seccomp.value))) {
-      problems.push(`${label}: seccompProfile.type is ${String(seccomp.value)}: use RuntimeDefault or Localhost (on the container or the pod).`);
+      problems.push(`${label}: seccompProfile.type is ${seccomp.value ?? "not set"}: use RuntimeDefault or Localhost (on the container or the pod).`);
     }
     for (const port of knownItems(() => container.ports)) {
       if (!isAbsent(() => port.hostPort) && !definitely(() => port.hostPort === 0)) problems.push(`${label}: hostPort ${valueOr(() => String(port.hostPort), "?")} binds a node port.`);

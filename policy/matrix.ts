@@ -125,7 +125,7 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
       return [...problems, `${source} cannot apply to ${definition.metricName}: ${(error as Error).message}.`];
     }
     if (spec.percentile && definitely(() => alarm.extendedStatistic !== spec.percentile)) {
-      problems.push(`extendedStatistic is ${String(valueOr(() => alarm.extendedStatistic, undefined))}: ${source} is a ${spec.percentile} threshold.`);
+      problems.push(`extendedStatistic is ${valueOr(() => alarm.extendedStatistic, undefined) ?? "not set"}: ${source} is a ${spec.percentile} threshold.`);
     }
   }
   const threshold = read(() => alarm.threshold);

@@ -137,12 +137,16 @@ export const rdsCopyTagsToSnapshots: ResourceValidationPolicy = {
 export const rdsInVpc: ResourceValidationPolicy = {
   name: "rds-18-in-vpc",
   ...fsbp(["RDS.18"], "RDS instances live in this stack's private subnets (their own DB subnet group).", "high",
-    "Set dbSubnetGroupName to the component's subnet group (also on read replicas)."),
+    "Set dbSubnetGroupName to the component's subnet group (same-region read replicas inherit their source's)."),
   validateResource: validateResourceOfType(aws.rds.Instance, (db, _args, report) => {
     const group = read(() => db.dbSubnetGroupName);
     if (!group.known) return;
     if (group.value === undefined || group.value === "") {
-      report("dbSubnetGroupName is not set: the instance would be placed in the default VPC (a replica outside any VPC). Use the private DB subnet group.");
+      // A replica named by identifier is in the source's region and inherits its subnet group; one named by ARN
+      // may be cross-region, where the provider falls back to the default subnet group.
+      const source = read(() => db.replicateSourceDb);
+      if (!source.known || (typeof source.value === "string" && source.value !== "" && !source.value.startsWith("arn:"))) return;
+      report("dbSubnetGroupName is not set: the instance would be placed in the default VPC's default subnet group. Use the private DB subnet group.");
     } else if (group.value === "default") {
       report("dbSubnetGroupName is \"default\": the default subnet group spans the default VPC's public subnets. Use the private DB subnet group.");
     }

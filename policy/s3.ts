@@ -186,14 +186,17 @@ const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
 export const s3KmsEncryption = bucketControl({
   name: "s3-17-kms-encryption",
-  metadata: fsbp(["S3.17"], "Every S3 bucket encrypts new objects with the customer KMS key by default.", "medium",
+  metadata: fsbp(["S3.17"], "Every S3 bucket encrypts new objects with the customer KMS key by default (the access-log bucket with SSE-S3, the only encryption S3 log delivery supports).", "medium",
     "Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and kmsMasterKeyId set to the environment's key."),
   side: aws.s3.BucketServerSideEncryptionConfiguration,
-  check: (side) => {
+  check: (side, all) => {
     const config = side.asType(aws.s3.BucketServerSideEncryptionConfiguration)!;
+    const bucket = sidesOf(all, aws.s3.BucketServerSideEncryptionConfiguration).find((s) => s.side === side)?.bucket;
+    const logTarget = bucket !== undefined && typeof bucket !== "string" && isLogTarget(bucket, all);
     const problems: string[] = [];
     for (const rule of knownItems(() => config.rules)) {
       const algorithm = read(() => rule.applyServerSideEncryptionByDefault?.sseAlgorithm);
+      if (logTarget && algorithm.known && algorithm.value === "AES256") continue;
       if (algorithm.known && !KMS_ALGORITHMS.includes(String(algorithm.value))) {
         problems.push(`sseAlgorithm is ${String(algorithm.value)}: objects would be encrypted with an S3-managed key. Use aws:kms.`);
       } else if (isAbsent(() => rule.applyServerSideEncryptionByDefault?.kmsMasterKeyId)) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { platformThreshold, RateAlarmPair, rateExpression } from "../components/alerting";
 import {
-  accessPolicyDocument, bucketArn, bucketNameProblem, bucketPolicyDocument, lifecycleProblems, lifecycleRule, SecureBucket,
-  type SecureBucketArgs,
+  accessPolicyDocument, bucketArn, bucketNameProblem, bucketPolicyDocument, DATA_CLASS_KEYS, lifecycleProblems, lifecycleRule, ObjectStore,
+  SecureBucket, type SecureBucketArgs,
 } from "../components/object-store";
 import { runProgram } from "../scripts/offline/run-program";
 import { ofType } from "./harness";
@@ -155,6 +155,31 @@ describe("SecureBucket refuses bad arguments before registering anything", () =>
       "sparki:object-store:SecureBucket",
     ]);
     expect(ofType(run, "aws:s3/bucket:Bucket")[0].inputs).toMatchObject({ bucket: "sparki-test-bucket", forceDestroy: false });
+  });
+});
+
+describe("ObjectStore refuses bad arguments before registering anything", () => {
+  const lifecycle = { expirationDays: 30, noncurrentExpirationDays: 7 };
+  const args = {
+    accountId: "111111111111", region: "eu-west-1", bucketPrefix: "sparki-unit", kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/k",
+    classes: Object.fromEntries(DATA_CLASS_KEYS.map((k) => [k, { lifecycle }])) as Record<(typeof DATA_CLASS_KEYS)[number], { lifecycle: typeof lifecycle }>,
+    accessLogs: lifecycle,
+    objectLock: { mode: "COMPLIANCE" as const, retentionDays: 90 },
+    alarms: { environment: "unit", topicArns: { warning: "arn:aws:sns:eu-west-1:111111111111:w", critical: "arn:aws:sns:eu-west-1:111111111111:c" } },
+  };
+
+  it("reports a retention longer than the audit expiry and a bucket prefix too long, with no resource registered", async () => {
+    const registered: string[] = [];
+    const run = runProgram({ stack: "dev", observe: (r) => registered.push(r.type), program: () => {
+      new ObjectStore("s", { ...args, bucketPrefix: "p".repeat(50) });
+      return {};
+    } });
+    await expect(run).rejects.toThrow(`ObjectStore s: bucket name "${"p".repeat(50)}-deployment-logs" has 66 characters; S3 bucket names have 3..63`);
+    await expect(runProgram({ stack: "dev", observe: (r) => registered.push(r.type), program: () => {
+      new ObjectStore("s", args);
+      return {};
+    } })).rejects.toThrow("ObjectStore s: auditArchive.expirationDays must be at least the Object Lock retention (90 days): locked versions cannot expire, an earlier expiry only hides them behind delete markers, got 30");
+    expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
   });
 });
 

@@ -256,7 +256,7 @@ describe.each(STACKS)("S3 buckets of %s", (stack) => {
 
   it("returns Fiber storage/s3 outputs: name, region, ARN and IAM policies per data class", async () => {
     const run = await stackRun(stack);
-    const s3 = run.outputs.s3 as { region: string; buckets: Record<string, Record<string, unknown>>; accessLogBucket: { name: string } };
+    const s3 = run.outputs.s3 as { region: string; multipartThresholdMegabytes: number; buckets: Record<string, Record<string, unknown>>; accessLogBucket: { name: string } };
     expect(s3.region).toBe("eu-west-1");
     expect(Object.keys(s3.buckets)).toEqual(["artifacts", "deploymentLogs", "testReports", "configBackups", "auditArchive", "buildCache"]);
     SLUGS.forEach((slug, i) => {
@@ -269,6 +269,7 @@ describe.each(STACKS)("S3 buckets of %s", (stack) => {
     });
     expect(s3.buckets.artifacts.accelerateEndpoint).toBe(isProd ? `${nameOf("artifacts")}.s3-accelerate.amazonaws.com` : undefined);
     expect(s3.accessLogBucket.name).toBe(nameOf("access-logs"));
+    expect(s3.multipartThresholdMegabytes).toBe(100);
     expect(JSON.stringify(s3)).not.toMatch(/password|secret/i);
   });
 

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,14 +38,13 @@ describe.each(["dev", "prod"])("offline plan of %s", (stack) => {
 });
 
 describe("npm run plan on a bad copy of Pulumi.dev.yaml", () => {
-  const stack = `cfgtest${process.pid}`;
-  const file = join(ROOT, `Pulumi.${stack}.yaml`);
-  afterAll(() => rmSync(file, { force: true }));
+  const dir = mkdtempSync(join(tmpdir(), "sparki-plan-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("exits non-zero with one line naming the key, the value and what is allowed", async () => {
-    copyFileSync(join(ROOT, "Pulumi.dev.yaml"), file);
-    writeFileSync(file, readFileSync(file, "utf8").replace("profile: dev", "profile: staging"));
-    const attempt = run(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "plan.ts"), stack], { cwd: ROOT });
+    copyFileSync(join(ROOT, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
+    writeFileSync(join(dir, "Pulumi.broken.yaml"), readFileSync(join(ROOT, "Pulumi.dev.yaml"), "utf8").replace("profile: dev", "profile: staging"));
+    const attempt = run(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "plan.ts"), "broken", "--stack-dir", dir], { cwd: ROOT });
     const failure = (await attempt.then(() => undefined, (e: unknown) => e)) as { code: number; stdout: string; stderr: string };
     expect(failure?.code).toBe(1);
     expect(failure.stdout).toBe("");

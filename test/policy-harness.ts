@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type EnforcementLevel, type Policies, type Policy, type PolicyResource, type ResourceValidationArgs, type ResourceValidationPolicy,
-  type StackValidationPolicy, unknownCheckingProxy, UnknownValueError,
+  type StackValidationPolicy, UnknownValueError,
 } from "@pulumi/policy";
 import * as proxyInternals from "@pulumi/policy/proxy";
 import { POLICIES } from "../policy/policies";
@@ -14,8 +14,11 @@ import { KNOWN_AFTER_APPLY, type ProgramRun, type RegisteredResource } from "./h
  * CLI (schema defaults, then "all", then per-policy entries).
  */
 
-// The SDK's "unknown during preview" sentinel (@internal, so absent from its typings): what the engine sends.
-export const UNKNOWN = (proxyInternals as unknown as { unknownStringValue: string }).unknownStringValue;
+// Typed view of the SDK's proxy module (its .d.ts declares nothing): the proxy the analyzer wraps props in, and
+// the "unknown during preview" sentinel the engine sends (@internal).
+const sdkProxy = proxyInternals as unknown as { unknownCheckingProxy: <T>(value: T) => T; unknownStringValue: string };
+const unknownCheckingProxy = sdkProxy.unknownCheckingProxy;
+export const UNKNOWN = sdkProxy.unknownStringValue;
 
 /** The type token of a resource class, e.g. `aws:rds/instance:Instance` (the SDK's own `__pulumiType`). */
 export function pulumiType(resourceClass: unknown): string {
@@ -84,7 +87,7 @@ export interface ResourceInput {
 }
 
 function resourceArgs(policy: Policy, input: ResourceInput, config?: Config): ResourceValidationArgs {
-  const props = unknownCheckingProxy(input.props) as Record<string, unknown>;
+  const props = unknownCheckingProxy(input.props);
   const is = typeMatcher(input.type);
   return {
     type: input.type,
@@ -112,15 +115,17 @@ export function checkResource(policy: ResourceValidationPolicy, input: ResourceI
   });
 }
 
-/** A resource for a stack policy; `dependsOnProperty` names, per property, resources (by name) it was computed from. */
+/** A resource for a stack policy; `propertyDependencies` names, per property, the resources (by name) it was computed from. */
 export interface StackInput extends ResourceInput {
   readonly propertyDependencies?: Record<string, readonly string[]>;
+  /** The resources (`type::name` or name) whose outputs flow into this one's inputs. */
+  readonly dependsOnNames?: readonly string[];
   readonly parentName?: string;
 }
 
 function stackResources(inputs: readonly StackInput[]): PolicyResource[] {
   const resources = inputs.map((input): PolicyResource => {
-    const props = unknownCheckingProxy(input.props) as Record<string, unknown>;
+    const props = unknownCheckingProxy(input.props);
     const is = typeMatcher(input.type);
     return {
       type: input.type,
@@ -137,13 +142,18 @@ function stackResources(inputs: readonly StackInput[]): PolicyResource[] {
       asType: ((resourceClass: unknown) => (is(resourceClass) ? props : undefined)) as PolicyResource["asType"],
     };
   });
-  const byName = new Map(resources.map((r) => [r.name, r]));
+  // References are `type::name` (unique) or, in hand-built tests, a bare name.
+  const byRef = new Map<string, PolicyResource>();
+  for (const r of [...resources].reverse()) byRef.set(r.name, r);
+  for (const r of resources) byRef.set(`${r.type}::${r.name}`, r);
+  const lookup = (ref: string) => byRef.get(ref);
   inputs.forEach((input, i) => {
     const resource = resources[i];
     for (const [property, names] of Object.entries(input.propertyDependencies ?? {})) {
-      resource.propertyDependencies[property] = names.map((n) => byName.get(n)).filter((r): r is PolicyResource => r !== undefined);
+      resource.propertyDependencies[property] = names.map(lookup).filter((r): r is PolicyResource => r !== undefined);
     }
-    if (input.parentName) resource.parent = byName.get(input.parentName);
+    resource.dependencies = (input.dependsOnNames ?? []).map(lookup).filter((r): r is PolicyResource => r !== undefined);
+    if (input.parentName) resource.parent = lookup(input.parentName);
   });
   return resources;
 }
@@ -207,14 +217,25 @@ export interface Diagnostic {
 
 export interface PackRun {
   readonly violations: Diagnostic[];
+  /** Policies that applied to at least one resource (or the stack): the run exercised them. */
+  readonly applied: ReadonlySet<string>;
   /** Policies that read an unknown value unguarded (in the CLI: "can't run policy during preview"). */
   readonly couldNotRun: Diagnostic[];
 }
 
-function withUnknowns(value: unknown): unknown {
+// The SDK's wire form of a secret, { [sig key]: secret sig, value }, which test (apply) runs keep.
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Inputs as the analyzer hands them to policies: unknowns as the SDK's sentinel, secrets unwrapped to their value. */
+function asAnalyzerSees(value: unknown): unknown {
   if (value === KNOWN_AFTER_APPLY) return UNKNOWN;
-  if (Array.isArray(value)) return value.map(withUnknowns);
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknowns(v)]));
+  if (Array.isArray(value)) return value.map(asAnalyzerSees);
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (record[SECRET_SIG_KEY] === SECRET_SIG) return asAnalyzerSees(record.value);
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, asAnalyzerSees(v)]));
+  }
   return value;
 }
 
@@ -238,8 +259,8 @@ function urnOf(stack: string, resource: RegisteredResource, byKey: Map<string, R
 /**
  * Runs every policy over a program run: each resource policy on each resource, then each stack policy once,
  * at the enforcement level the stack's policy config gives it. Resource inputs stand in for the engine's
- * outputs in stack policies (the mocks' computed values are not recorded); the engine's property
- * dependencies are not recorded either, so S3 side resources link to buckets by name.
+ * outputs in stack policies (the mocks' computed values are not recorded); dependencies are recorded per
+ * resource but not per property, so S3 side resources link to buckets by name (known here: names are explicit).
  */
 export async function runPack(run: ProgramRun, configFile: Record<string, unknown>, policies: Policies = POLICIES): Promise<PackRun> {
   const config = reconcilePolicyConfig(configFile, "mandatory", policies);
@@ -248,12 +269,14 @@ export async function runPack(run: ProgramRun, configFile: Record<string, unknow
     type: r.type,
     name: r.name,
     urn: urnOf(run.stack, r, byKey),
-    props: withUnknowns(r.inputs) as Record<string, unknown>,
+    props: asAnalyzerSees(r.inputs) as Record<string, unknown>,
+    dependsOnNames: r.dependencies.map((d) => `${d.type}::${d.name}`),
     protect: r.options.protect,
-    ...(r.parent ? { parentName: r.parent.name } : {}),
+    ...(r.parent ? { parentName: `${r.parent.type}::${r.parent.name}` } : {}),
   }));
   const violations: Diagnostic[] = [];
   const couldNotRun: Diagnostic[] = [];
+  const applied = new Set<string>();
   for (const policy of policies) {
     const { enforcementLevel, properties } = config.get(policy.name)!;
     if (enforcementLevel === "disabled") continue;
@@ -263,6 +286,7 @@ export async function runPack(run: ProgramRun, configFile: Record<string, unknow
         violations.push({ policy: policy.name, enforcementLevel, resource: urn ? urnKey(urn) : resource, message });
       });
       if (outcome.unknownError) couldNotRun.push({ policy: policy.name, enforcementLevel: "advisory", resource, message: outcome.unknownError });
+      if (outcome.notApplicable === undefined) applied.add(policy.name);
     };
     if ("validateStack" in policy) {
       record("stack", await checkStack(policy, inputs, properties));
@@ -270,7 +294,14 @@ export async function runPack(run: ProgramRun, configFile: Record<string, unknow
       for (const input of inputs) record(`${input.type}::${input.name}`, await checkResource(policy, input, properties));
     }
   }
-  return { violations, couldNotRun };
+  return { violations, applied, couldNotRun };
+}
+
+/** The dev advisories README lists: `policy @ resource name` per row between its policy-dev-advisories markers. */
+export function documentedDevAdvisories(): string[] {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  const section = /<!-- policy-dev-advisories:begin -->([\s\S]*?)<!-- policy-dev-advisories:end -->/.exec(readme)?.[1] ?? "";
+  return [...section.matchAll(/^\| `([a-z0-9-]+)` \| `([a-z0-9-]+)` \|/gm)].map(([, policy, resource]) => `${policy} @ ${resource}`).sort();
 }
 
 /** `policy @ type::name: message`, one line per violation: readable in a failed expectation. */

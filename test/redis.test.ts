@@ -5,6 +5,9 @@ import { childrenOf, json, ofType, one, type ProgramRun, type RegisteredResource
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
+/** An asymmetric matcher for a string, typed `unknown` (vitest types it `any`). */
+const like = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+
 const isSecret = (value: unknown): value is { value: unknown } =>
   typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
 
@@ -45,7 +48,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
   const nodes = isProd
     ? [`${rgId}-0001-001`, `${rgId}-0001-002`, `${rgId}-0002-001`, `${rgId}-0002-002`]
     : [`${rgId}-001`];
-  const keyArn = expect.stringMatching(new RegExp(`^arn:aws:kms:eu-west-1:${accountId}:key/`));
+  const keyArn = like(new RegExp(`^arn:aws:kms:eu-west-1:${accountId}:key/`));
 
   it(`runs valkey 8.1 on ${isProd ? "cache.r7g.large, cluster mode, 2 shards x 1 replica, Multi-AZ" : "one cache.t4g.micro, cluster mode disabled"}`, async () => {
     const rg = one(await stackRun(stack), RG);
@@ -117,7 +120,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
       description: "Valkey/Redis over TLS from application CIDRs",
     }]);
     expect(sg?.inputs.egress).toEqual([]);
-    expect(one(run, RG).inputs.securityGroupIds).toEqual([expect.stringMatching(/^sg-/)]);
+    expect(one(run, RG).inputs.securityGroupIds).toEqual([like(/^sg-/)]);
   });
 
   it(`delivers slow and engine logs as JSON to KMS-encrypted groups kept ${isProd ? 365 : 7} days`, async () => {
@@ -140,7 +143,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
       expect(isSecret(user.inputs.authenticationMode)).toBe(true);
       const mode = (user.inputs.authenticationMode as { value: { type: string; passwords: string[] } }).value;
       expect(mode.type).toBe("password");
-      expect(mode.passwords).toEqual([expect.stringMatching(/^mock-password-/)]);
+      expect(mode.passwords).toEqual([like(/^mock-password-/)]);
     }
     expect(one(run, "aws:elasticache/userGroup:UserGroup").inputs).toEqual({
       userGroupId: `${rgId}-users`, engine: "valkey", userIds: [`${rgId}-default`, `${rgId}-app`],
@@ -156,7 +159,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
     expect(secret.inputs).toMatchObject({ kmsKeyId: keyArn, recoveryWindowInDays: isProd ? 30 : 7 });
     const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion");
     expect(isSecret(version.inputs.secretString)).toBe(true);
-    expect(JSON.parse((version.inputs.secretString as { value: string }).value)).toEqual({ username: "sparki-app", password: expect.stringMatching(/^mock-password-/) });
+    expect(JSON.parse((version.inputs.secretString as { value: string }).value)).toEqual({ username: "sparki-app", password: like(/^mock-password-/) });
   });
 
   it("never passes a password in plaintext: it appears only inside secrets, and never in the outputs", async () => {
@@ -227,10 +230,10 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
       fiberPackages: ["storage/redis", "storage/valkey"],
       engine: "valkey", engineVersion: "8.1", clusterMode: isProd,
       endpoints: isProd
-        ? { configuration: expect.stringMatching(new RegExp(`^clustercfg\\.${rgId}\\..*\\.euwest1\\.cache\\.amazonaws\\.com$`)) }
-        : { primary: expect.stringMatching(new RegExp(`^master\\.${rgId}\\.`)), reader: expect.stringMatching(new RegExp(`^replica\\.${rgId}\\.`)) },
+        ? { configuration: like(new RegExp(`^clustercfg\\.${rgId}\\..*\\.euwest1\\.cache\\.amazonaws\\.com$`)) }
+        : { primary: like(new RegExp(`^master\\.${rgId}\\.`)), reader: like(new RegExp(`^replica\\.${rgId}\\.`)) },
       port: 6379, tls: true, username: "sparki-app",
-      secretArn: expect.stringMatching(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${accountId}:`)),
+      secretArn: like(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${accountId}:`)),
       replicationGroupId: rgId, nodes,
     });
   });

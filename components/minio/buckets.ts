@@ -37,7 +37,7 @@ interface LifecycleRule {
   NoncurrentVersionExpiration?: { NoncurrentDays: number };
 }
 
-/** The bucket's whole lifecycle, in the S3 JSON form `mc ilm import` reads (it replaces the existing rules). */
+/** The bucket's whole lifecycle, in the S3 JSON form `mc ilm rule import` reads (it replaces the existing rules). */
 export function lifecycleConfiguration(bucket: MinioBucket): { Rules: LifecycleRule[] } {
   const all = { Status: "Enabled", Filter: { Prefix: "" } } as const;
   const rules: LifecycleRule[] = [{ ID: "expire-current-versions", ...all, Expiration: { Days: bucket.expireDays } }];

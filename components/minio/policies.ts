@@ -3,7 +3,9 @@ import { API_PORT, MINIO_NAMES, objectLabels, selectorLabels } from "./names";
 
 /** Namespaces whose pods may call the S3 API: those carrying this label (key = value). */
 export interface NamespaceLabel {
+  /** Label key, e.g. `storage.sparki.io/minio-client`. */
   readonly key: string;
+  /** Label value, e.g. `true`. */
   readonly value: string;
 }
 

@@ -11,22 +11,24 @@ const ALIAS = "sparki";
 /**
  * Idempotent: creates missing buckets, enables versioning where declared, replaces each bucket's lifecycle with
  * the declared one, and (re)creates the client user with its policy. `mc` reads the alias from MC_HOST_sparki.
+ * PROVISION_CONFIG exists for tests that run the script against a stub `mc`.
  */
 export const PROVISION_SCRIPT = `#!/bin/sh
 set -eu
+config="\${PROVISION_CONFIG:-${CONFIG_DIR}}"
 until mc ready ${ALIAS} >/dev/null 2>&1; do echo "waiting for MinIO to accept writes"; sleep 5; done
-versioned=" $(cat ${CONFIG_DIR}/versioned-buckets) "
-for bucket in $(cat ${CONFIG_DIR}/buckets); do
+versioned=" $(cat "\${config}/versioned-buckets") "
+for bucket in $(cat "\${config}/buckets"); do
   mc mb --ignore-existing "${ALIAS}/\${bucket}"
   case "\${versioned}" in *" \${bucket} "*) mc version enable "${ALIAS}/\${bucket}" ;; esac
-  mc ilm import "${ALIAS}/\${bucket}" < "${CONFIG_DIR}/lifecycle-\${bucket}.json"
+  mc ilm rule import "${ALIAS}/\${bucket}" < "\${config}/lifecycle-\${bucket}.json"
 done
-mc admin policy create ${ALIAS} ${CLIENT_POLICY_NAME} ${CONFIG_DIR}/client-policy.json
+mc admin policy create ${ALIAS} ${CLIENT_POLICY_NAME} "\${config}/client-policy.json"
 mc admin user add ${ALIAS} "\${CLIENT_ACCESS_KEY}" "\${CLIENT_SECRET_KEY}"
 if ! out=$(mc admin policy attach ${ALIAS} ${CLIENT_POLICY_NAME} --user "\${CLIENT_ACCESS_KEY}" 2>&1); then
-  case "\${out}" in *"already in effect"*) ;; *) echo "\${out}" >&2; exit 1 ;; esac
+  case "\${out}" in *"already in effect"*|*"no net effect"*) ;; *) echo "\${out}" >&2; exit 1 ;; esac
 fi
-echo "provisioned: $(cat ${CONFIG_DIR}/buckets)"
+echo "provisioned: $(cat "\${config}/buckets")"
 `;
 
 /** ConfigMap data: the script, the bucket lists, one lifecycle document per bucket and the client policy. */

@@ -1,5 +1,5 @@
 /** Oldest TLS version the buckets accept (the `s3:TlsVersion` condition key compares numerically). */
-export const MINIMUM_TLS_VERSION = "1.1";
+export const MINIMUM_TLS_VERSION = "1.2";
 
 export interface BucketPolicyScope {
   /** `arn:<partition>:s3:::<bucket>`. No default. */

@@ -42,7 +42,7 @@ export const DATA_CLASSES: Readonly<Record<DataClassKey, DataClass>> = {
   // Rebuildable from source, rewritten constantly: old versions would only cost money.
   buildCache: {
     key: "buildCache", slug: "build-cache", contents: "Build cache: container image layers, dependency caches",
-    versioned: true, objectLock: false, hot: true, appendOnly: false,
+    versioned: false, objectLock: false, hot: true, appendOnly: false,
   },
 };
 

@@ -5,8 +5,8 @@ import type { AccountScope } from "../common/aws";
 import { accessPolicyDocument, BUCKET_ACCESS, type BucketAccess } from "./access-policy";
 import { type ObjectLockMode, SecureBucket } from "./bucket";
 import { ACCESS_LOGS_SLUG, DATA_CLASS_KEYS, DATA_CLASSES, type DataClassKey } from "./data-classes";
-import type { LifecycleDays } from "./lifecycle";
-import { bucketName } from "./naming";
+import { type LifecycleDays, lifecycleProblems } from "./lifecycle";
+import { bucketName, bucketNameProblem } from "./naming";
 import { requestAlarms } from "./request-alarms";
 
 export * from "./access-policy";
@@ -53,6 +53,24 @@ export interface BucketFacts {
   readonly policies: Readonly<Record<BucketAccess, aws.iam.Policy>>;
 }
 
+/** Everything its buckets would refuse, checked before the component registers anything. */
+function validate(name: string, args: ObjectStoreArgs): void {
+  const missing = DATA_CLASS_KEYS.filter((k) => args.classes[k] === undefined);
+  if (missing.length > 0) throw new Error(`ObjectStore ${name}: classes lacks ${missing.join(", ")}`);
+  const buckets = [
+    ...DATA_CLASS_KEYS.map((k) => ({
+      label: k, slug: DATA_CLASSES[k].slug, lifecycle: args.classes[k].lifecycle,
+      retentionDays: DATA_CLASSES[k].objectLock ? args.objectLock.retentionDays : undefined,
+    })),
+    { label: "accessLogs", slug: ACCESS_LOGS_SLUG, lifecycle: args.accessLogs, retentionDays: undefined },
+  ];
+  const problems = buckets.flatMap((b) => [
+    ...[bucketNameProblem(bucketName(args.bucketPrefix, b.slug))].filter((p) => p !== undefined).map((p) => `bucket name ${p}`),
+    ...lifecycleProblems(b.lifecycle, b.retentionDays).map((p) => `${b.label}.${p.field} ${p.message}, got ${b.lifecycle[p.field]}`),
+  ]);
+  if (problems.length > 0) throw new Error(`ObjectStore ${name}: ${problems.join("; ")}`);
+}
+
 /**
  * Sparki's S3 storage: one private, KMS-encrypted bucket per data class with its own lifecycle, an
  * access-log bucket they all log to, per-class IAM policies, and request alarms on the hot buckets.
@@ -64,8 +82,7 @@ export class ObjectStore extends pulumi.ComponentResource {
   readonly dashboard: DashboardSection;
 
   constructor(name: string, args: ObjectStoreArgs, opts?: pulumi.ComponentResourceOptions) {
-    const missing = DATA_CLASS_KEYS.filter((k) => args.classes[k] === undefined);
-    if (missing.length > 0) throw new Error(`ObjectStore ${name}: classes lacks ${missing.join(", ")}`);
+    validate(name, args);
     super("sparki:object-store:ObjectStore", name, {}, opts);
     const scope = { accountId: args.accountId, region: args.region };
     const common = { ...scope, forceDestroy: args.forceDestroy ?? false, protect: args.protect ?? false };

@@ -19,6 +19,7 @@ export { type ProxyPool, proxyPool } from "./pool";
 export { enhancedMonitoringPolicyArn, proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
 export { PAGED_EVENT_CATEGORIES } from "./events";
 export { EXPORTED_LOGS } from "./instance";
+export type { DatabaseClients } from "./security-groups";
 
 export interface PostgresArgs extends AccountScope {
   /**

@@ -54,8 +54,14 @@ export interface PlanInput {
   readonly databaseName: string;
   readonly performanceInsightsRetentionDays: number;
   readonly monitoringIntervalSeconds: number;
+  readonly port?: number;
+  readonly backupWindow?: string;
+  readonly maintenanceWindow?: string;
   readonly parameters?: Partial<PostgresParameterSettings>;
 }
+
+const TIME = "([01]\\d|2[0-3]):[0-5]\\d";
+const DAY = "(mon|tue|wed|thu|fri|sat|sun)";
 
 /** Defaults overridden by the settings given (an `undefined` field keeps its default). */
 function settingsOf(input: PlanInput): PostgresParameterSettings {
@@ -95,6 +101,12 @@ export function planProblems(input: PlanInput): string[] {
     `performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731, got ${input.performanceInsightsRetentionDays}`);
   check(MONITORING_INTERVALS.has(input.monitoringIntervalSeconds),
     `monitoringIntervalSeconds must be 1, 5, 10, 15, 30 or 60, got ${input.monitoringIntervalSeconds}`);
+  check(input.port === undefined || (Number.isInteger(input.port) && input.port >= 1150 && input.port <= 65535),
+    `port must be an integer 1150..65535, got ${input.port}`);
+  check(input.backupWindow === undefined || new RegExp(`^${TIME}-${TIME}$`).test(input.backupWindow),
+    `backupWindow must be hh:mm-hh:mm (UTC), got ${input.backupWindow}`);
+  check(input.maintenanceWindow === undefined || new RegExp(`^${DAY}:${TIME}-${DAY}:${TIME}$`).test(input.maintenanceWindow),
+    `maintenanceWindow must be ddd:hh:mm-ddd:hh:mm (UTC), got ${input.maintenanceWindow}`);
   problems.push(...parameterSettingsProblems(settingsOf(input)));
   return problems;
 }

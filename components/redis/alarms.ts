@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
-  type AlarmContext, AlarmPair, type DashboardGraph, type DashboardSection, matrixThreshold, platformThreshold,
+  type AlarmContext, AlarmPair, type DashboardSection, matrixThreshold, platformThreshold,
   type ThresholdSpec,
 } from "../alerting";
 import type { MemberNode } from "./naming";
@@ -56,6 +56,6 @@ export function nodeDashboard(title: string, nodes: readonly MemberNode[]): Dash
     metric: watch.metric,
     dimensions: { CacheClusterId: node.cacheClusterId },
     threshold: watch.threshold,
-  }) as DashboardGraph));
+  })));
   return { title, graphs };
 }

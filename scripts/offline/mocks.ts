@@ -48,7 +48,7 @@ const COMPUTED: Record<string, StateFor> = {
       : { primaryEndpointAddress: `master.${p}.${shortHash(p)}.${host}`, readerEndpointAddress: `replica.${p}.${shortHash(p)}.${host}` };
   },
   "aws:s3/bucket:Bucket": (p, _i, s) => ({
-    bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
+    arn: `arn:aws:s3:::${p}`, bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
   }),
   "random:index/randomPassword:RandomPassword": (p) => ({ result: `mock-password-${shortHash(p)}` }),
   // IAM is global: policy ARNs carry the account and path but no region.

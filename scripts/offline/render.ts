@@ -1,3 +1,4 @@
+import { estimatesJson, estimatesMarkdown, estimatesText, planEstimates } from "./estimates";
 import type { ProgramRun, RegisteredResource } from "./run-program";
 
 const HIDDEN_INPUTS = new Set(["policy", "tags", "tagsAll", "defaultTags", "__defaults"]);
@@ -67,6 +68,7 @@ export function renderText(run: ProgramRun): string {
   lines.push("", "Outputs:", JSON.stringify(run.outputs, null, 2), "", "Resources by type:");
   for (const [type, count] of countsByType(run)) lines.push(`  ${String(count).padStart(3)}  ${type}`);
   lines.push(`  ${String(run.resources.length).padStart(3)}  total (${run.resources.filter((r) => r.options.protect).length} protected)`);
+  lines.push(...estimatesText(planEstimates(run)));
   return lines.join("\n");
 }
 
@@ -84,6 +86,7 @@ export function renderMarkdown(run: ProgramRun): string {
   walk(resourceTree(run), "");
   lines.push("```", "", "</details>", "", "| Type | Count |", "| --- | ---: |");
   for (const [type, count] of countsByType(run)) lines.push(`| \`${type}\` | ${count} |`);
+  lines.push(...estimatesMarkdown(planEstimates(run)));
   return lines.join("\n");
 }
 
@@ -91,5 +94,5 @@ export function renderJson(run: ProgramRun): string {
   const resources = [...run.resources]
     .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name))
     .map((r) => ({ type: r.type, name: r.name, parent: r.parent?.name, protect: r.options.protect, inputs: r.inputs }));
-  return JSON.stringify({ stack: run.stack, resources, outputs: run.outputs, counts: Object.fromEntries(countsByType(run)) }, null, 2);
+  return JSON.stringify({ stack: run.stack, resources, outputs: run.outputs, counts: Object.fromEntries(countsByType(run)), ...estimatesJson(planEstimates(run)) }, null, 2);
 }

@@ -47,6 +47,8 @@ export interface ProgramRun {
 export interface RunOptions {
   /** Stack name: reads Pulumi.<stack>.yaml. */
   readonly stack: string;
+  /** Folder holding Pulumi.yaml and Pulumi.<stack>.yaml. Default: the repository root. */
+  readonly stackDir?: string;
   /** Config keys to set (or, with `undefined`, remove) on top of the stack file. */
   readonly overrides?: Record<string, unknown>;
   /** Preview semantics: computed values unknown. Default: false (mocks return realistic computed state). */
@@ -60,11 +62,24 @@ export interface RunOptions {
   readonly observe?: (resource: ResourceRef) => void;
 }
 
-function normalise(value: unknown): unknown {
+/** Shown instead of any value the program marked secret (the plan and inventory never print one). */
+export const SECRET_VALUE = "(secret)";
+
+// The SDK's wire form of a secret: { [specialSigKey]: secretSig, value } (rpc.ts).
+const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * Unknowns become {@link KNOWN_AFTER_APPLY}. With `hideSecrets` (preview runs, which feed the plan and the
+ * committed inventory) secrets become {@link SECRET_VALUE}; test runs keep the wire form so tests can assert
+ * that a value is secret.
+ */
+function normalise(value: unknown, hideSecrets = false): unknown {
   if (isUnknown(value)) return KNOWN_AFTER_APPLY;
-  if (Array.isArray(value)) return value.map(normalise);
+  if (hideSecrets && value !== null && typeof value === "object" && (value as Record<string, unknown>)[SPECIAL_SIG_KEY] === SECRET_SIG) return SECRET_VALUE;
+  if (Array.isArray(value)) return value.map((v) => normalise(v, hideSecrets));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, hideSecrets)]));
   }
   return value;
 }
@@ -141,8 +156,8 @@ export function runProgram(options: RunOptions): Promise<ProgramRun> {
 
 async function runOnce(options: RunOptions): Promise<ProgramRun> {
   const preview = options.preview ?? false;
-  const config = stackConfig(options.stack, options.overrides);
-  const project = readProjectFile().name;
+  const config = stackConfig(options.stack, options.overrides, options.stackDir);
+  const project = readProjectFile(options.stackDir).name;
   const scope = { region: config["aws:region"] ?? "eu-west-1", accountId: config[`${project}:accountId`] ?? "000000000000" };
 
   const calls = new Map<string, MockCall>();
@@ -188,7 +203,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
         type: c.type,
         name: c.name,
         custom: c.custom,
-        inputs: normalise(c.inputs) as Record<string, unknown>,
+        inputs: normalise(c.inputs, preview) as Record<string, unknown>,
         parent: rec?.parent && rec.parent.type !== "pulumi:pulumi:Stack" ? rec.parent : undefined,
         dependencies: rec?.dependencies ?? [],
         provider: c.provider || undefined,

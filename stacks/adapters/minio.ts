@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { adapter } from "../../components/matrix";
 import { type MinioBucket, MinioCluster } from "../../components/minio";
-import { DATA_CLASS_KEYS, DATA_CLASSES, type DataClassKey } from "../../components/object-store/data-classes";
+import { DATA_CLASS_KEYS, DATA_CLASSES } from "../../components/object-store/data-classes";
 import { minioSettings } from "../config/minio";
 import type { AdapterDeployment } from "../shared";
 
@@ -64,7 +64,7 @@ export const deployMinio: AdapterDeployment = ({ env, opts, baseName, key }) => 
       endpoint: minio.endpoint,
       tls: s.tlsSecretName !== undefined,
       namespace: minio.namespace,
-      buckets: Object.fromEntries(DATA_CLASS_KEYS.map((k, i) => [k, buckets[i].name])) as Record<DataClassKey, string>,
+      buckets: Object.fromEntries(DATA_CLASS_KEYS.map((k, i) => [k, buckets[i].name])),
       secretName: minio.clientSecretName,
       erasure: { servers: minio.layout.servers, drivesPerServer: minio.layout.drivesPerServer, setSize: minio.layout.setSize, parity: minio.layout.parity },
     },

@@ -1,3 +1,4 @@
+import { MULTIPART_THRESHOLD_MEGABYTES } from "../../components/matrix";
 import { DATA_CLASS_KEYS, ObjectStore } from "../../components/object-store";
 import { objectStoreSettings } from "../config/object-store";
 import type { AdapterDeployment } from "../shared";
@@ -52,6 +53,7 @@ export const deployObjectStore: AdapterDeployment = ({ env, opts, baseName, key,
       accessLogBucket: { name: store.accessLogBucket.bucketName, arn: store.accessLogBucket.arn },
       // Uploads that name a key must name this one (the bucket policies deny any other).
       kmsKeyArn: key.arn,
+      multipartThresholdMegabytes: MULTIPART_THRESHOLD_MEGABYTES,
     },
     dashboard: [store.dashboard],
   };

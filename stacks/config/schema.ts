@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { costAssumptionsSchema } from "./cost-assumptions";
 import { minioSchema } from "./minio";
 import { objectStoreSchema } from "./object-store";
 import { postgresSchema } from "./postgres";
@@ -52,6 +53,7 @@ export const projectSchema = section({
   redis: redisSchema.default({}),
   minio: minioSchema.default({}),
   postgres: postgresSchema.prefault({}),
+  costAssumptions: costAssumptionsSchema.prefault({}),
 });
 
 /** Keys of other namespaces the program reads. */

@@ -134,7 +134,7 @@ export const RULES = {
   s3RequestMetricsPerFilter: { metrics: 16, source: "https://docs.aws.amazon.com/ja_jp/AmazonS3/latest/userguide/metrics-dimensions.html", check: "unverified" },
   /** Lifetime assumed for objects and log events that never expire, days. */
   neverExpiresHorizonDays: { days: 365, source: "assumption: one year of accumulation", check: "unverified" },
-} as const satisfies Record<string, { source: string; check: PriceCheck }>;
+} as const;
 
 /**
  * vCPUs by instance size, for the Graviton families priced here (t4g micro..medium have 2 vCPUs).
@@ -151,9 +151,12 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "pulumi:providers:random": "configuration",
   "random:index/randomPassword:RandomPassword": "generated locally",
   "random:index/randomId:RandomId": "generated locally",
+  "random:index/randomString:RandomString": "generated locally",
   "aws:kms/alias:Alias": "free",
   "aws:ec2/vpc:Vpc": "free (no NAT gateway or endpoints)",
   "aws:ec2/subnet:Subnet": "free",
+  "aws:ec2/routeTable:RouteTable": "free",
+  "aws:ec2/routeTableAssociation:RouteTableAssociation": "free",
   "aws:ec2/securityGroup:SecurityGroup": "free",
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "free",
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "free",

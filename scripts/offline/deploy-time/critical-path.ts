@@ -14,8 +14,8 @@ export interface ChainStep {
   readonly after?: EdgeKind;
 }
 
-/** A resource that waits on a slow resource it does not need (only through added ordering edges). */
-export interface NeedlessWait {
+/** A resource that waits on slow resources through ordering edges only (it consumes none of their outputs). */
+export interface OrderingWait {
   readonly resource: string;
   readonly waitsOn: readonly string[];
 }
@@ -37,8 +37,8 @@ export interface DeployTimeReport {
   readonly floor: readonly ChainStep[];
   /** Non-inherent edges on the critical chain. */
   readonly addedEdges: readonly Edge[];
-  /** Resources waiting on a slow resource (> setup time) only through non-inherent edges. */
-  readonly needlessWaits: readonly NeedlessWait[];
+  /** Resources waiting on a slow resource (> setup time) only through non-inherent edges: worth a look. */
+  readonly orderingOnlyWaits: readonly OrderingWait[];
   /** Custom resource types without a row in the durations table (a default was assumed). */
   readonly unlistedTypes: readonly string[];
   /** The slowest resources, slowest first. */
@@ -123,10 +123,10 @@ export function ancestors(graph: DeployGraph, key: string, filter: EdgeFilter = 
   return seen;
 }
 
-/** Which slow resources a resource waits on although none of its inherent prerequisites leads there. */
-function needlessWaits(graph: DeployGraph): NeedlessWait[] {
+/** Which slow resources a resource waits on although no inherent edge leads there (dependsOn/parent only). */
+function orderingOnlyWaits(graph: DeployGraph): OrderingWait[] {
   const slow = (key: string) => graph.nodes.get(key)!.seconds > SETUP_SECONDS;
-  const found: NeedlessWait[] = [];
+  const found: OrderingWait[] = [];
   for (const key of [...graph.nodes.keys()].sort()) {
     const inherent = ancestors(graph, key, INHERENT);
     const extra = [...ancestors(graph, key)].filter((a) => slow(a) && !inherent.has(a)).sort();
@@ -148,7 +148,7 @@ export function deployTime(run: ProgramRun, durationOf: DurationOf = tableDurati
     critical: critical.steps,
     floor: floor.steps,
     addedEdges: critical.edges.filter((e) => !e.inherent),
-    needlessWaits: needlessWaits(graph),
+    orderingOnlyWaits: orderingOnlyWaits(graph),
     unlistedTypes: [...new Set(nodes.filter((n) => !n.listed).map((n) => n.resource.type))].sort(),
     slowest: nodes
       .filter((n) => n.seconds > SETUP_SECONDS)

@@ -24,8 +24,11 @@ const CAVEAT = `Typical create times from scripts/offline/deploy-time/durations.
 function addedLines(report: DeployTimeReport, bullet: string, code: (s: string) => string): string[] {
   const lines: string[] = [];
   for (const edge of report.addedEdges) lines.push(`${bullet}${code(edge.to)} waits for ${code(edge.from)} (${edge.kind}) on the critical path`);
-  for (const wait of report.needlessWaits) lines.push(`${bullet}${code(wait.resource)} waits on ${wait.waitsOn.map(code).join(", ")} without using its outputs`);
   return lines;
+}
+
+function orderingLines(report: DeployTimeReport, bullet: string, code: (s: string) => string): string[] {
+  return report.orderingOnlyWaits.map((w) => `${bullet}${code(w.resource)} waits on ${w.waitsOn.map(code).join(", ")} through dependsOn/parent only, not through their outputs`);
 }
 
 export function deployTimeText(report: DeployTimeReport): string[] {
@@ -38,7 +41,9 @@ export function deployTimeText(report: DeployTimeReport): string[] {
     lines.push(`    ${formatDuration(step.startSeconds).padStart(12)} +${formatDuration(step.seconds).padEnd(12)} ${label(step)}${step.after ? `  [after: ${step.after}]` : ""}`);
   }
   const added = addedLines(report, "    - ", (s) => s);
-  if (added.length > 0) lines.push("  added serialisation:", ...added);
+  if (added.length > 0) lines.push("  added serialisation on the critical path:", ...added);
+  const ordering = orderingLines(report, "    - ", (s) => s);
+  if (ordering.length > 0) lines.push("  slow waits by ordering only (off the critical path unless listed above; check each is needed):", ...ordering);
   if (report.unlistedTypes.length > 0) lines.push(`  types not in the durations table (default assumed): ${report.unlistedTypes.join(", ")}`);
   lines.push(`  ${CAVEAT}`);
   return lines;
@@ -58,7 +63,9 @@ export function deployTimeMarkdown(report: DeployTimeReport): string[] {
     lines.push(`| ${formatDuration(step.startSeconds)} | ${formatDuration(step.seconds)} | \`${step.name}\` (\`${step.type}\`${step.variant ? `, ${step.variant}` : ""}) | ${step.after ?? "—"} |`);
   }
   const added = addedLines(report, "- ", (s) => `\`${s}\``);
-  if (added.length > 0) lines.push("", "**Added serialisation:**", "", ...added);
+  if (added.length > 0) lines.push("", "**Added serialisation on the critical path:**", "", ...added);
+  const ordering = orderingLines(report, "- ", (s) => `\`${s}\``);
+  if (ordering.length > 0) lines.push("", "Slow waits by ordering only (check each is needed; off the critical path unless listed above):", "", ...ordering);
   if (report.unlistedTypes.length > 0) lines.push("", `Types without a row in the durations table (10 s assumed): ${report.unlistedTypes.map((t) => `\`${t}\``).join(", ")}.`);
   lines.push("", `_${CAVEAT}_`);
   return lines;

@@ -1,0 +1,324 @@
+import type { CostAssumptionsConfig } from "../../../stacks/config/cost-assumptions";
+import { KNOWN_AFTER_APPLY, type ProgramRun, type RegisteredResource } from "../run-program";
+import {
+  CLUSTER_BILLED_PREFIX, EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, NO_STANDING_CHARGE, PERFORMANCE_INSIGHTS_VCPU_HOUR,
+  type Price, type PriceCheck, PRICE_REGION, PRICES_TAKEN, RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_STORAGE_GB_MONTH, RULES,
+  S3_STORAGE_GB_MONTH, VCPUS_BY_SIZE,
+} from "./prices";
+
+/** One priced quantity. */
+export interface CostLine {
+  /** Logical name of the resource it belongs to. */
+  readonly resource: string;
+  readonly type: string;
+  /** What is billed, e.g. `db.r7g.large Multi-AZ (primary + standby)`. */
+  readonly item: string;
+  readonly quantity: number;
+  /** Unit of `quantity`, e.g. `instance-hours`, `GB-month`. */
+  readonly unit: string;
+  readonly unitUsd: number;
+  readonly monthlyUsd: number;
+  readonly check: PriceCheck;
+}
+
+/** Something the estimate could not price; never silently $0. */
+export interface Unpriced {
+  readonly resource: string;
+  readonly type: string;
+  readonly kind: "unknown-type" | "unknown-sku" | "usage-not-assumed" | "cluster-billed";
+  readonly reason: string;
+}
+
+export interface CostReport {
+  readonly region: string;
+  readonly pricesTaken: string;
+  readonly totalUsd: number;
+  /** Part of the total resting on prices not checked for this region. */
+  readonly unverifiedUsd: number;
+  readonly lines: readonly CostLine[];
+  readonly unpriced: readonly Unpriced[];
+  /** Resources with no standing charge, per type. */
+  readonly noCharge: Readonly<Record<string, number>>;
+}
+
+export type CostAssumptions = Pick<CostAssumptionsConfig, "logIngestGbPerGroupMonth"> & {
+  readonly objectStorageGb: Readonly<Partial<Record<string, number>>>;
+};
+
+export const NO_ASSUMPTIONS: CostAssumptions = { objectStorageGb: {} };
+
+type Priced = { lines: CostLine[]; unpriced: Unpriced[] };
+
+interface Context {
+  readonly run: ProgramRun;
+  readonly assumptions: CostAssumptions;
+  readonly byKey: ReadonlyMap<string, RegisteredResource>;
+}
+
+const keyOf = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
+const known = (v: unknown): boolean => v !== undefined && v !== null && v !== KNOWN_AFTER_APPLY;
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== KNOWN_AFTER_APPLY ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+function line(r: RegisteredResource, item: string, quantity: number, unit: string, price: Price, factor = 1): CostLine {
+  const unitUsd = price.usd * factor;
+  return { resource: r.name, type: r.type, item, quantity, unit, unitUsd, monthlyUsd: quantity * unitUsd, check: price.check };
+}
+
+const unknownSku = (r: RegisteredResource, reason: string): Unpriced => ({ resource: r.name, type: r.type, kind: "unknown-sku", reason });
+
+/** vCPUs of an instance class or node type (`db.r7g.large` -> 2); undefined for an unknown size. */
+export function vcpusOf(instanceClass: string): number | undefined {
+  return VCPUS_BY_SIZE[instanceClass.slice(instanceClass.lastIndexOf(".") + 1)];
+}
+
+/** Resources this one consumes outputs of, of a given type. */
+function dependenciesOfType(ctx: Context, r: RegisteredResource, type: string): RegisteredResource[] {
+  return r.dependencies.filter((d) => d.type === type).map((d) => ctx.byKey.get(keyOf(d))).filter((d) => d !== undefined);
+}
+
+/** The RDS instance an identifier input names, by its own `identifier`, else by the Output it came from. */
+function rdsInstanceFor(ctx: Context, r: RegisteredResource, identifier: unknown): RegisteredResource | undefined {
+  const id = str(identifier);
+  const named = id ? ctx.run.resources.find((x) => x.type === "aws:rds/instance:Instance" && x.inputs.identifier === id) : undefined;
+  return named ?? dependenciesOfType(ctx, r, "aws:rds/instance:Instance")[0];
+}
+
+function rdsInstance(ctx: Context, r: RegisteredResource): Priced {
+  const i = r.inputs;
+  const lines: CostLine[] = [];
+  const unpriced: Unpriced[] = [];
+  const replica = known(i.replicateSourceDb);
+  const source = replica ? rdsInstanceFor(ctx, r, i.replicateSourceDb) : undefined;
+  const instanceClass = str(i.instanceClass);
+  const multiAz = i.multiAz === true;
+  const copies = multiAz ? RULES.multiAzDoubles.factor : 1;
+  const role = replica ? "read replica" : multiAz ? "Multi-AZ (primary + standby)" : "single-AZ";
+
+  const classPrice = instanceClass ? RDS_POSTGRES_INSTANCE_HOUR[instanceClass] : undefined;
+  if (classPrice) lines.push(line(r, `${instanceClass} ${role}`, HOURS_PER_MONTH * copies, "instance-hours", classPrice));
+  else unpriced.push(unknownSku(r, `instance class ${instanceClass ?? "(unknown)"} has no price in scripts/offline/cost/prices.ts`));
+
+  // A replica without its own allocation starts with the source's.
+  const storageGb = num(i.allocatedStorage) ?? (source ? num(source.inputs.allocatedStorage) : undefined);
+  const storageType = str(i.storageType) ?? str(source?.inputs.storageType) ?? "gp2";
+  const storagePrice = RDS_STORAGE_GB_MONTH[storageType];
+  if (storageGb === undefined) unpriced.push(unknownSku(r, "allocated storage unknown"));
+  else if (!storagePrice) unpriced.push(unknownSku(r, `storage type ${storageType} has no price`));
+  else lines.push(line(r, `${storageType} storage, ${storageGb} GB${multiAz ? " x 2 (standby)" : ""}${num(i.maxAllocatedStorage) ? `, may autoscale to ${num(i.maxAllocatedStorage)} GB` : ""}`, storageGb * copies, "GB-month", storagePrice));
+
+  const retention = num(i.performanceInsightsRetentionPeriod) ?? RULES.performanceInsightsFreeDays.days;
+  if (i.performanceInsightsEnabled === true && retention > RULES.performanceInsightsFreeDays.days) {
+    const vcpus = instanceClass ? vcpusOf(instanceClass) : undefined;
+    if (vcpus === undefined) unpriced.push(unknownSku(r, `Performance Insights ${retention}-day retention: vCPUs of ${instanceClass ?? "(unknown)"} unknown`));
+    else lines.push(line(r, `Performance Insights ${retention}-day retention (${vcpus} vCPU)`, vcpus * HOURS_PER_MONTH, "vCPU-hours", PERFORMANCE_INSIGHTS_VCPU_HOUR));
+  }
+  // RDS creates and owns this secret: it is on the bill but never a Pulumi resource.
+  if (i.manageMasterUserPassword === true) lines.push(line(r, "admin secret (RDS-managed, Secrets Manager)", 1, "secret-months", FLAT.secret));
+  return { lines, unpriced };
+}
+
+function rdsProxy(ctx: Context, r: RegisteredResource): Priced {
+  const proxyName = str(r.inputs.name);
+  const targets = ctx.run.resources.filter((t) => t.type === "aws:rds/proxyTarget:ProxyTarget"
+    && ((proxyName !== undefined && t.inputs.dbProxyName === proxyName) || t.dependencies.some((d) => keyOf(d) === keyOf(r))));
+  if (targets.length === 0) return { lines: [], unpriced: [unknownSku(r, "no ProxyTarget found: the proxy bills per vCPU of its targets")] };
+  const priced: Priced = { lines: [], unpriced: [] };
+  for (const target of targets) {
+    const instance = rdsInstanceFor(ctx, target, target.inputs.dbInstanceIdentifier);
+    const instanceClass = str(instance?.inputs.instanceClass);
+    const vcpus = instanceClass ? vcpusOf(instanceClass) : undefined;
+    if (vcpus === undefined) {
+      priced.unpriced.push(unknownSku(r, `vCPUs of the target ${instance?.name ?? "(not found)"} (${instanceClass ?? "class unknown"}) unknown`));
+      continue;
+    }
+    const billed = Math.max(RULES.proxyMinimumVcpus.vcpus, vcpus);
+    priced.lines.push(line(r, `proxy for ${instance!.name} (${instanceClass}, ${billed} vCPU billed)`, billed * HOURS_PER_MONTH, "vCPU-hours", RDS_PROXY_VCPU_HOUR));
+  }
+  return priced;
+}
+
+/** Nodes of a replication group: shards x (1 + replicas) in cluster mode, else the member clusters. */
+export function elastiCacheNodes(inputs: Readonly<Record<string, unknown>>): number | undefined {
+  const replicas = num(inputs.replicasPerNodeGroup);
+  if (inputs.clusterMode === "enabled") {
+    const shards = num(inputs.numNodeGroups) ?? 1;
+    return shards * (1 + (replicas ?? 0));
+  }
+  return num(inputs.numCacheClusters) ?? (replicas !== undefined ? 1 + replicas : undefined);
+}
+
+function replicationGroup(_ctx: Context, r: RegisteredResource): Priced {
+  const nodeType = str(r.inputs.nodeType);
+  const nodes = elastiCacheNodes(r.inputs);
+  const price = nodeType ? ELASTICACHE_NODE_HOUR[nodeType] : undefined;
+  if (!price || nodes === undefined) {
+    return { lines: [], unpriced: [unknownSku(r, !price ? `node type ${nodeType ?? "(unknown)"} has no price in scripts/offline/cost/prices.ts` : "node count unknown")] };
+  }
+  const valkey = r.inputs.engine === "valkey";
+  const factor = valkey ? RULES.valkeyNodeFactor.factor : 1;
+  // The Valkey discount is itself unverified.
+  const check: PriceCheck = valkey ? "unverified" : price.check;
+  const priced = line(r, `${nodes} x ${nodeType} (${valkey ? "Valkey, 20 % below Redis OSS" : str(r.inputs.engine) ?? "redis"})`, nodes * HOURS_PER_MONTH, "node-hours", { ...price, check }, factor);
+  return { lines: [priced], unpriced: [] };
+}
+
+interface Segment {
+  readonly storageClass: string;
+  readonly days: number;
+}
+
+/**
+ * How long an object spends in each storage class under one lifecycle rule: STANDARD until the first
+ * transition, then each class until the next, until expiry (or the never-expires horizon).
+ */
+export function lifecycleSegments(rule: { transitions?: { days?: number; storageClass?: string }[]; expiration?: { days?: number } } | undefined): Segment[] {
+  const end = num(rule?.expiration?.days) ?? RULES.neverExpiresHorizonDays.days;
+  const steps = (rule?.transitions ?? [])
+    .filter((t) => num(t.days) !== undefined && typeof t.storageClass === "string" && t.days! < end)
+    .sort((a, b) => a.days! - b.days!);
+  const segments: Segment[] = [];
+  let from = 0;
+  let current = "STANDARD";
+  for (const step of steps) {
+    if (step.days! > from) segments.push({ storageClass: current, days: step.days! - from });
+    [from, current] = [step.days!, step.storageClass!];
+  }
+  if (end > from) segments.push({ storageClass: current, days: end - from });
+  return segments;
+}
+
+function bucket(ctx: Context, r: RegisteredResource): Priced {
+  const tags = (r.inputs.tags ?? {}) as Record<string, unknown>;
+  const dataClass = str(tags.DataClass);
+  const gb = dataClass ? ctx.assumptions.objectStorageGb[dataClass] : undefined;
+  if (gb === undefined) {
+    const reason = dataClass
+      ? `no stored volume assumed: set sparki-storage:costAssumptions.objectStorageGb.${dataClass}`
+      : "bucket without a DataClass tag: no stored volume can be assumed";
+    return { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "usage-not-assumed", reason }] };
+  }
+  const name = str(r.inputs.bucket);
+  const lifecycle = ctx.run.resources.find((x) => x.type === "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"
+    && ((name !== undefined && x.inputs.bucket === name) || x.dependencies.some((d) => keyOf(d) === keyOf(r))));
+  const rules = (lifecycle?.inputs.rules ?? []) as Parameters<typeof lifecycleSegments>[0][];
+  const segments = lifecycleSegments(rules[0]);
+  const lifetime = segments.reduce((sum, s) => sum + s.days, 0);
+  const priced: Priced = { lines: [], unpriced: [] };
+  for (const segment of segments) {
+    const price = S3_STORAGE_GB_MONTH[segment.storageClass];
+    const share = gb * (segment.days / lifetime);
+    if (!price) priced.unpriced.push(unknownSku(r, `storage class ${segment.storageClass} has no price`));
+    else priced.lines.push(line(r, `${dataClass} in ${segment.storageClass} (${segment.days} of ${lifetime} days)`, share, "GB-month", price));
+  }
+  return priced;
+}
+
+function logGroup(ctx: Context, r: RegisteredResource): Priced {
+  const ingest = ctx.assumptions.logIngestGbPerGroupMonth;
+  if (ingest === undefined) {
+    return { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "usage-not-assumed", reason: "no ingestion assumed: set sparki-storage:costAssumptions.logIngestGbPerGroupMonth" }] };
+  }
+  const retention = num(r.inputs.retentionInDays) || RULES.neverExpiresHorizonDays.days;
+  // Steady state: a month's ingestion stays for the retention period.
+  const storedGb = ingest * (retention / (365 / 12));
+  return {
+    lines: [
+      line(r, "log ingestion (assumed)", ingest, "GB", FLAT.logIngestion),
+      line(r, `log storage (${retention}-day retention)`, storedGb, "GB-month", FLAT.logStorage),
+    ],
+    unpriced: [],
+  };
+}
+
+function metricAlarm(_ctx: Context, r: RegisteredResource): Priced {
+  const queries = Array.isArray(r.inputs.metricQueries) ? (r.inputs.metricQueries as { metric?: { period?: number } }[]) : [];
+  const metrics = queries.length > 0 ? queries.filter((q) => q.metric !== undefined) : [{ metric: { period: num(r.inputs.period) } }];
+  const highResolution = metrics.some((q) => (num(q.metric?.period) ?? 60) < 60);
+  const price = highResolution ? FLAT.alarmHighResolution : FLAT.alarmStandard;
+  return { lines: [line(r, `${highResolution ? "high-resolution" : "standard"} alarm`, Math.max(1, metrics.length), "alarm metric-months", price)], unpriced: [] };
+}
+
+function statefulSet(ctx: Context, r: RegisteredResource): Priced {
+  type Template = { spec?: { storageClassName?: string; resources?: { requests?: { storage?: string } } } };
+  const spec = (r.inputs.spec ?? {}) as { replicas?: number; volumeClaimTemplates?: Template[] };
+  const replicas = num(spec.replicas) ?? 1;
+  const priced: Priced = { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "cluster-billed", reason: "StatefulSet pods: compute on the cluster's nodes" }] };
+  // Every replica gets one volume per template; identical templates (drives per server) are one line.
+  const groups = new Map<string, { className?: string; size?: string; count: number }>();
+  for (const template of spec.volumeClaimTemplates ?? []) {
+    const className = template.spec?.storageClassName;
+    const size = template.spec?.resources?.requests?.storage;
+    const id = `${className}|${size}`;
+    groups.set(id, { className, size, count: (groups.get(id)?.count ?? 0) + replicas });
+  }
+  for (const { className, size, count } of groups.values()) {
+    const gib = parseGiB(size);
+    const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
+      && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
+    const provisioner = str(storageClass?.inputs.provisioner);
+    const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
+    const price = provisioner === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
+    if (gib === undefined || !price) {
+      priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
+    } else {
+      priced.lines.push(line(r, `${count} x ${gib} GiB EBS ${volumeType} volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price));
+    }
+  }
+  return priced;
+}
+
+/** `500Gi` -> 500, `1Ti` -> 1024; undefined for anything else. */
+export function parseGiB(quantity: unknown): number | undefined {
+  const match = typeof quantity === "string" ? /^(\d+(?:\.\d+)?)(Gi|Ti)$/.exec(quantity) : null;
+  return match ? Number(match[1]) * (match[2] === "Ti" ? 1024 : 1) : undefined;
+}
+
+const flat = (item: string, unit: string, price: Price) => (_ctx: Context, r: RegisteredResource): Priced => ({ lines: [line(r, item, 1, unit, price)], unpriced: [] });
+
+const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => Priced>> = {
+  "aws:rds/instance:Instance": rdsInstance,
+  "aws:rds/proxy:Proxy": rdsProxy,
+  "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
+  "aws:s3/bucket:Bucket": bucket,
+  "aws:s3/bucketMetric:BucketMetric": (_ctx, r) => ({
+    lines: [line(r, `request metrics (up to ${RULES.s3RequestMetricsPerFilter.metrics} metrics)`, RULES.s3RequestMetricsPerFilter.metrics, "metric-months", FLAT.customMetric)],
+    unpriced: [],
+  }),
+  "aws:cloudwatch/logGroup:LogGroup": logGroup,
+  "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarm,
+  "aws:cloudwatch/dashboard:Dashboard": flat("dashboard", "dashboard-months", FLAT.dashboard),
+  "aws:kms/key:Key": flat("customer-managed key", "key-months", FLAT.kmsKey),
+  "aws:secretsmanager/secret:Secret": flat("secret", "secret-months", FLAT.secret),
+  "kubernetes:apps/v1:StatefulSet": statefulSet,
+};
+
+/**
+ * The monthly on-demand cost of what a program run registers, from the prices in prices.ts and the
+ * usage assumptions of the stack. Components cost nothing themselves; every custom resource is priced,
+ * known to be free, billed to the Kubernetes cluster, or reported as unpriced.
+ */
+export function estimateCost(run: ProgramRun, assumptions: CostAssumptions = NO_ASSUMPTIONS): CostReport {
+  const ctx: Context = { run, assumptions, byKey: new Map(run.resources.map((r) => [keyOf(r), r])) };
+  const lines: CostLine[] = [];
+  const unpriced: Unpriced[] = [];
+  const noCharge: Record<string, number> = {};
+  for (const r of run.resources) {
+    if (!r.custom) continue;
+    const pricer = PRICERS[r.type];
+    if (pricer) {
+      const priced = pricer(ctx, r);
+      lines.push(...priced.lines);
+      unpriced.push(...priced.unpriced);
+    } else if (r.type in NO_STANDING_CHARGE) {
+      noCharge[r.type] = (noCharge[r.type] ?? 0) + 1;
+    } else if (r.type.startsWith(CLUSTER_BILLED_PREFIX)) {
+      unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: "Kubernetes objects: run on a cluster this stack does not create" });
+    } else {
+      unpriced.push({ resource: r.name, type: r.type, kind: "unknown-type", reason: `${r.type} is not in scripts/offline/cost/prices.ts: neither priced nor known to be free` });
+    }
+  }
+  const total = lines.reduce((sum, l) => sum + l.monthlyUsd, 0);
+  const unverified = lines.filter((l) => l.check !== "region").reduce((sum, l) => sum + l.monthlyUsd, 0);
+  return { region: PRICE_REGION, pricesTaken: PRICES_TAKEN, totalUsd: total, unverifiedUsd: unverified, lines, unpriced, noCharge };
+}

@@ -1,0 +1,101 @@
+import type { CostLine, CostReport, Unpriced } from "./estimate";
+
+const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Unit prices keep their precision: $0.0165, $0.00099. */
+const unitUsd = (n: number) => (n >= 1 ? usd(n) : `$${Number(n.toPrecision(3))}`);
+const qty = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+const CHECK_MARK: Record<CostLine["check"], string> = { region: "", "other-region": " ¹", unverified: " ²" };
+
+export const COST_CAVEAT = "An estimate, not a quote: on-demand list prices, 730 h/month, no free tier, discounts, tax, data transfer, "
+  + "requests, backups or Enhanced Monitoring logs. Usage (stored GB, log GB) comes from sparki-storage:costAssumptions.";
+
+function headline(report: CostReport): string {
+  const share = report.totalUsd > 0 ? Math.round((report.unverifiedUsd / report.totalUsd) * 100) : 0;
+  return `≈ ${usd(report.totalUsd)} per month in ${report.region} (prices of ${report.pricesTaken}; ${share} % of it on prices not verified for the region)`;
+}
+
+const KIND_LABEL: Record<Unpriced["kind"], string> = {
+  "unknown-type": "unknown resource type",
+  "unknown-sku": "unknown SKU",
+  "usage-not-assumed": "usage not assumed",
+  "cluster-billed": "billed to the Kubernetes cluster",
+};
+
+/** Unpriced items grouped by kind and reason, so 40 identical Kubernetes objects take one line. */
+function groupedUnpriced(report: CostReport): { kind: Unpriced["kind"]; reason: string; resources: string[] }[] {
+  const groups = new Map<string, { kind: Unpriced["kind"]; reason: string; resources: string[] }>();
+  for (const u of report.unpriced) {
+    const id = `${u.kind}|${u.reason}`;
+    const group = groups.get(id) ?? { kind: u.kind, reason: u.reason, resources: [] };
+    group.resources.push(u.resource);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+interface Row {
+  readonly resources: string[];
+  readonly line: CostLine;
+  quantity: number;
+  monthlyUsd: number;
+}
+
+/** Lines that differ only by resource (40 alarms) become one row, most expensive first. */
+export function groupLines(lines: readonly CostLine[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const l of lines) {
+    const id = [l.type, l.item, l.unit, l.unitUsd, l.check].join("|");
+    const row = rows.get(id) ?? { resources: [], line: l, quantity: 0, monthlyUsd: 0 };
+    row.resources.push(l.resource);
+    row.quantity += l.quantity;
+    row.monthlyUsd += l.monthlyUsd;
+    rows.set(id, row);
+  }
+  return [...rows.values()].sort((a, b) => b.monthlyUsd - a.monthlyUsd);
+}
+
+const who = (row: Row, code: (s: string) => string) =>
+  row.resources.length === 1 ? code(row.resources[0]) : `${row.resources.length} x, e.g. ${code(row.resources[0])}`;
+
+/** Lines summed per resource type, most expensive first. */
+function byType(report: CostReport): [string, number][] {
+  const sums = new Map<string, number>();
+  for (const l of report.lines) sums.set(l.type, (sums.get(l.type) ?? 0) + l.monthlyUsd);
+  return [...sums.entries()].sort(([, a], [, b]) => b - a);
+}
+
+export function costText(report: CostReport): string[] {
+  const lines = [`Monthly cost (estimate): ${headline(report)}`];
+  for (const [type, sum] of byType(report)) lines.push(`  ${usd(sum).padStart(12)}  ${type}`);
+  lines.push("  items:");
+  for (const row of groupLines(report.lines)) {
+    const l = row.line;
+    lines.push(`    ${usd(row.monthlyUsd).padStart(12)}  ${who(row, (s) => s)}: ${l.item}, ${qty(row.quantity)} ${l.unit} x ${unitUsd(l.unitUsd)}${l.check === "region" ? "" : ` (${l.check})`}`);
+  }
+  for (const g of groupedUnpriced(report)) lines.push(`  NOT PRICED (${KIND_LABEL[g.kind]}): ${g.reason} [${g.resources.length}: ${g.resources.slice(0, 3).join(", ")}${g.resources.length > 3 ? ", ..." : ""}]`);
+  lines.push(`  ${COST_CAVEAT}`);
+  return lines;
+}
+
+export function costMarkdown(report: CostReport): string[] {
+  const lines = [
+    "### Monthly cost (estimate)",
+    "",
+    `**${headline(report)}**`,
+    "",
+    "| Resource | Item | Quantity | Unit price | Per month |",
+    "| --- | --- | ---: | ---: | ---: |",
+  ];
+  for (const row of groupLines(report.lines)) {
+    const l = row.line;
+    lines.push(`| ${who(row, (s) => `\`${s}\``)} | ${l.item}${CHECK_MARK[l.check]} | ${qty(row.quantity)} ${l.unit} | ${unitUsd(l.unitUsd)} | ${usd(row.monthlyUsd)} |`);
+  }
+  lines.push(`| **Total** | | | | **${usd(report.totalUsd)}** |`);
+  const unpriced = groupedUnpriced(report);
+  if (unpriced.length > 0) {
+    lines.push("", "**Not priced** (never counted as $0):", "");
+    for (const g of unpriced) lines.push(`- ${KIND_LABEL[g.kind]}: ${g.reason} (${g.resources.length}: ${g.resources.slice(0, 3).map((r) => `\`${r}\``).join(", ")}${g.resources.length > 3 ? ", …" : ""})`);
+  }
+  lines.push("", `_${COST_CAVEAT} ¹ price seen for another region; ² price not verified (scripts/offline/cost/prices.ts says where to check)._`);
+  return lines;
+}

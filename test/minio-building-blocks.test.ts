@@ -1,0 +1,200 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { Job } from "kubernetes-models/batch/v1/Job";
+import { Secret } from "kubernetes-models/v1/Secret";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  clientPolicyDocument, erasureLayout, erasureSetSize, imageReference, lifecycleConfiguration, MinioCluster, type MinioBucket,
+  MINIO_SERVER_IMAGE, provisioningData, serverPool, serverStatefulSet, topologyProblem,
+} from "../components/minio";
+import { clientCredentialsSecret, rootCredentialsSecret } from "../components/minio/foundation";
+import { provisioningHash, provisioningJob } from "../components/minio/provisioning";
+import { runProgram } from "../scripts/offline/run-program";
+
+/** `validate()` lives on the models' base class, whose typings `moduleResolution: node` cannot resolve. */
+const validate = (model: unknown) => (model as { validate(): void }).validate();
+const address = { namespace: "objects", clusterDomain: "cluster.local", tls: false };
+const bucket = (name: string, overrides: Partial<MinioBucket> = {}): MinioBucket =>
+  ({ name, versioned: true, expireDays: 30, noncurrentExpireDays: 7, appendOnly: false, ...overrides });
+
+describe("erasure layout (MinIO's own set-size rules)", () => {
+  it.each([
+    [1, 1, "single-drive", 1, 1, 0],
+    [1, 4, "single-server-erasure", 4, 1, 2],
+    [1, 16, "single-server-erasure", 16, 1, 4],
+    [4, 1, "distributed", 4, 1, 2],
+    [6, 1, "distributed", 6, 1, 3],
+    [4, 3, "distributed", 12, 1, 4],
+    [4, 4, "distributed", 16, 1, 4],
+    [8, 4, "distributed", 16, 2, 4],
+    [18, 1, "distributed", 9, 2, 4],
+    [25, 1, "distributed", 5, 5, 2],
+  ] as const)("%i server(s) x %i drive(s): %s, sets of %i, %i set(s), EC:%i", (servers, drives, mode, setSize, sets, parity) => {
+    expect(erasureLayout(servers, drives)).toEqual({ mode, servers, drivesPerServer: drives, totalDrives: servers * drives, setSize, sets, parity });
+  });
+
+  it("never forms a set larger than 16 drives or one asymmetric to the servers", () => {
+    for (let servers = 4; servers <= 32; servers++) {
+      for (let drives = 1; drives <= 16; drives++) {
+        const size = erasureSetSize(servers, drives);
+        if (size === undefined) continue;
+        expect(size).toBeLessThanOrEqual(16);
+        expect((servers * drives) % size).toBe(0);
+        expect(servers > size ? servers % size : size % servers).toBe(0);
+      }
+    }
+  });
+
+  it.each([
+    [3, 4, "servers", "must be 1 (one server) or at least 4 (distributed erasure coding needs 4 or more servers)"],
+    [2, 1, "servers", "must be 1 (one server) or at least 4 (distributed erasure coding needs 4 or more servers)"],
+    [1, 3, "drivesPerServer", "must be 1 or at least 4 on a single server (erasure coding needs 4 or more drives)"],
+    [4, 0, "drivesPerServer", "must be an integer 1..16"],
+    [0, 1, "servers", "must be an integer 1..32"],
+    [31, 1, "servers", "times drivesPerServer (1) gives 31 drives, which MinIO cannot split into erasure sets of 4..16 drives spread evenly over 31 servers"],
+  ] as const)("refuses %i server(s) x %i drive(s)", (servers, drives, field, message) => {
+    expect(topologyProblem(servers, drives)).toEqual({ field, message });
+    expect(() => erasureLayout(servers, drives)).toThrow(message);
+  });
+
+  it("names every drive with MinIO's {x...y} expansion over the StatefulSet's pod DNS names", () => {
+    expect(serverPool(erasureLayout(1, 1), address)).toBe("/data0");
+    expect(serverPool(erasureLayout(1, 4), address)).toBe("/data{0...3}");
+    expect(serverPool(erasureLayout(4, 1), address)).toBe("http://minio-{0...3}.minio-hl.objects.svc.cluster.local:9000/data0");
+    expect(serverPool(erasureLayout(6, 2), { ...address, tls: true, clusterDomain: "k8s.internal" }))
+      .toBe("https://minio-{0...5}.minio-hl.objects.svc.k8s.internal:9000/data{0...1}");
+  });
+});
+
+describe("buckets, ILM and the client policy", () => {
+  it("expires only current objects in an unversioned bucket", () => {
+    expect(lifecycleConfiguration(bucket("cache", { versioned: false, expireDays: 3 }))).toEqual({
+      Rules: [{ ID: "expire-current-versions", Status: "Enabled", Filter: { Prefix: "" }, Expiration: { Days: 3 } }],
+    });
+  });
+
+  it("denies deletes only on append-only buckets", () => {
+    const doc = clientPolicyDocument([bucket("logs"), bucket("audit", { appendOnly: true })]) as { Statement: { Sid: string; Resource: string[] }[] };
+    expect(doc.Statement.find((s) => s.Sid === "DeleteObjects")?.Resource).toEqual(["arn:aws:s3:::logs/*"]);
+    const appendOnlyOnly = clientPolicyDocument([bucket("audit", { appendOnly: true })]) as { Statement: { Sid: string }[] };
+    expect(appendOnlyOnly.Statement.map((s) => s.Sid)).toEqual(["ListTheBuckets", "ReadWriteObjects"]);
+  });
+
+  it("renames (re-runs) the provisioning Job when any rule, the image or the address changes, and only then", () => {
+    const data = provisioningData([bucket("logs")]);
+    const hash = provisioningHash(data, "img", address);
+    expect(provisioningHash(provisioningData([bucket("logs")]), "img", address)).toBe(hash);
+    expect(provisioningHash(provisioningData([bucket("logs", { expireDays: 31 })]), "img", address)).not.toBe(hash);
+    expect(provisioningHash(data, "img2", address)).not.toBe(hash);
+    expect(provisioningHash(data, "img", { ...address, tls: true })).not.toBe(hash);
+  });
+});
+
+describe("the provisioning script, run by a real shell against a stub mc", () => {
+  const dir = mkdtempSync(join(tmpdir(), "minio-provision-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the script with an `mc` that logs its arguments (and any stdin) and fails `policy attach` with `attachError`. */
+  function provision(buckets: MinioBucket[], attachError?: string): { log: string[]; status: number } {
+    const config = join(dir, "config");
+    const bin = join(dir, "bin");
+    execFileSync("mkdir", ["-p", config, bin]);
+    for (const [file, content] of Object.entries(provisioningData(buckets))) writeFileSync(join(config, file), content);
+    const log = join(dir, "mc.log");
+    writeFileSync(log, "");
+    writeFileSync(join(bin, "mc"), `#!/bin/sh
+echo "mc $*" >> "${log}"
+case "$*" in
+  "ilm rule import"*) echo "stdin $(tr -d ' \\n' )" >> "${log}" ;;
+  "admin policy attach"*) if [ -n "\${ATTACH_ERROR:-}" ]; then echo "\${ATTACH_ERROR}"; exit 1; fi ;;
+esac
+`);
+    chmodSync(join(bin, "mc"), 0o755);
+    let status = 0;
+    try {
+      execFileSync("/bin/sh", [join(config, "provision.sh")], {
+        env: { PATH: `${bin}:${process.env.PATH ?? ""}`, PROVISION_CONFIG: config, CLIENT_ACCESS_KEY: "AK", CLIENT_SECRET_KEY: "SK", ATTACH_ERROR: attachError ?? "" },
+        stdio: "pipe",
+      });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    return { log: readFileSync(log, "utf8").trim().split("\n"), status };
+  }
+
+  it("creates each bucket, versions the versioned ones, imports each lifecycle and sets up the client user", () => {
+    const buckets = [bucket("logs"), bucket("cache", { versioned: false, expireDays: 3 })];
+    const { log, status } = provision(buckets);
+    expect(status).toBe(0);
+    const compact = (b: MinioBucket) => `stdin ${JSON.stringify(lifecycleConfiguration(b))}`;
+    expect(log).toEqual([
+      "mc ready sparki",
+      "mc mb --ignore-existing sparki/logs", "mc version enable sparki/logs", "mc ilm rule import sparki/logs", compact(buckets[0]),
+      "mc mb --ignore-existing sparki/cache", "mc ilm rule import sparki/cache", compact(buckets[1]),
+      `mc admin policy create sparki sparki-client ${join(dir, "config")}/client-policy.json`,
+      "mc admin user add sparki AK SK",
+      "mc admin policy attach sparki sparki-client --user AK",
+    ]);
+  });
+
+  it("treats an already-attached policy as done, and any other attach error as a failure", () => {
+    expect(provision([bucket("logs")], "mc: <ERROR> The specified policy change is already in effect.").status).toBe(0);
+    expect(provision([bucket("logs")], "mc: <ERROR> Access Denied.").status).not.toBe(0);
+  });
+});
+
+describe("builders for layouts the stacks do not use, against the Kubernetes schema", () => {
+  it.each([
+    ["single server, 4 drives, TLS, named StorageClass", erasureLayout(1, 4), { ...address, tls: true }, "minio-tls", "fast-ssd"],
+    ["8 servers x 2 drives, plain HTTP, default StorageClass", erasureLayout(8, 2), address, undefined, undefined],
+  ] as const)("%s", (_case, layout, addr, tlsSecretName, storageClassName) => {
+    const spec = serverStatefulSet({
+      instance: "t", address: addr, layout, image: imageReference(MINIO_SERVER_IMAGE), volumeSizeGiB: 5, storageClassName,
+      resources: { cpuMillis: 100, cpuLimitMillis: 200, memoryMiB: 512 }, tlsSecretName, retainVolumes: false,
+    });
+    const ss = new StatefulSet(JSON.parse(JSON.stringify(spec)) as never);
+    expect(() => validate(ss)).not.toThrow();
+    expect(ss.spec!.volumeClaimTemplates).toHaveLength(layout.drivesPerServer);
+    expect(ss.spec!.template.spec!.affinity === undefined).toBe(layout.servers === 1);
+    const job = new Job(JSON.parse(JSON.stringify(provisioningJob({ instance: "t", address: addr, image: "mc@sha256:x", hash: "0123456789", tlsSecretName }))) as never);
+    expect(() => validate(job)).not.toThrow();
+  });
+
+  it("builds credential Secrets (redacted in stack runs) as string maps with the keys the pods read", () => {
+    const credentials = { user: "u", password: "p" };
+    for (const [secret, keys] of [
+      [rootCredentialsSecret("t", "objects", credentials), ["MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"]],
+      [clientCredentialsSecret("t", "objects", credentials), ["accessKey", "secretKey"]],
+    ] as const) {
+      const model = new Secret(JSON.parse(JSON.stringify(secret)) as never);
+      expect(() => validate(model)).not.toThrow();
+      expect(Object.keys(model.stringData ?? {})).toEqual(keys);
+    }
+  });
+});
+
+describe("MinioCluster arguments", () => {
+  it("refuses bad arguments with every problem listed, before registering anything", async () => {
+    const registered: string[] = [];
+    const attempt = runProgram({
+      stack: "dev",
+      observe: (r) => registered.push(r.type),
+      program: () => {
+        new MinioCluster("bad", {
+          namespace: "Bad_NS", servers: 3, cpuMillis: 500, cpuLimitMillis: 100, storageClassName: "gp3", ebsKmsKeyArn: "arn:aws:kms:x",
+          image: { ...MINIO_SERVER_IMAGE, digest: "latest" },
+          buckets: [bucket("logs"), bucket("logs", { expireDays: 0 })],
+        });
+        return {};
+      },
+    });
+    await expect(attempt).rejects.toThrow(
+      'MinioCluster bad: namespace "Bad_NS" must be a DNS label; servers must be 1 (one server) or at least 4 (distributed erasure coding needs 4 or more servers), got 3; '
+      + "cpuLimitMillis must be an integer 500..64000, got 100; image digest \"latest\" is not a valid image digest; "
+      + 'storageClassName and ebsKmsKeyArn exclude each other; bucket "logs" is declared twice; bucket "logs" expireDays must be an integer 1..36500, got 0');
+    expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
+});

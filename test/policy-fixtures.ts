@@ -1,0 +1,140 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import { pulumiType, type StackInput } from "./policy-harness";
+
+/** Resources that satisfy every policy, for passing cases; failing cases change one property. */
+
+export const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+export const TOPIC_ARN = "arn:aws:sns:eu-west-1:111111111111:sparki-dev-alerts-critical";
+
+export const T = {
+  instance: pulumiType(aws.rds.Instance),
+  proxy: pulumiType(aws.rds.Proxy),
+  eventSubscription: pulumiType(aws.rds.EventSubscription),
+  replicationGroup: pulumiType(aws.elasticache.ReplicationGroup),
+  key: pulumiType(aws.kms.Key),
+  topic: pulumiType(aws.sns.Topic),
+  alarm: pulumiType(aws.cloudwatch.MetricAlarm),
+  secret: pulumiType(aws.secretsmanager.Secret),
+  bucket: pulumiType(aws.s3.Bucket),
+  publicAccessBlock: pulumiType(aws.s3.BucketPublicAccessBlock),
+  bucketPolicy: pulumiType(aws.s3.BucketPolicy),
+  logging: pulumiType(aws.s3.BucketLogging),
+  lifecycle: pulumiType(aws.s3.BucketLifecycleConfiguration),
+  ownership: pulumiType(aws.s3.BucketOwnershipControls),
+  encryption: pulumiType(aws.s3.BucketServerSideEncryptionConfiguration),
+  versioning: pulumiType(aws.s3.BucketVersioning),
+  bucketAcl: pulumiType(aws.s3.BucketAcl),
+  statefulSet: pulumiType(k8s.apps.v1.StatefulSet),
+  deployment: pulumiType(k8s.apps.v1.Deployment),
+  cronJob: pulumiType(k8s.batch.v1.CronJob),
+  pod: pulumiType(k8s.core.v1.Pod),
+  pdb: pulumiType(k8s.policy.v1.PodDisruptionBudget),
+} as const;
+
+export const primary = (): Record<string, unknown> => ({
+  identifier: "sparki-dev-postgres", engine: "postgres", engineVersion: "18", instanceClass: "db.t4g.medium",
+  publiclyAccessible: false, storageEncrypted: true, kmsKeyId: KEY_ARN, multiAz: true,
+  monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::111111111111:role/monitoring", deletionProtection: true,
+  enabledCloudwatchLogsExports: ["postgresql", "upgrade"], iamDatabaseAuthenticationEnabled: true, backupRetentionPeriod: 7,
+  autoMinorVersionUpgrade: true, copyTagsToSnapshot: true, dbSubnetGroupName: "sparki-dev-postgres",
+  manageMasterUserPassword: true, masterUserSecretKmsKeyId: KEY_ARN,
+});
+
+export const replica = (n: number, source = "sparki-dev-postgres"): Record<string, unknown> => ({
+  identifier: `${source}-replica-${n}`, replicateSourceDb: source, instanceClass: "db.t4g.medium",
+  publiclyAccessible: false, storageEncrypted: true, kmsKeyId: KEY_ARN, multiAz: false,
+  monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::111111111111:role/monitoring", deletionProtection: true,
+  enabledCloudwatchLogsExports: ["postgresql"], iamDatabaseAuthenticationEnabled: true,
+  autoMinorVersionUpgrade: true, copyTagsToSnapshot: true,
+});
+
+export const replicationGroup = (): Record<string, unknown> => ({
+  replicationGroupId: "sparki-dev-redis", description: "cache", engine: "valkey", snapshotRetentionLimit: 7,
+  autoMinorVersionUpgrade: true, automaticFailoverEnabled: true, atRestEncryptionEnabled: true, kmsKeyId: KEY_ARN,
+  transitEncryptionEnabled: true, transitEncryptionMode: "required", userGroupIds: ["sparki-dev-redis-users"],
+  subnetGroupName: "sparki-dev-redis",
+});
+
+export const tlsOnlyPolicy = (bucket: string): string => JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{
+    Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",
+    Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  }],
+});
+
+export interface BucketOptions {
+  readonly dataClass?: string;
+  readonly logsTo?: string;
+  readonly versioned?: boolean;
+  readonly rules?: readonly Record<string, unknown>[];
+  readonly encryption?: "kms" | "s3";
+}
+
+/** A bucket and its side resources, linked by bucket name as the program links them. */
+export function bucketWithSides(name: string, options: BucketOptions = {}): StackInput[] {
+  const bucket = name;
+  const side = (suffix: string, type: string, props: Record<string, unknown>): StackInput => ({ type, name: `${name}-${suffix}`, props: { bucket, ...props } });
+  const rules = options.rules ?? [{
+    id: "all", status: "Enabled", filter: {}, expiration: { days: 30 }, noncurrentVersionExpiration: { noncurrentDays: 7 },
+  }];
+  return [
+    { type: T.bucket, name, props: { bucket, tags: options.dataClass ? { DataClass: options.dataClass } : {} } },
+    side("public-access", T.publicAccessBlock, { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
+    side("policy", T.bucketPolicy, { policy: tlsOnlyPolicy(bucket) }),
+    side("ownership", T.ownership, { rule: { objectOwnership: "BucketOwnerEnforced" } }),
+    side("encryption", T.encryption, {
+      rules: [options.encryption === "s3"
+        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }],
+    }),
+    side("lifecycle", T.lifecycle, { rules }),
+    ...(options.versioned === false ? [] : [side("versioning", T.versioning, { versioningConfiguration: { status: "Enabled" } })]),
+    ...(options.logsTo ? [side("logging", T.logging, { targetBucket: options.logsTo, targetPrefix: `${name}/` })] : []),
+  ];
+}
+
+/** An access-log bucket (SSE-S3, as S3 log delivery requires) and one data bucket logging into it. */
+export function loggedBuckets(): StackInput[] {
+  return [
+    ...bucketWithSides("sparki-dev-access-logs", { encryption: "s3" }),
+    ...bucketWithSides("sparki-dev-artifacts", { logsTo: "sparki-dev-access-logs", dataClass: "artifacts" }),
+  ];
+}
+
+export const restrictedContainer = (name = "minio"): Record<string, unknown> => ({
+  name, image: "quay.io/minio/minio@sha256:abc",
+  securityContext: {
+    allowPrivilegeEscalation: false, privileged: false, runAsNonRoot: true, runAsUser: 1000,
+    capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" },
+  },
+  resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+  ports: [{ containerPort: 9000, name: "api" }],
+});
+
+export const POD_LABELS = { "app.kubernetes.io/name": "minio", "app.kubernetes.io/instance": "sparki-dev-minio" };
+
+export const statefulSet = (replicas = 4, podSpec: Record<string, unknown> = {}): Record<string, unknown> => ({
+  apiVersion: "apps/v1", kind: "StatefulSet",
+  metadata: { name: "minio", namespace: "sparki-minio" },
+  spec: {
+    replicas, serviceName: "minio-hl", selector: { matchLabels: POD_LABELS },
+    template: {
+      metadata: { labels: { ...POD_LABELS, "app.kubernetes.io/part-of": "sparki-storage" } },
+      spec: {
+        securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } },
+        containers: [restrictedContainer()],
+        volumes: [{ name: "tmp", emptyDir: {} }],
+        ...podSpec,
+      },
+    },
+  },
+});
+
+export const disruptionBudget = (labels: Record<string, string> = POD_LABELS, namespace = "sparki-minio"): Record<string, unknown> => ({
+  apiVersion: "policy/v1", kind: "PodDisruptionBudget",
+  metadata: { name: "minio", namespace },
+  spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+});

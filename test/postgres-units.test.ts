@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB, planPostgres, planProblems, Postgres, type PostgresArgs, postgresParameters,
+  DEFAULT_PARAMETER_SETTINGS, proxyPool, proxySecretPolicy, STATIC_PARAMETERS,
+} from "../components/postgres";
+import { POSTGRES_POOL } from "../components/matrix";
+import { runProgram } from "../scripts/offline/run-program";
+
+const input = {
+  identifier: "sparki-test-postgres", engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, multiAz: false,
+  availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
+  backupRetentionDays: 7, adminUsername: "sparki_admin", databaseName: "sparki", performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
+};
+
+describe("proxy pool from max_connections", () => {
+  it.each([
+    [125, 80, 16, 100],
+    [250, 40, 8, 100],
+    [150, 66, 14, 99],
+    [110, 90, 19, 99],
+    [5000, 2, 1, 100],
+    [100, 100, 20, 100],
+  ])("max_connections %i: maxConnectionsPercent %i, idle %i, at most %i connections", (max, percent, idle, pool) => {
+    expect(proxyPool(max)).toEqual({ maxConnectionsPercent: percent, maxIdleConnectionsPercent: idle, poolSize: pool });
+  });
+
+  it("never opens more than the matrix pool, and keeps at least its minimum warm, for every max_connections the config allows", () => {
+    for (let max = 110; max <= 5000; max++) {
+      const p = proxyPool(max);
+      expect(p.poolSize).toBeLessThanOrEqual(POSTGRES_POOL.maxConnections);
+      expect(Math.floor((max * p.maxConnectionsPercent) / 100)).toBe(p.poolSize);
+      expect(p.maxIdleConnectionsPercent).toBeLessThanOrEqual(p.maxConnectionsPercent);
+      expect(Math.ceil((max * p.maxIdleConnectionsPercent) / 100)).toBeGreaterThanOrEqual(Math.min(POSTGRES_POOL.minConnections, p.poolSize));
+    }
+  });
+
+  it("refuses a max_connections below the pool", () => {
+    expect(() => proxyPool(99)).toThrow("max_connections (99) must be an integer of at least the pool size (100)");
+  });
+});
+
+describe("instance classes", () => {
+  it("knows the memory of every class it accepts and refuses the rest with what is allowed", () => {
+    expect(instanceMemoryGiB("db.t4g.micro")).toBe(1);
+    expect(instanceMemoryGiB("db.r7g.large")).toBe(16);
+    expect(instanceMemoryGiB("db.m7g.2xlarge")).toBe(32);
+    for (const [family, sizes] of Object.entries(INSTANCE_CLASS_MEMORY_GIB)) {
+      for (const size of Object.keys(sizes)) expect(instanceClassProblem(`${family}.${size}`)).toBeUndefined();
+    }
+    expect(instanceClassProblem("db.x2g.large")).toBe("must be a class of a supported family (db.t4g, db.m6g, db.m7g, db.r6g, db.r7g), such as db.r7g.large");
+    expect(() => instanceMemoryGiB("db.r7g.medium")).toThrow(/must be a db\.r7g size/);
+  });
+});
+
+describe("planning", () => {
+  it("pins a single-AZ primary to the first zone and each replica to its own later zone", () => {
+    const plan = planPostgres(input);
+    expect(plan.primaryZone).toBe("eu-west-1a");
+    expect(plan.replicas.map((r) => [r.identifier, r.zone, r.instanceClass, r.memoryGiB])).toEqual([
+      ["sparki-test-postgres-replica-1", "eu-west-1b", "db.r7g.large", 16],
+      ["sparki-test-postgres-replica-2", "eu-west-1c", "db.r7g.large", 16],
+    ]);
+    expect(plan).toMatchObject({ family: "postgres18", major: "18", proxyName: "sparki-test-postgres-proxy" });
+  });
+
+  it("leaves a Multi-AZ primary's zone to RDS and sizes replicas of another class by that class", () => {
+    const plan = planPostgres({ ...input, multiAz: true, engineVersion: "17.6", replicaInstanceClass: "db.r7g.xlarge" });
+    expect(plan.primaryZone).toBeUndefined();
+    expect(plan.family).toBe("postgres17");
+    expect(plan.replicas.map((r) => r.memoryGiB)).toEqual([32, 32]);
+  });
+
+  it("lists every problem of bad arguments", () => {
+    expect(planProblems({ ...input, replicas: 3, adminUsername: "postgres", allocatedStorageGiB: 10, maxAllocatedStorageGiB: 10, performanceInsightsRetentionDays: 30 })).toEqual([
+      "replicas must be at most 2 (one zone each, apart from the primary's), got 3",
+      "allocatedStorageGiB must be an integer 20..65536, got 10",
+      "maxAllocatedStorageGiB must be an integer above allocatedStorageGiB (10) and at most 65536, got 10",
+      "adminUsername must be 1-63 lowercase letters, digits or underscores, start with a letter and not be reserved (postgres, rdsadmin, rds_*, pg_*...), got postgres",
+      "performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731, got 30",
+    ]);
+    expect(planProblems({ ...input, port: 80, backupWindow: "2am", maintenanceWindow: "sun:03:30-sun:04:30" })).toEqual([
+      "port must be an integer 1150..65535, got 80",
+      "backupWindow must be hh:mm-hh:mm (UTC), got 2am",
+    ]);
+    expect(planProblems({ ...input, backupRetentionDays: 0, parameters: { maxConnections: 50 } })).toEqual([
+      "backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got 0",
+      "parameters.maxConnections must be an integer 110..5000, got 50",
+    ]);
+  });
+});
+
+describe("parameter builder", () => {
+  it("loads pg_stat_statements, forces TLS and marks exactly the start-time parameters pending-reboot", () => {
+    const specs = postgresParameters(DEFAULT_PARAMETER_SETTINGS);
+    expect(specs.map((p) => p.name)).toEqual([...specs.map((p) => p.name)].sort());
+    expect(specs.find((p) => p.name === "shared_preload_libraries")?.value).toBe("pg_stat_statements");
+    expect(specs.find((p) => p.name === "rds.force_ssl")?.value).toBe("1");
+    expect(specs.filter((p) => p.applyMethod === "pending-reboot").map((p) => p.name).sort()).toEqual([...STATIC_PARAMETERS].sort());
+  });
+});
+
+describe("proxy secret policy", () => {
+  it("names one secret and one key, decrypting only through Secrets Manager of the region", () => {
+    const doc = proxySecretPolicy({ accountId: "123456789012", region: "eu-central-1", secretArn: "arn:aws:secretsmanager:eu-central-1:123456789012:secret:rds!db-1", kmsKeyArn: "arn:aws:kms:eu-central-1:123456789012:key/k" }) as { Statement: { Resource: string; Condition?: unknown }[] };
+    expect(doc.Statement.map((s) => s.Resource)).toEqual(["arn:aws:secretsmanager:eu-central-1:123456789012:secret:rds!db-1", "arn:aws:kms:eu-central-1:123456789012:key/k"]);
+    expect(doc.Statement[1].Condition).toEqual({ StringEquals: { "kms:ViaService": "secretsmanager.eu-central-1.amazonaws.com" } });
+  });
+});
+
+describe("the component refuses bad arguments before registering anything", () => {
+  it("throws a clear error and registers no resource", async () => {
+    const registered: string[] = [];
+    const args: PostgresArgs = {
+      ...input, accountId: "123456789012", region: "eu-west-1", instanceClass: "db.x9.large", vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"],
+      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", eventTopicArn: "arn:aws:sns:eu-west-1:123456789012:t",
+      alarms: { environment: "test", topicArns: { warning: "w", critical: "c" } },
+    };
+    const attempt = runProgram({ stack: "dev", program: () => ({ db: new Postgres("sparki-test-postgres", args) }), observe: (r) => registered.push(r.type) });
+    await expect(attempt).rejects.toThrow("Postgres sparki-test-postgres: instanceClass must be a class of a supported family (db.t4g, db.m6g, db.m7g, db.r6g, db.r7g), such as db.r7g.large, got db.x9.large");
+    expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
+});
