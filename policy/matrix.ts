@@ -163,18 +163,14 @@ export function dataClassOf(bucket: PolicyResource, suffixes: Readonly<Record<st
 
 const DATA_CLASS_SUFFIXES = { deploymentLogs: "deployment-logs", auditArchive: "audit-archive", buildCache: "build-cache" };
 
-type LifecycleRule = Unwrap<aws.types.input.s3.BucketLifecycleConfigurationRule>;
-
 /** The enabled rules of a bucket's lifecycle configurations that apply to every object (no prefix or tag filter). */
-function wholeBucketRules(bucket: PolicyResource, all: readonly PolicyResource[]): { rules: LifecycleRule[]; configured: boolean } {
+function wholeBucketRules(bucket: PolicyResource, all: readonly PolicyResource[]) {
   const sides = sidesOf(all, aws.s3.BucketLifecycleConfiguration).filter((s) => s.bucket === bucket);
-  const rules = sides.flatMap((s) => knownItems(() => s.side.asType(aws.s3.BucketLifecycleConfiguration)!.rules));
-  return {
-    configured: sides.length > 0,
-    rules: rules.filter((r) => definitely(() => r.status === "Enabled")
+  return sides
+    .flatMap((s) => knownItems(() => s.side.asType(aws.s3.BucketLifecycleConfiguration)!.rules))
+    .filter((r) => definitely(() => r.status === "Enabled")
       && isAbsent(() => r.prefix) && isAbsent(() => r.filter?.prefix) && isAbsent(() => r.filter?.tag)
-      && isAbsent(() => r.filter?.and?.prefix) && isAbsent(() => r.filter?.and?.tags)),
-  };
+      && isAbsent(() => r.filter?.and?.prefix) && isAbsent(() => r.filter?.and?.tags));
 }
 
 /** True when no lifecycle of the bucket can be linked yet (preview without dependency data): nothing is provable. */
@@ -195,7 +191,7 @@ export const archivesTransitionToGlacier: StackValidationPolicy = {
     if (archives.length === 0) args.notApplicable("no log or archive buckets");
     if (lifecycleUnresolved(args.resources)) return;
     for (const bucket of archives) {
-      const { rules } = wholeBucketRules(bucket, args.resources);
+      const rules = wholeBucketRules(bucket, args.resources);
       const toGlacier = rules.some((r) => knownItems(() => r.transitions).some((t) => definitely(() => GLACIER_CLASSES.includes(t.storageClass)))
         || !read(() => r.transitions?.length).known);
       if (!toGlacier) {
@@ -216,7 +212,7 @@ export const buildCacheExpires: StackValidationPolicy = {
     if (caches.length === 0) args.notApplicable("no build cache bucket");
     if (lifecycleUnresolved(args.resources)) return;
     for (const bucket of caches) {
-      const { rules } = wholeBucketRules(bucket, args.resources);
+      const rules = wholeBucketRules(bucket, args.resources);
       const days = rules.map((r) => read(() => r.expiration?.days));
       if (days.some((d) => !d.known)) continue;
       const shortest = Math.min(...days.map((d) => (d.known && typeof d.value === "number" ? d.value : Infinity)));

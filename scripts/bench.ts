@@ -130,10 +130,10 @@ async function main(argv: string[]): Promise<void> {
   const lines = [
     `Benchmark on ${verdict.cores} cores, load average ${load.before.toFixed(2)} -> ${verdict.loadAverage1m.after.toFixed(2)} (a busy machine inflates every number)`,
     "",
-    `${"".padEnd(42)} ${"median".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)} ${"x floor".padStart(8)} ${"peak RSS".padStart(9)} ${"cold".padStart(9)}`,
+    `${"".padEnd(46)} ${"median".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)} ${"x floor".padStart(8)} ${"peak RSS".padStart(9)} ${"cold".padStart(9)}`,
   ];
   for (const r of rows) {
-    lines.push(`${r.label.padEnd(42)} ${f(r.medianSeconds).padStart(9)} ${f(r.minSeconds).padStart(9)} ${f(r.maxSeconds).padStart(9)} ${`${(r.medianSeconds / floor).toFixed(2)}x`.padStart(8)} ${(r.peakMb === undefined ? "-" : `${Math.round(r.peakMb)} MB`).padStart(9)} ${f(r.coldSeconds).padStart(9)}${r.failures ? `  (${r.failures} failed runs)` : ""}`);
+    lines.push(`${r.label.padEnd(46)} ${f(r.medianSeconds).padStart(9)} ${f(r.minSeconds).padStart(9)} ${f(r.maxSeconds).padStart(9)} ${`${(r.medianSeconds / floor).toFixed(2)}x`.padStart(8)} ${(r.peakMb === undefined ? "-" : `${Math.round(r.peakMb)} MB`).padStart(9)} ${f(r.coldSeconds).padStart(9)}${r.failures ? `  (${r.failures} failed runs)` : ""}`);
   }
   lines.push(
     "",

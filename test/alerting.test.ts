@@ -164,3 +164,16 @@ describe("dashboard", () => {
     expect(json<{ widgets: unknown[] }>(dashboard.inputs.dashboardBody).widgets).toHaveLength(2);
   });
 });
+
+describe("dashboard levels for a share of a capacity", () => {
+  it("draws free storage below 20/10 % of 20 GiB at the byte values the alarm uses", () => {
+    const body = JSON.parse(dashboardBody("eu-west-1", [{
+      title: "PostgreSQL",
+      graphs: [{ title: "Free storage", metric: "rdsFreeStorageSpace", dimensions: { DBInstanceIdentifier: "db" }, resolvedDimensions: { DBInstanceIdentifier: "db" }, threshold: platformThreshold("rdsFreeStoragePercent"), percentOf: { value: 20, unit: "gibibytes" } }],
+    }])) as { widgets: { properties: { annotations?: { horizontal: { value: number }[] } } }[] };
+    const levels = body.widgets[1].properties.annotations?.horizontal.map((h) => h.value);
+    const alarmLevels = (["warning", "critical"] as const).map((s) => alarmLevel("rdsFreeStorageSpace", platformThreshold("rdsFreeStoragePercent"), s, { value: 20, unit: "gibibytes" }));
+    expect(levels).toEqual(alarmLevels);
+    expect(levels).toEqual([0.2 * 20 * 1024 ** 3, 0.1 * 20 * 1024 ** 3]);
+  });
+});

@@ -10,7 +10,7 @@ describe("sparki-storage:costAssumptions errors name the key, the value and what
     ["negative volume", { objectStorageGb: { artifacts: -1 } },
       "sparki-storage:costAssumptions.objectStorageGb.artifacts must be a number 0..10000000 (GB stored), got -1"],
     ["misspelt data class", { objectStorageGb: { testReport: 5 } },
-      'sparki-storage:costAssumptions.objectStorageGb.testReport is not a known key (did you mean "testReports"?) (has unknown key "testReport" (allowed: artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache, accessLogs))'],
+      'sparki-storage:costAssumptions.objectStorageGb.testReport is not a known key (did you mean "testReports"?) (allowed: artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache, accessLogs)'],
     ["log volume as text", { logIngestGbPerGroupMonth: "lots" },
       'sparki-storage:costAssumptions.logIngestGbPerGroupMonth must be a number 0..100000 (GB per month), got "lots"'],
   ])("%s: nothing is registered", async (_case, value, expected) => {

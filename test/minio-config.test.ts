@@ -43,7 +43,7 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
     ["a malformed digest", "dev", { ...DEV_MINIO, image: { tag: "RELEASE.2025-10-15T17-29-55Z", digest: "sha256:abc" } },
       'sparki-storage:minio.image.digest must be an image digest sha256:<64 lowercase hex digits>, got "sha256:abc"'],
     ["a misspelt data class", "dev", { ...DEV_MINIO, lifecycle: { deploymentLog: { expirationDays: 30 } } },
-      'sparki-storage:minio.lifecycle.deploymentLog is not a known key (did you mean "deploymentLogs"?) (has unknown key "deploymentLog" (allowed: artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache))'],
+      'sparki-storage:minio.lifecycle.deploymentLog is not a known key (did you mean "deploymentLogs"?) (allowed: artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache)'],
     ["zero expiry days", "dev", { ...DEV_MINIO, lifecycle: { auditArchive: { expirationDays: 0 } } },
       "sparki-storage:minio.lifecycle.auditArchive.expirationDays must be an integer 1..36500, got 0"],
     ["an existing StorageClass and the EBS one at once", "dev", { ...DEV_MINIO, storageClass: "gp3", ebsKmsStorageClass: true },

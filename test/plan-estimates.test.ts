@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -29,6 +31,22 @@ describe("the offline plan with deploy time and cost", () => {
     expect(stdout).toMatch(/### Deploy time \(estimate\)\n\nCreating the stack from scratch takes \*\*≈ \d+ min/);
     expect(stdout).toContain("| Starts at | Takes | Resource | Waits for the row above because |");
     expect(stdout).toMatch(/### Monthly cost \(estimate\)\n\n\*\*≈ \$[\d,.]+ per month in eu-west-1/);
+  });
+
+  it("reads the cost assumptions from the stack files of --stack-dir", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sparki-stack-dir-"));
+    try {
+      copyFileSync(join(ROOT, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
+      const stackFile = readFileSync(join(ROOT, "Pulumi.dev.yaml"), "utf8");
+      expect(stackFile).toMatch(/\n {6}artifacts: \d+\n/);
+      writeFileSync(join(dir, "Pulumi.dev.yaml"), stackFile.replace(/\n {6}artifacts: \d+\n/, "\n      artifacts: 1234\n"));
+      const { stdout } = await plan("dev", "--format", "json", "--stack-dir", dir);
+      const lines = (JSON.parse(stdout) as { cost: { lines: { item: string; quantity: number }[] } }).cost.lines;
+      const artifactsGb = lines.filter((l) => l.item.startsWith("artifacts in ")).reduce((sum, l) => sum + l.quantity, 0);
+      expect(artifactsGb).toBeCloseTo(1234, 6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("fails like the plan does for a stack without a file", async () => {

@@ -53,9 +53,11 @@ function widget(graph: DashboardGraph, region: string, dims: Record<string, stri
         [def.namespace, def.metricName, ...dimensionPairs, { stat, id: "m1", visible: false }],
       ];
   const t = graph.threshold;
+  // A share of something (free storage as % of allocated) is drawn where the alarm fires: in the metric's unit.
+  const percentOf = graph.percentOf;
   const level = (severity: "warning" | "critical") =>
-    t && graph.percentOf ? (t[severity] * graph.percentOf.value) / 100 : t?.[severity];
-  const annotationUnit = graph.percentOf ? SYMBOL[graph.percentOf.unit] : SYMBOL[unit];
+    t && percentOf ? convertThreshold((t[severity] * percentOf.value) / 100, percentOf.unit, def.unit) : t?.[severity];
+  const annotationUnit = percentOf ? SYMBOL[def.unit] : SYMBOL[unit];
   const horizontal = t
     ? (["warning", "critical"] as const).map((severity) => ({
         label: `${severity} ${t[severity]} ${SYMBOL[t.unit]}`.trim(), value: level(severity), color: COLORS[severity],

@@ -23,7 +23,6 @@ export interface PostgresAlarmsArgs {
   readonly allocatedStorageGiB: number;
 }
 
-const GIB = 1024 ** 3;
 
 /**
  * The matrix alarms (p95 latency on every instance, pool usage on the proxy) and the platform ones (replica
@@ -69,9 +68,8 @@ export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource
       { title: `Read latency p95 (${on})`, metric: "rdsReadLatency", dimensions, threshold: latency },
       { title: `Write latency p95 (${on})`, metric: "rdsWriteLatency", dimensions, threshold: latency },
       { title: `CPU (${on})`, metric: "rdsCpuUtilization", dimensions, threshold: cpu },
-      // Graphs draw percentOf levels in its unit on the metric's axis: bytes here, like the metric.
-      { title: `Free storage (${on})`, metric: "rdsFreeStorageSpace", dimensions, threshold: storage, percentOf: { value: args.allocatedStorageGiB * GIB, unit: "bytes" } },
-      { title: `Freeable memory (${on})`, metric: "rdsFreeableMemory", dimensions, threshold: memory, percentOf: { value: instance.memoryGiB * GIB, unit: "bytes" } },
+      { title: `Free storage (${on})`, metric: "rdsFreeStorageSpace", dimensions, threshold: storage, percentOf: { value: args.allocatedStorageGiB, unit: "gibibytes" } },
+      { title: `Freeable memory (${on})`, metric: "rdsFreeableMemory", dimensions, threshold: memory, percentOf: { value: instance.memoryGiB, unit: "gibibytes" } },
       instance.replica
         ? { title: `Replica lag (${on})`, metric: "rdsReplicaLag", dimensions, threshold: lag }
         : { title: `Transaction IDs used (${on})`, metric: "rdsMaximumUsedTransactionIds", dimensions, threshold: xids },

@@ -12,7 +12,7 @@ export interface PlanEstimates {
 }
 
 export function planEstimates(run: ProgramRun): PlanEstimates {
-  return { deployTime: deployTime(run), cost: estimateCost(run, assumptionsOf(run.stack)) };
+  return { deployTime: deployTime(run), cost: estimateCost(run, assumptionsOf(run.stack, {}, run.stackDir)) };
 }
 
 export function estimatesText(e: PlanEstimates): string[] {

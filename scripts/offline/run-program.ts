@@ -39,6 +39,8 @@ export interface RegisteredResource extends ResourceRef {
 
 export interface ProgramRun {
   readonly stack: string;
+  /** Folder the stack files were read from (absent: the repository root). */
+  readonly stackDir?: string;
   readonly preview: boolean;
   readonly resources: readonly RegisteredResource[];
   readonly outputs: Record<string, unknown>;
@@ -210,5 +212,5 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
         options: rec?.options ?? recordOptions({}),
       };
     });
-  return { stack: options.stack, preview, resources, outputs: (await resolveDeep(returned)) as Record<string, unknown> };
+  return { stack: options.stack, ...(options.stackDir ? { stackDir: options.stackDir } : {}), preview, resources, outputs: (await resolveDeep(returned)) as Record<string, unknown> };
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { readYaml } from "./yaml-cache";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
@@ -10,7 +9,7 @@ interface ProjectFile {
 }
 
 export function readProjectFile(root = REPO_ROOT): ProjectFile {
-  return parse(readFileSync(join(root, "Pulumi.yaml"), "utf8")) as ProjectFile;
+  return readYaml(join(root, "Pulumi.yaml")) as ProjectFile;
 }
 
 /** Config values as the Pulumi engine hands them to a program: strings, structured values JSON-encoded. */
@@ -30,7 +29,7 @@ export function stackConfig(stack: string, overrides: Record<string, unknown> = 
     const value = typeof declared === "object" && declared !== null ? declared.default : declared;
     if (value !== undefined) config[key] = encode(value);
   }
-  const stackFile = parse(readFileSync(join(root, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> } | null;
+  const stackFile = readYaml(join(root, `Pulumi.${stack}.yaml`)) as { config?: Record<string, unknown> } | null;
   for (const [key, value] of Object.entries(stackFile?.config ?? {})) config[key] = encode(value);
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete config[key];

@@ -32,9 +32,8 @@ export function section<S extends z.ZodRawShape>(shape: S) {
   const allowed = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
     error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `has unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (allowed: ${allowed})`
-        : "must be an object",
+      // The loader turns this into one "<key> is not a known key (did you mean ...?) (allowed: ...)" per key.
+      issue.code === "unrecognized_keys" ? `allowed: ${allowed}` : "must be an object",
   });
 }
 

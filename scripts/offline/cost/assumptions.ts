@@ -9,10 +9,10 @@ export const COST_ASSUMPTIONS_KEY = `${PROJECT}:costAssumptions`;
  * The usage assumptions of a stack (`sparki-storage:costAssumptions` in Pulumi.<stack>.yaml). The program's
  * config loader has validated the key already; a stack without a file (a hand-built run) assumes nothing.
  */
-export function assumptionsOf(stack: string, overrides: Record<string, unknown> = {}): CostAssumptions {
+export function assumptionsOf(stack: string, overrides: Record<string, unknown> = {}, stackDir?: string): CostAssumptions {
   let raw: string | undefined;
   try {
-    raw = stackConfig(stack, overrides)[COST_ASSUMPTIONS_KEY];
+    raw = stackConfig(stack, overrides, stackDir)[COST_ASSUMPTIONS_KEY];
   } catch {
     return NO_ASSUMPTIONS;
   }
