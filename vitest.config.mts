@@ -1,4 +1,9 @@
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Every test file loads the Pulumi SDK afresh (isolate: true); Node's compile cache lets the forked workers
+// (which inherit this variable) reuse the bytecode instead of recompiling it: about a third off the import time.
+process.env.NODE_COMPILE_CACHE ??= resolve(".cache", "node-compile-cache");
 
 export default defineConfig({
   test: {

@@ -39,10 +39,12 @@ export const postgresHighAvailability: StackValidationPolicy = {
         return primaries.length === 1 || !source.known || identifier === undefined
           || source.value === identifier || String(source.value).endsWith(`:${identifier}`);
       });
-      const singleAz = definitely(() => db.multiAz !== true);
+      const multiAz = read(() => db.multiAz === true);
+      const singleAz = multiAz.known && !multiAz.value;
       if (own.length < minimumReplicas || singleAz) {
+        const state = !multiAz.known ? "unknown until apply" : multiAz.value ? "on" : "off";
         report(`PostgreSQL ${identifier ?? primary.name}: the matrix asks for master-replica replication with automatic failover: `
-          + `>= ${minimumReplicas} read replicas and Multi-AZ; found ${own.length} replica(s), multiAz ${singleAz ? "off" : "on"}.`, primary.urn);
+          + `>= ${minimumReplicas} read replicas and Multi-AZ; found ${own.length} replica(s), multiAz ${state}.`, primary.urn);
       }
     }
   },
@@ -104,13 +106,19 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
     if (spec.unit !== "percent") return [`${source} is in ${spec.unit}, but ${metric} is a share in percent.`];
     expected = level;
     unit = "percent";
+    const names = [METRICS[numerator as MetricKey].metricName, METRICS[denominator as MetricKey].metricName];
+    const queried = valueOr(() => (alarm.metricQueries ?? []).flatMap((q) => q.metric?.metricName ?? []), [] as string[]);
+    if (queried.length > 0 && !names.every((n) => queried.includes(n))) {
+      problems.push(`metricQueries read ${queried.join(", ")} but tag Metric ${metric} is ${names.join(" / ")}.`);
+    }
   } else {
     const definition = METRICS[numerator as MetricKey];
     unit = definition.unit;
     const namespace = read(() => alarm.namespace);
     const metricName = read(() => alarm.metricName);
     if ((namespace.known && namespace.value !== definition.namespace) || (metricName.known && metricName.value !== definition.metricName)) {
-      problems.push(`namespace/metricName are ${String(namespace.known && namespace.value)}/${String(metricName.known && metricName.value)} but tag Metric ${metric} is ${definition.namespace}/${definition.metricName}.`);
+      const shown = (r: typeof namespace) => (r.known ? String(r.value) : "(known after apply)");
+      problems.push(`namespace/metricName are ${shown(namespace)}/${shown(metricName)} but tag Metric ${metric} is ${definition.namespace}/${definition.metricName}.`);
     }
     const base = spec.unit === "percent" && definition.unit !== "percent" ? percentBase(valueOr(() => alarm.alarmDescription, undefined)) : undefined;
     if (spec.unit === "percent" && definition.unit !== "percent" && !base) {

@@ -66,7 +66,12 @@ describe("matrix-alarm-thresholds", () => {
     tags: { Severity: "warning", ThresholdSource: "platform:rdsFreeStoragePercent", Metric: "rdsFreeStorageSpace" },
   });
   const rate = alarm({
-    threshold: 20, metricQueries: [{ id: "rate", expression: "100 * FILL(numerator, 0) / denominator", returnData: true }],
+    threshold: 20,
+    metricQueries: [
+      { id: "numerator", returnData: false, metric: { namespace: "AWS/S3", metricName: "4xxErrors", stat: "Sum", period: 60 } },
+      { id: "denominator", returnData: false, metric: { namespace: "AWS/S3", metricName: "AllRequests", stat: "Sum", period: 60 } },
+      { id: "rate", expression: "100 * FILL(numerator, 0) / denominator", returnData: true },
+    ],
     tags: { Severity: "critical", ThresholdSource: "platform:s3ClientErrorRatePercent", Metric: "s3ClientErrors/s3AllRequests" },
   });
   const run = async (props: Record<string, unknown>) => {
@@ -121,9 +126,14 @@ describe("matrix-alarm-thresholds", () => {
       .toEqual(["the pool is 200 connections: the matrix sizes pools at 20-100."]);
   });
 
-  it("fails a rate alarm whose threshold is not the percentage itself", async () => {
+  it("fails a rate alarm whose threshold is not the percentage itself, or that reads other metrics than its tag", async () => {
     expect(await run({ ...rate, threshold: 0.2 })).toEqual([
       "threshold is 0.2: platform:s3ClientErrorRatePercent sets critical at 20 percent, which is 20 in the metric's unit (percent).",
+    ]);
+    const queries = rate.metricQueries as Record<string, unknown>[];
+    const misread = [{ ...queries[0], metric: { namespace: "AWS/S3", metricName: "5xxErrors", stat: "Sum", period: 60 } }, queries[1], queries[2]];
+    expect(await run({ ...rate, metricQueries: misread })).toEqual([
+      "metricQueries read 5xxErrors, AllRequests but tag Metric s3ClientErrors/s3AllRequests is 4xxErrors / AllRequests.",
     ]);
   });
 

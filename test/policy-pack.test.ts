@@ -101,6 +101,10 @@ describe("the pack entry", () => {
   it("is a nodejs CrossGuard project the CLI can load from policy/", () => {
     expect(existsSync(join(ROOT, "policy", "PulumiPolicy.yaml"))).toBe(true);
     expect(readFileSync(join(ROOT, "policy", "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
+    // The PolicyPack constructor reads the pack version from package.json in the pack directory and refuses to start without it.
+    const manifest = JSON.parse(readFileSync(join(ROOT, "policy", "package.json"), "utf8")) as { version?: string; main?: string };
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.main).toBe("index.ts");
   });
 });
 

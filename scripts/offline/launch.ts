@@ -26,15 +26,13 @@
   const cacheDir = path.join(cacheRoot, "ts");
   // Same semantics as tsconfig.json for emit: CommonJS modules, ES2022, esModuleInterop.
   const compilerOptions = { module: 1 /* CommonJS */, target: 9 /* ES2022 */, esModuleInterop: true, removeComments: true };
+  const OPTIONS_KEY = JSON.stringify(compilerOptions);
   let transpiler: Transpiler | undefined;
 
   enableCompileCache(path.join(cacheRoot, "node-compile-cache"));
-  // The Pulumi SDK formats a stack trace for every promise it creates (for its leak report); at Node's default
-  // of 10 frames that is a quarter of a plan's CPU. Errors keep their first frames; SPARKI_STACK_FRAMES=20 for more.
-  Error.stackTraceLimit = Number(process.env.SPARKI_STACK_FRAMES ?? 3);
 
   const transpile = (source: string, filename: string): string => {
-    const hash = createHash("sha256").update(filename).update("\0").update(source).digest("hex").slice(0, 32);
+    const hash = createHash("sha256").update(OPTIONS_KEY).update(filename).update("\0").update(source).digest("hex").slice(0, 32);
     const cached = path.join(cacheDir, `${hash}.js`);
     try {
       return readFileSync(cached, "utf8");
@@ -42,10 +40,14 @@
       // Only on a cache miss: TypeScript is a devDependency (and @pulumi/pulumi loads it anyway).
       transpiler ??= createRequire(__filename)("typescript") as Transpiler;
       const output = transpiler.transpileModule(source, { compilerOptions, fileName: filename }).outputText;
-      mkdirSync(cacheDir, { recursive: true });
-      const temporary = `${cached}.${process.pid}`;
-      writeFileSync(temporary, output);
-      renameSync(temporary, cached); // atomic: concurrent runs never read a half-written file
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const temporary = `${cached}.${process.pid}`;
+        writeFileSync(temporary, output);
+        renameSync(temporary, cached); // atomic: concurrent runs never read a half-written file
+      } catch {
+        // A read-only checkout still runs, only without the cache.
+      }
       return output;
     }
   };

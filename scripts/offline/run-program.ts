@@ -3,6 +3,7 @@ import { isUnknown } from "@pulumi/pulumi/output";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { createMocks, type MockCall } from "./mocks";
+import { skipPromiseLeakTracking } from "./sdk-tuning";
 import { readProjectFile, stackConfig } from "./stack-files";
 
 /** Shown wherever a value is only known after the resource exists. */
@@ -142,6 +143,8 @@ function inputDependencies(props: unknown, found = new Map<string, ResourceRef>(
   for (const value of Object.values(props)) inputDependencies(value, found, seen);
   return [...found.values()];
 }
+
+skipPromiseLeakTracking();
 
 let queue: Promise<unknown> = Promise.resolve();
 
