@@ -4,12 +4,13 @@ import { type EnvironmentProfile, PROFILES } from "./profiles";
 
 /** Everything the composition needs to know about one environment, resolved and typed. */
 export interface Environment {
-  /** Stack name; prefixes every resource name. */
+  /** Stack name; prefixes every resource name (config refuses one that cannot form AWS physical names). */
   readonly name: string;
   readonly profile: EnvironmentProfile;
   readonly region: string;
   readonly accountId: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** `network.availabilityZones`; for a VPC the stack creates, `<region>a`, `b`(, `c`) by default (an existing VPC must list them). */
   readonly availabilityZones: readonly string[];
   readonly network: ProjectConfig["network"];
   readonly alerts: AlertsConfig;

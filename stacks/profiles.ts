@@ -53,17 +53,11 @@ export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
     logRetentionDays: 7,
     kmsDeletionWindowDays: 30,
     // One server, one drive on the cluster's default StorageClass: enough to run the Fiber adapter against.
+    // Any conformant cluster will do (no EBS CSI driver assumed); the stack file may opt out of TLS.
+    // Expiry and the audit archive's lock come from objectStore below (README: MinIO, dev exceptions).
     minio: {
       enabled: true, servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, cpuMillis: 250, cpuLimitMillis: 1000, memoryMiB: 1024,
-      ebsKmsStorageClass: false, tlsRequired: false, contextRequired: false,
-      lifecycle: {
-        artifacts: { expirationDays: 60, noncurrentExpirationDays: 7 },
-        deploymentLogs: { expirationDays: 30, noncurrentExpirationDays: 7 },
-        testReports: { expirationDays: 14, noncurrentExpirationDays: 7 },
-        configBackups: { expirationDays: 30, noncurrentExpirationDays: 7 },
-        auditArchive: { expirationDays: 30, noncurrentExpirationDays: 7 },
-        buildCache: { expirationDays: 7, noncurrentExpirationDays: 1 },
-      },
+      ebsKmsStorageClass: false, insecureHttpAllowed: true, contextRequired: false,
     },
     // A burstable instance, no replica, one day of backups: cheap, and enough to exercise the whole setup.
     postgres: {
@@ -104,20 +98,12 @@ export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
     logRetentionDays: 365,
     kmsDeletionWindowDays: 30,
     // Distributed: 4 servers x 4 drives = one 16-drive erasure set (EC:4), on KMS-encrypted EBS, TLS only.
-    // Expiry mirrors the S3 side's retention per data class (MinIO has no colder tiers to move data to).
+    // Expiry and the audit archive's lock come from objectStore below (MinIO has no colder tiers to move data to).
     minio: {
       enabled: true, servers: 4, drivesPerServer: 4, volumeSizeGiB: 250, cpuMillis: 1000, cpuLimitMillis: 4000, memoryMiB: 8192,
-      ebsKmsStorageClass: true, tlsRequired: true, contextRequired: true,
-      lifecycle: {
-        artifacts: { expirationDays: 365, noncurrentExpirationDays: 30 },
-        deploymentLogs: { expirationDays: 730, noncurrentExpirationDays: 30 },
-        testReports: { expirationDays: 90, noncurrentExpirationDays: 7 },
-        configBackups: { expirationDays: 365, noncurrentExpirationDays: 90 },
-        auditArchive: { expirationDays: 2555, noncurrentExpirationDays: 30 },
-        buildCache: { expirationDays: 30, noncurrentExpirationDays: 1 },
-      },
+      ebsKmsStorageClass: true, insecureHttpAllowed: false, contextRequired: true,
     },
-    // Memory-optimised, Multi-AZ (profile), two replicas in the other zones, two weeks of backups kept after delete.
+    // Memory-optimised, Multi-AZ (profile), two replicas pinned to the second and third zones, two weeks of backups kept after delete.
     postgres: {
       engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
       backupRetentionDays: 14, minBackupRetentionDays: 14, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15,

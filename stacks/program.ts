@@ -39,8 +39,13 @@ function compose(env: Environment): Record<string, unknown> {
     critical: env.alerts.critical,
   }, opts);
   const network = new Network(`${base}-network`, {
+    ...scope,
     existing: env.network.vpcId && env.network.privateSubnetIds
-      ? { vpcId: env.network.vpcId, privateSubnetIds: env.network.privateSubnetIds }
+      ? {
+        vpcId: env.network.vpcId,
+        privateSubnetIds: env.network.privateSubnetIds,
+        secretsManagerEndpointSecurityGroupId: env.network.secretsManagerEndpointSecurityGroupId,
+      }
       : undefined,
     cidrBlock: env.network.cidrBlock,
     availabilityZones: env.availabilityZones,

@@ -3,7 +3,7 @@ import { assumptionsOf } from "../scripts/offline/cost/assumptions";
 import { type CostAssumptions, type CostReport, elastiCacheNodes, estimateCost, lifecycleSegments, parseGiB, vcpusOf } from "../scripts/offline/cost/estimate";
 import {
   EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, PERFORMANCE_INSIGHTS_VCPU_HOUR, RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR,
-  RDS_STORAGE_GB_MONTH, RULES, S3_STORAGE_GB_MONTH,
+  RDS_STORAGE_GB_MONTH, RULES, S3_STORAGE_GB_MONTH, VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "../scripts/offline/cost/prices";
 import { costMarkdown, costText } from "../scripts/offline/cost/render";
 import { runProgram } from "../scripts/offline/run-program";
@@ -160,6 +160,16 @@ describe("CloudWatch, KMS and the rest", () => {
     expect(parseGiB("1Ti")).toBe(1024);
     close(report.totalUsd, 8 * 100 * (1024 ** 3 / 1e9) * EBS_GB_MONTH.gp3.usd);
     expect(report.unpriced.map((u) => u.reason)).toContain("StatefulSet pods: compute on the cluster's nodes");
+  });
+
+  it("prices an interface endpoint per AZ and a gateway endpoint at nothing", () => {
+    const subnets = ["a", "b", "c"].map((z) => resource("aws:ec2/subnet:Subnet", `subnet-${z}`));
+    const endpoint = resource("aws:ec2/vpcEndpoint:VpcEndpoint", "secrets", { vpcEndpointType: "Interface", serviceName: "com.amazonaws.eu-west-1.secretsmanager", subnetIds: "(known after apply)" }, { dependencies: subnets.map(ref) });
+    const gateway = resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { vpcEndpointType: "Gateway" });
+    const report = estimateCost(runOf(...subnets, endpoint, gateway));
+    close(report.totalUsd, 3 * HOURS_PER_MONTH * VPC_INTERFACE_ENDPOINT_AZ_HOUR.usd);
+    expect(report.lines.map((l) => l.item)).toEqual(["secretsmanager interface endpoint in 3 AZs"]);
+    expect(report.noCharge["aws:ec2/vpcEndpoint:VpcEndpoint"]).toBe(1);
   });
 
   it("reports an unknown resource type by name, never as $0", () => {

@@ -7,8 +7,8 @@ import { Job } from "kubernetes-models/batch/v1/Job";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  clientPolicyDocument, erasureLayout, erasureSetSize, imageReference, lifecycleConfiguration, MinioCluster, type MinioBucket,
-  MINIO_SERVER_IMAGE, provisioningData, serverPool, serverStatefulSet, topologyProblem,
+  clientPolicyDocument, ebsCsiKmsPolicyDocument, erasureLayout, erasureSetSize, imageReference, lifecycleConfiguration, MinioCluster,
+  type MinioBucket, MINIO_SERVER_IMAGE, provisioningData, resolveMinioArgs, serverPool, serverStatefulSet, topologyProblem,
 } from "../components/minio";
 import { clientCredentialsSecret, rootCredentialsSecret } from "../components/minio/foundation";
 import { provisioningHash, provisioningJob } from "../components/minio/provisioning";
@@ -83,11 +83,19 @@ describe("buckets, ILM and the client policy", () => {
     expect(appendOnlyOnly.Statement.map((s) => s.Sid)).toEqual(["ListTheBuckets", "ReadWriteObjects"]);
   });
 
+  it("writes each locked bucket's default retention as `mc retention set` reads it, and lists only locked buckets", () => {
+    const data = provisioningData([bucket("logs"), bucket("audit", { appendOnly: true, expireDays: 2557, objectLock: { mode: "COMPLIANCE", retentionDays: 2557 } })]);
+    expect(data["locked-buckets"]).toBe("audit\n");
+    expect(data["retention-audit"]).toBe("COMPLIANCE 2557d\n");
+    expect(Object.keys(data).filter((k) => k.startsWith("retention-"))).toEqual(["retention-audit"]);
+  });
+
   it("renames (re-runs) the provisioning Job when any rule, the image or the address changes, and only then", () => {
     const data = provisioningData([bucket("logs")]);
     const hash = provisioningHash(data, "img", address);
     expect(provisioningHash(provisioningData([bucket("logs")]), "img", address)).toBe(hash);
     expect(provisioningHash(provisioningData([bucket("logs", { expireDays: 31 })]), "img", address)).not.toBe(hash);
+    expect(provisioningHash(provisioningData([bucket("logs", { objectLock: { mode: "GOVERNANCE", retentionDays: 7 } })]), "img", address)).not.toBe(hash);
     expect(provisioningHash(data, "img2", address)).not.toBe(hash);
     expect(provisioningHash(data, "img", { ...address, tls: true })).not.toBe(hash);
   });
@@ -98,7 +106,7 @@ describe("the provisioning script, run by a real shell against a stub mc", () =>
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Runs the script with an `mc` that logs its arguments (and any stdin) and fails `policy attach` with `attachError`. */
-  function provision(buckets: MinioBucket[], attachError?: string): { log: string[]; status: number } {
+  function provision(buckets: MinioBucket[], attachError?: string, retentionError?: string): { log: string[]; status: number; stderr: string } {
     const config = join(dir, "config");
     const bin = join(dir, "bin");
     execFileSync("mkdir", ["-p", config, bin]);
@@ -110,19 +118,25 @@ echo "mc $*" >> "${log}"
 case "$*" in
   "ilm rule import"*) echo "stdin $(tr -d ' \\n' )" >> "${log}" ;;
   "admin policy attach"*) if [ -n "\${ATTACH_ERROR:-}" ]; then echo "\${ATTACH_ERROR}"; exit 1; fi ;;
+  "retention set"*) if [ -n "\${RETENTION_ERROR:-}" ]; then echo "\${RETENTION_ERROR}" >&2; exit 1; fi ;;
 esac
 `);
     chmodSync(join(bin, "mc"), 0o755);
     let status = 0;
+    let stderr = "";
     try {
       execFileSync("/bin/sh", [join(config, "provision.sh")], {
-        env: { PATH: `${bin}:${process.env.PATH ?? ""}`, PROVISION_CONFIG: config, CLIENT_ACCESS_KEY: "AK", CLIENT_SECRET_KEY: "SK", ATTACH_ERROR: attachError ?? "" },
+        env: {
+          PATH: `${bin}:${process.env.PATH ?? ""}`, PROVISION_CONFIG: config, CLIENT_ACCESS_KEY: "AK", CLIENT_SECRET_KEY: "SK",
+          ATTACH_ERROR: attachError ?? "", RETENTION_ERROR: retentionError ?? "",
+        },
         stdio: "pipe",
       });
     } catch (error) {
       status = (error as { status: number }).status;
+      stderr = String((error as { stderr: Buffer }).stderr);
     }
-    return { log: readFileSync(log, "utf8").trim().split("\n"), status };
+    return { log: readFileSync(log, "utf8").trim().split("\n"), status, stderr };
   }
 
   it("creates each bucket, versions the versioned ones, imports each lifecycle and sets up the client user", () => {
@@ -138,6 +152,28 @@ esac
       "mc admin user add sparki AK SK",
       "mc admin policy attach sparki sparki-client --user AK",
     ]);
+  });
+
+  it("creates a locked bucket with Object Lock and sets its default retention before its lifecycle", () => {
+    const audit = bucket("audit", { appendOnly: true, expireDays: 30, objectLock: { mode: "GOVERNANCE", retentionDays: 7 } });
+    const { log, status } = provision([audit, bucket("logs")]);
+    expect(status).toBe(0);
+    expect(log.slice(1, 6)).toEqual([
+      "mc mb --ignore-existing --with-lock sparki/audit",
+      "mc retention set --default GOVERNANCE 7d sparki/audit",
+      "mc version enable sparki/audit",
+      "mc ilm rule import sparki/audit",
+      `stdin ${JSON.stringify(lifecycleConfiguration(audit))}`,
+    ]);
+    expect(log[6]).toBe("mc mb --ignore-existing sparki/logs");
+  });
+
+  it("fails, saying why, when a locked bucket already exists without Object Lock", () => {
+    const audit = bucket("audit", { objectLock: { mode: "COMPLIANCE", retentionDays: 30 } });
+    const { log, status, stderr } = provision([audit], undefined, "mc: <ERROR> Bucket is missing ObjectLockConfiguration");
+    expect(status).not.toBe(0);
+    expect(stderr).toContain("bucket audit: cannot set its default COMPLIANCE retention of 30d; a bucket created without Object Lock never gets it");
+    expect(log.some((l) => l.startsWith("mc ilm") || l.startsWith("mc admin"))).toBe(false);
   });
 
   it("treats an already-attached policy as done, and any other attach error as a failure", () => {
@@ -184,9 +220,14 @@ describe("MinioCluster arguments", () => {
       observe: (r) => registered.push(r.type),
       program: () => {
         new MinioCluster("bad", {
-          namespace: "Bad_NS", servers: 3, cpuMillis: 500, cpuLimitMillis: 100, storageClassName: "gp3", ebsKmsKeyArn: "arn:aws:kms:x",
+          namespace: "Bad_NS", servers: 3, cpuMillis: 500, cpuLimitMillis: 100, storageClassName: "gp3",
+          ebsEncryption: { kmsKeyArn: "arn:aws:kms:x", region: "Ireland", csiDriverRoleArn: "arn:aws:iam::123456789012:user/x" },
+          tlsSecretName: "minio-tls", insecureHttp: true,
           image: { ...MINIO_SERVER_IMAGE, digest: "latest" },
-          buckets: [bucket("logs"), bucket("logs", { expireDays: 0 })],
+          buckets: [
+            bucket("logs"), bucket("logs", { expireDays: 0 }),
+            bucket("audit", { versioned: false, expireDays: 5, objectLock: { mode: "COMPLIANCE", retentionDays: 10 } }),
+          ],
         });
         return {};
       },
@@ -194,7 +235,40 @@ describe("MinioCluster arguments", () => {
     await expect(attempt).rejects.toThrow(
       'MinioCluster bad: namespace "Bad_NS" must be a DNS label; servers must be 1 (one server) or at least 4 (distributed erasure coding needs 4 or more servers), got 3; '
       + "cpuLimitMillis must be an integer 500..64000, got 100; image digest \"latest\" is not a valid image digest; "
-      + 'storageClassName and ebsKmsKeyArn exclude each other; bucket "logs" is declared twice; bucket "logs" expireDays must be an integer 1..36500, got 0');
+      + "storageClassName and ebsEncryption exclude each other; "
+      + 'ebsEncryption.region "Ireland" must be an AWS region such as eu-west-1; ebsEncryption.csiDriverRoleArn "arn:aws:iam::123456789012:user/x" must be an IAM role ARN; '
+      + "tlsSecretName and insecureHttp exclude each other (plain HTTP uses no certificate); "
+      + 'bucket "logs" is declared twice; bucket "logs" expireDays must be an integer 1..36500, got 0; '
+      + 'bucket "audit" expireDays must be at least objectLock.retentionDays (10), got 5; bucket "audit" objectLock needs versioned: true (Object Lock locks object versions)');
     expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
+});
+
+describe("secure defaults", () => {
+  it("serves HTTPS from the minio-tls Secret unless a caller opts out explicitly", () => {
+    const args = { namespace: "objects", buckets: [bucket("logs")] };
+    expect(resolveMinioArgs("t", args)).toMatchObject({ tlsSecretName: "minio-tls", insecureHttp: false });
+    expect(resolveMinioArgs("t", { ...args, tlsSecretName: "own-cert" })).toMatchObject({ tlsSecretName: "own-cert", insecureHttp: false });
+    const plain = resolveMinioArgs("t", { ...args, insecureHttp: true });
+    expect(plain.insecureHttp).toBe(true);
+    expect(plain.tlsSecretName).toBeUndefined();
+  });
+
+  it("lets the EBS CSI driver's role use the key only through EC2 in the region, and grant only to AWS resources", () => {
+    const key = "arn:aws:kms:eu-west-1:222222222222:key/k";
+    expect(ebsCsiKmsPolicyDocument(key, "eu-west-1")).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "GrantsForEbsVolumes", Effect: "Allow", Action: ["kms:CreateGrant"], Resource: [key],
+          Condition: { Bool: { "kms:GrantIsForAWSResource": "true" }, StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } },
+        },
+        {
+          Sid: "EncryptEbsVolumes", Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
+          Resource: [key], Condition: { StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } },
+        },
+      ],
+    });
   });
 });

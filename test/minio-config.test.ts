@@ -7,8 +7,11 @@ import { minioSettings } from "../stacks/config/minio";
 import { runWith } from "./harness";
 
 /** prod's real MinIO section, which the cases below vary. */
-const PROD_MINIO = { context: "sparki-prod", servers: 4, drivesPerServer: 4, volumeSizeGiB: 500, tlsSecretName: "minio-tls" };
-const DEV_MINIO = { context: "sparki-dev", servers: 1, drivesPerServer: 1, volumeSizeGiB: 10 };
+const PROD_MINIO = {
+  context: "sparki-prod", servers: 4, drivesPerServer: 4, volumeSizeGiB: 500, tlsSecretName: "minio-tls",
+  ebsCsiRoleArn: "arn:aws:iam::222222222222:role/sparki-prod-ebs-csi-driver",
+};
+const DEV_MINIO = { context: "sparki-dev", servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, insecureHttp: true, ebsKmsStorageClass: false };
 
 const KEY = "sparki-storage:minio";
 
@@ -30,8 +33,22 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
       "sparki-storage:minio.drivesPerServer must be an integer 1..16, got 17"],
     ["CPU limit below the request", "dev", { ...DEV_MINIO, cpuMillis: 500, cpuLimitMillis: 100 },
       "sparki-storage:minio.cpuLimitMillis must be at least cpuMillis (500), got 100"],
-    ["prod without TLS", "prod", { ...PROD_MINIO, tlsSecretName: undefined },
-      'sparki-storage:minio.tlsSecretName must name the kubernetes.io/tls Secret (tls.crt, tls.key, ca.crt) of the MinIO servers for profile "prod" (S3 traffic must be encrypted in transit), got nothing'],
+    ["prod opting out of TLS", "prod", { ...PROD_MINIO, tlsSecretName: undefined, insecureHttp: true },
+      'sparki-storage:minio.insecureHttp must not be true for profile "prod" (S3 traffic must be encrypted in transit; issue the certificate into tlsSecretName instead), got true'],
+    ["a TLS Secret together with plain HTTP", "dev", { ...DEV_MINIO, tlsSecretName: "minio-tls" },
+      'sparki-storage:minio.tlsSecretName must not be set together with insecureHttp: true (plain HTTP uses no certificate); remove one, got "minio-tls"'],
+    ["customer-key drives without the EBS CSI driver's role", "prod", { ...PROD_MINIO, ebsCsiRoleArn: undefined },
+      "sparki-storage:minio.ebsCsiRoleArn must name the IAM role of the cluster's EBS CSI driver when the drives use the customer-key StorageClass (ebsKmsStorageClass): "
+      + "the key policy delegates to IAM, so without the policy this stack creates for that role no encrypted volume can be created, got nothing"],
+    ["the EBS CSI driver's role in another account", "prod", { ...PROD_MINIO, ebsCsiRoleArn: "arn:aws:iam::333333333333:role/ebs-csi" },
+      'sparki-storage:minio.ebsCsiRoleArn must be a role in this stack\'s account 222222222222 (the KMS key policy delegates to IAM of its own account only), got "arn:aws:iam::333333333333:role/ebs-csi"'],
+    ["an EBS CSI role without customer-key drives", "dev", { ...DEV_MINIO, ebsCsiRoleArn: "arn:aws:iam::111111111111:role/ebs-csi" },
+      'sparki-storage:minio.ebsCsiRoleArn only applies when the drives use the customer-key StorageClass (ebsKmsStorageClass: true); remove it or turn that on, got "arn:aws:iam::111111111111:role/ebs-csi"'],
+    ["a user ARN as the EBS CSI role", "prod", { ...PROD_MINIO, ebsCsiRoleArn: "arn:aws:iam::222222222222:user/ebs" },
+      'sparki-storage:minio.ebsCsiRoleArn must be an IAM role ARN such as arn:aws:iam::123456789012:role/ebs-csi-driver, got "arn:aws:iam::222222222222:user/ebs"'],
+    ["a MinIO-only audit archive expiry", "prod", { ...PROD_MINIO, lifecycle: { auditArchive: { expirationDays: 2555 } } },
+      "sparki-storage:minio.lifecycle.auditArchive.expirationDays must not be set: MinIO's audit archive takes its days from sparki-storage:objectStore.auditArchive "
+      + "(now expirationDays 2557) so both keep audit logs equally long; change it there, got 2555"],
     ["prod without a kubeconfig context", "prod", { ...PROD_MINIO, context: undefined },
       'sparki-storage:minio.context must name the kubeconfig context of the target cluster for profile "prod" (never deploy to whatever context is current), got nothing'],
     ["a kubeconfig's contents instead of its path", "dev", { ...DEV_MINIO, kubeconfig: "apiVersion: v1\nclusters: []" },
@@ -44,9 +61,10 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
       'sparki-storage:minio.image.digest must be an image digest sha256:<64 lowercase hex digits>, got "sha256:abc"'],
     ["a misspelt data class", "dev", { ...DEV_MINIO, lifecycle: { deploymentLog: { expirationDays: 30 } } },
       'sparki-storage:minio.lifecycle.deploymentLog is not a known key (did you mean "deploymentLogs"?) (allowed: artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache)'],
-    ["zero expiry days", "dev", { ...DEV_MINIO, lifecycle: { auditArchive: { expirationDays: 0 } } },
-      "sparki-storage:minio.lifecycle.auditArchive.expirationDays must be an integer 1..36500, got 0"],
-    ["an existing StorageClass and the EBS one at once", "dev", { ...DEV_MINIO, storageClass: "gp3", ebsKmsStorageClass: true },
+    ["zero expiry days", "dev", { ...DEV_MINIO, lifecycle: { artifacts: { expirationDays: 0 } } },
+      "sparki-storage:minio.lifecycle.artifacts.expirationDays must be an integer 1..36500, got 0"],
+    ["an existing StorageClass and the EBS one at once", "dev",
+      { ...DEV_MINIO, storageClass: "gp3", ebsKmsStorageClass: true, ebsCsiRoleArn: "arn:aws:iam::111111111111:role/ebs-csi" },
       'sparki-storage:minio.storageClass must not be set together with ebsKmsStorageClass: true (that creates the drives\' StorageClass); remove one, got "gp3"'],
     ["an invalid namespace", "dev", { ...DEV_MINIO, namespace: "Sparki_MinIO" },
       "sparki-storage:minio.namespace must be a DNS label (lowercase letters, digits and '-', at most 63 characters), got \"Sparki_MinIO\""],
@@ -63,14 +81,31 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
 
   it("accepts a valid distributed layout other than the profile's (8 servers x 2 drives: one 16-drive set)", () => {
     const { project } = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, servers: 8, drivesPerServer: 2 } }));
-    const s = minioSettings(project);
+    const s = minioSettings("prod", project);
     expect(erasureLayout(s.servers, s.drivesPerServer)).toMatchObject({ mode: "distributed", totalDrives: 16, setSize: 16, sets: 1, parity: 4 });
   });
 
   it("takes absent fields from the profile and keeps the mirrored registry's tag and digest", () => {
     const { project } = loadConfig("dev", stackConfig("dev", { [KEY]: { image: { registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com" } } }));
-    const s = minioSettings(project);
-    expect(s).toMatchObject({ servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, ebsKmsStorageClass: false });
+    const s = minioSettings("dev", project);
+    expect(s).toMatchObject({ servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, ebsKmsStorageClass: false, insecureHttp: false, tlsSecretName: "minio-tls" });
     expect(s.image).toEqual({ ...MINIO_SERVER_IMAGE, registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com" });
+  });
+
+  it("takes expiry and the audit archive's lock from the S3 side, so changing objectStore changes MinIO too", () => {
+    const objectStore = { auditArchive: { expirationDays: 400, retentionDays: 365, noncurrentExpirationDays: 20 }, buildCache: { expirationDays: 2 } };
+    const { project } = loadConfig("dev", stackConfig("dev", { "sparki-storage:objectStore": objectStore }));
+    const s = minioSettings("dev", project);
+    expect(s.lifecycle.auditArchive).toEqual({ expirationDays: 400, noncurrentExpirationDays: 20 });
+    expect(s.lifecycle.buildCache).toEqual({ expirationDays: 2, noncurrentExpirationDays: 1 });
+    expect(s.auditObjectLock).toEqual({ mode: "GOVERNANCE", retentionDays: 365 });
+  });
+
+  it("still lets MinIO expire the other classes on its own schedule", () => {
+    const { project } = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, lifecycle: { buildCache: { expirationDays: 7 } } } }));
+    const s = minioSettings("prod", project);
+    expect(s.lifecycle.buildCache).toEqual({ expirationDays: 7, noncurrentExpirationDays: 1 });
+    expect(s.lifecycle.auditArchive).toEqual({ expirationDays: 2557, noncurrentExpirationDays: 30 });
+    expect(s.auditObjectLock).toEqual({ mode: "COMPLIANCE", retentionDays: 2557 });
   });
 });

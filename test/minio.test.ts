@@ -8,10 +8,11 @@ import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { describe, expect, it } from "vitest";
-import { imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE, PROVISION_SCRIPT } from "../components/minio";
+import { ebsCsiKmsPolicyDocument, imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE, PROVISION_SCRIPT } from "../components/minio";
 import { DATA_CLASS_KEYS, DATA_CLASSES } from "../components/object-store/data-classes";
+import { stackConfig } from "../scripts/offline/stack-files";
 import { PROFILES } from "../stacks/profiles";
-import { type ProgramRun, type RegisteredResource, ofType, one, runWith, STACKS, stackRun } from "./harness";
+import { json, type ProgramRun, type RegisteredResource, ofType, one, runWith, STACKS, stackRun } from "./harness";
 
 /**
  * A value the program marked secret. The offline runner redacts it to "(secret)"; older runners passed the SDK's
@@ -66,6 +67,13 @@ const statefulSet = (run: ProgramRun) => typed(StatefulSet, one(run, "kubernetes
 const serverPod = (run: ProgramRun) => statefulSet(run).spec!.template.spec!;
 const job = (run: ProgramRun) => typed(Job, one(run, "kubernetes:batch/v1:Job"));
 const provisioningData = (run: ProgramRun) => typed(ConfigMap, one(run, "kubernetes:core/v1:ConfigMap")).data!;
+
+interface S3LifecycleRule { expiration: { days: number }; noncurrentVersionExpiration: { noncurrentDays: number } }
+/** The S3 side's whole-bucket lifecycle rule for a data class, as the same run registered it. */
+const s3Lifecycle = (run: ProgramRun, slug: string): S3LifecycleRule => {
+  const stack = run.stack;
+  return (one(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", `sparki-${stack}-s3-${slug}-lifecycle`).inputs.rules as S3LifecycleRule[])[0];
+};
 
 const RESTRICTED_POD = {
   runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, fsGroupChangePolicy: "OnRootMismatch",
@@ -244,7 +252,7 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
     });
   });
 
-  it(isProd ? "speaks TLS with the configured certificate Secret" : "speaks plain HTTP (no TLS Secret configured)", async () => {
+  it(isProd ? "speaks TLS with the configured certificate Secret" : "speaks plain HTTP only because its stack file opts out (insecureHttp: true)", async () => {
     const run = await stackRun(stack);
     const pod = serverPod(run);
     const certs = pod.volumes!.find((v) => v.name === "certs");
@@ -281,27 +289,43 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
     expect(classes[0].parameters?.kmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:222222222222:key\//);
   });
 
-  it("declares one bucket per data class of the S3 side, with the profile's ILM expiry", async () => {
-    const data = provisioningData(await stackRun(stack));
+  it("declares one bucket per data class of the S3 side, expiring exactly when the S3 side's lifecycle does", async () => {
+    const run = await stackRun(stack);
+    const data = provisioningData(run);
     const names = DATA_CLASS_KEYS.map((k) => `sparki-${stack}-${DATA_CLASSES[k].slug}`);
     expect(data.buckets).toBe(`${names.join(" ")}\n`);
     expect(data["versioned-buckets"].trim().split(" ")).toEqual(names.filter((n) => !n.endsWith("build-cache")));
     expect(data["provision.sh"]).toBe(PROVISION_SCRIPT);
     for (const k of DATA_CLASS_KEYS) {
       const name = `sparki-${stack}-${DATA_CLASSES[k].slug}`;
-      const { expirationDays, noncurrentExpirationDays } = profile.lifecycle[k];
+      const s3 = s3Lifecycle(run, DATA_CLASSES[k].slug);
       const rules = (JSON.parse(data[`lifecycle-${name}.json`]) as { Rules: { ID: string }[] }).Rules;
       const all = { Status: "Enabled", Filter: { Prefix: "" } };
       expect(rules, name).toEqual([
-        { ID: "expire-current-versions", ...all, Expiration: { Days: expirationDays } },
+        { ID: "expire-current-versions", ...all, Expiration: { Days: s3.expiration.days } },
         ...(DATA_CLASSES[k].versioned
-          ? [{ ID: "expire-noncurrent-versions", ...all, NoncurrentVersionExpiration: { NoncurrentDays: noncurrentExpirationDays } },
+          ? [{ ID: "expire-noncurrent-versions", ...all, NoncurrentVersionExpiration: { NoncurrentDays: s3.noncurrentVersionExpiration.noncurrentDays } },
             { ID: "remove-expired-delete-markers", ...all, Expiration: { ExpiredObjectDeleteMarker: true } }]
           : []),
       ]);
     }
-    expect(profile.lifecycle.auditArchive.expirationDays).toBe(isProd ? 2555 : 30);
-    expect(profile.lifecycle.testReports.expirationDays).toBeLessThan(profile.lifecycle.artifacts.expirationDays);
+    // The stack files' own S3 values (prod keeps audit logs 2557 days, dev shortens test reports and the build cache).
+    const days = (slug: string) => (JSON.parse(data[`lifecycle-sparki-${stack}-${slug}.json`]) as { Rules: { Expiration: { Days: number } }[] }).Rules[0].Expiration.Days;
+    expect([days("audit-archive"), days("test-reports"), days("build-cache")]).toEqual(isProd ? [2557, 90, 30] : [30, 7, 3]);
+  });
+
+  it(`creates the audit archive with Object Lock, ${isProd ? "COMPLIANCE" : "GOVERNANCE"} like the S3 audit archive, and nothing else locked`, async () => {
+    const run = await stackRun(stack);
+    const data = provisioningData(run);
+    const audit = `sparki-${stack}-audit-archive`;
+    const s3Lock = one(run, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", `sparki-${stack}-s3-audit-archive-object-lock`)
+      .inputs.rule as { defaultRetention: { mode: string; days: number } };
+    expect(data["locked-buckets"]).toBe(`${audit}\n`);
+    expect(data[`retention-${audit}`]).toBe(`${s3Lock.defaultRetention.mode} ${s3Lock.defaultRetention.days}d\n`);
+    expect(data[`retention-${audit}`]).toBe(isProd ? "COMPLIANCE 2557d\n" : "GOVERNANCE 7d\n");
+    expect(Object.keys(data).filter((f) => f.startsWith("retention-"))).toEqual([`retention-${audit}`]);
+    expect(PROVISION_SCRIPT).toContain('mc mb --ignore-existing --with-lock "sparki/${bucket}"');
+    expect(PROVISION_SCRIPT).toContain('mc retention set --default "${mode}" "${validity}" "sparki/${bucket}"');
   });
 
   it("grants the client user list/read/write on its buckets and no deletes in the audit archive", async () => {
@@ -313,6 +337,8 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
     expect(bySid.DeleteObjects.Resource).toHaveLength(5);
     expect(bySid.DeleteObjects.Resource).not.toContain(`arn:aws:s3:::sparki-${stack}-audit-archive/*`);
     expect(policy.Statement.flatMap((s) => s.Action).filter((a) => a.startsWith("admin:") || a === "s3:*")).toEqual([]);
+    // Nobody but root may shorten or lift the audit archive's retention.
+    expect(policy.Statement.flatMap((s) => s.Action).filter((a) => /Retention|ObjectLock|LegalHold/.test(a))).toEqual([]);
   });
 
   it("runs the provisioning Job after the servers, named after a hash of what it does", async () => {
@@ -335,16 +361,68 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
       : []);
   });
 
-  it("outputs the endpoint, bucket names and the client Secret's name for Fiber storage/minio", async () => {
+  it("outputs the endpoint, bucket names, the client Secret's name and what a certificate must cover for Fiber storage/minio", async () => {
     const outputs = (await stackRun(stack)).outputs.minio;
     expect(outputs).toEqual({
       fiberPackages: ["storage/minio"],
       endpoint: `${scheme}://minio.${namespace}.svc.cluster.local:9000`,
       tls: isProd,
+      ...(isProd
+        ? {
+          tlsSecretName: "minio-tls",
+          tlsDnsNames: [`minio.${namespace}.svc`, `minio.${namespace}.svc.cluster.local`, `*.minio-hl.${namespace}.svc.cluster.local`],
+          ebsCsiKmsPolicy: {
+            arn: "arn:aws:iam::222222222222:policy/sparki-prod-minio-ebs-csi-kms",
+            attachToRoleArn: "arn:aws:iam::222222222222:role/sparki-prod-ebs-csi-driver",
+          },
+        }
+        : {}),
       namespace,
       buckets: Object.fromEntries(DATA_CLASS_KEYS.map((k) => [k, `sparki-${stack}-${DATA_CLASSES[k].slug}`])),
       secretName: "minio-client-credentials",
       erasure: isProd ? { servers: 4, drivesPerServer: 4, setSize: 16, parity: 4 } : { servers: 1, drivesPerServer: 1, setSize: 1, parity: 0 },
+    });
+  });
+
+  it(isProd
+    ? "creates a least-privilege policy for the EBS CSI driver's role to use the drives' KMS key through EC2"
+    : "creates no EBS CSI policy without the customer-key StorageClass", async () => {
+    const run = await stackRun(stack);
+    const policies = ofType(run, "aws:iam/policy:Policy").filter((r) => r.parent?.type === "sparki:minio:MinioCluster");
+    if (!isProd) {
+      expect(policies).toEqual([]);
+      return;
+    }
+    expect(policies.map((p) => p.name)).toEqual(["sparki-prod-minio-ebs-csi-kms"]);
+    expect(policies[0].inputs.name).toBe("sparki-prod-minio-ebs-csi-kms");
+    const keyArn = plain(one(run, "kubernetes:storage.k8s.io/v1:StorageClass").inputs.parameters) as { kmsKeyId: string };
+    expect(json(policies[0].inputs.policy)).toEqual(ebsCsiKmsPolicyDocument(keyArn.kmsKeyId, "eu-west-1"));
+    expect(json(policies[0].inputs.policy)).toMatchObject({
+      Statement: [
+        { Action: ["kms:CreateGrant"], Condition: { Bool: { "kms:GrantIsForAWSResource": "true" }, StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } } },
+        { Condition: { StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } } },
+      ],
+    });
+  });
+});
+
+describe("TLS by default", () => {
+  /** dev's real MinIO section without its explicit opt-out. */
+  const devMinio = JSON.parse(stackConfig("dev")["sparki-storage:minio"]) as Record<string, unknown>;
+  const { insecureHttp, ...withoutOptOut } = devMinio;
+
+  it("serves HTTPS from the minio-tls Secret when a stack does not opt out, whatever its profile", async () => {
+    expect(insecureHttp).toBe(true);
+    const run = await runWith("dev", { "sparki-storage:minio": withoutOptOut });
+    const pod = serverPod(run);
+    expect(pod.volumes!.find((v) => v.name === "certs")?.secret?.secretName).toBe("minio-tls");
+    expect(pod.containers[0].readinessProbe?.httpGet?.scheme).toBe("HTTPS");
+    expect(job(run).spec!.template.spec!.volumes!.find((v) => v.name === "ca")?.secret?.secretName).toBe("minio-tls");
+    expect(run.outputs.minio).toMatchObject({
+      endpoint: "https://minio.sparki-dev-minio.svc.cluster.local:9000",
+      tls: true,
+      tlsSecretName: "minio-tls",
+      tlsDnsNames: ["minio.sparki-dev-minio.svc", "minio.sparki-dev-minio.svc.cluster.local", "*.minio-hl.sparki-dev-minio.svc.cluster.local"],
     });
   });
 });

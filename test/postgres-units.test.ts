@@ -10,6 +10,7 @@ const input = {
   identifier: "sparki-test-postgres", engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, multiAz: false,
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
   backupRetentionDays: 7, adminUsername: "sparki_admin", databaseName: "sparki", performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
+  logRetentionDays: 7,
 };
 
 describe("proxy pool from max_connections", () => {
@@ -112,7 +113,8 @@ describe("the component refuses bad arguments before registering anything", () =
     const registered: string[] = [];
     const args: PostgresArgs = {
       ...input, accountId: "123456789012", region: "eu-west-1", instanceClass: "db.x9.large", vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"],
-      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", eventTopicArn: "arn:aws:sns:eu-west-1:123456789012:t",
+      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", eventTopicArns: { warning: "w", critical: "c" },
+      secretsManager: { endpointSecurityGroupId: "sg-0123456789abcdef0" },
       alarms: { environment: "test", topicArns: { warning: "w", critical: "c" } },
     };
     const attempt = runProgram({ stack: "dev", program: () => ({ db: new Postgres("sparki-test-postgres", args) }), observe: (r) => registered.push(r.type) });

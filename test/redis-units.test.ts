@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { alarmLevel, matrixThreshold } from "../components/alerting";
 import {
-  cacheParameters, engineVersionProblem, failoverProblem, memberNodes, nodeType, nodeTypeProblem, parameterGroupFamily,
-  preferredZones, redisCacheArgsProblems, type RedisCacheArgs, replicationGroupIdFor, replicationGroupIdProblem,
-  watchesFor, windowsProblem,
+  CACHE_EVENT_TYPES, cacheEventPattern, cacheParameters, engineVersionProblem, failoverProblem, memberNodes, nodeType,
+  nodeTypeProblem, parameterGroupFamily, parameterGroupName, preferredZones, redisCacheArgsProblems, type RedisCacheArgs,
+  replicationGroupIdFor, replicationGroupIdProblem, watchesFor,
 } from "../components/redis";
+
+const PRIVATE_CIDR = "must be a private IPv4 CIDR block (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10) from /8 to /32, such as 10.40.0.0/16";
 
 describe("replication group IDs", () => {
   it("derives sparki-<env>-redis, valid for ElastiCache", () => {
@@ -113,18 +115,40 @@ describe("parameter group", () => {
     expect(off.find((p) => p.name === "cluster-enabled")?.value).toBe("no");
     expect(off.map((p) => p.name)).not.toContain("notify-keyspace-events");
   });
+
+  it("is named for family and cluster mode, so flipping cluster mode makes a new group instead of modifying the one in use", () => {
+    expect(parameterGroupName("sparki-dev-redis", "valkey8", false)).toBe("sparki-dev-redis-valkey8-cluster-off");
+    expect(parameterGroupName("sparki-prod-redis", "valkey8", true)).toBe("sparki-prod-redis-valkey8-cluster-on");
+    expect(parameterGroupName("sparki-dev-redis", "redis6.x", false)).toBe("sparki-dev-redis-redis6-x-cluster-off");
+    expect(parameterGroupName("g", "valkey8", true)).not.toBe(parameterGroupName("g", "valkey8", false));
+  });
 });
 
-describe("snapshot and maintenance windows", () => {
+describe("ElastiCache events (EventBridge)", () => {
+  it("match ElastiCache's failure, deletion, change and limit events, not routine successes", () => {
+    expect(cacheEventPattern()).toEqual({ source: ["aws.elasticache"], "detail-type": [...CACHE_EVENT_TYPES] });
+    expect(CACHE_EVENT_TYPES).toEqual([
+      "Cache Creation Failed", "Cache Deleted", "Cache Update Failed", "Cache Updated", "Cache Limit Approaching",
+      "Snapshot Creation Failed", "Snapshot Export Failed", "Snapshot Copy Failed",
+    ]);
+  });
+});
+
+describe("snapshot and maintenance windows (components/common rule: 60 minutes, no overlap)", () => {
+  const args = (snapshotWindow: string, maintenanceWindow: string): RedisCacheArgs => ({
+    replicationGroupId: "sparki-test-redis", engineVersion: "8.1", nodeType: "cache.t4g.micro", availabilityZones: ["eu-west-1a"],
+    vpcId: "vpc-1", subnetIds: ["subnet-1"], allowedCidrs: ["10.0.0.0/16"], kmsKeyArn: "k",
+    alarms: { environment: "test", topicArns: { warning: "w", critical: "c" } }, snapshotWindow, maintenanceWindow,
+  });
   it.each([
-    ["03:00-04:00", "sun:05:00-sun:06:00", undefined],
-    ["03:00-04:00", "mon:03:30-mon:04:30", { window: "maintenanceWindow", message: "must not overlap the daily snapshot window 03:00-04:00" }],
-    ["23:30-00:30", "sun:00:00-sun:01:00", { window: "maintenanceWindow", message: "must not overlap the daily snapshot window 23:30-00:30" }],
-    ["23:30-00:30", "sat:23:00-sun:00:00", { window: "maintenanceWindow", message: "must not overlap the daily snapshot window 23:30-00:30" }],
-    ["03:00-03:30", "sun:05:00-sun:06:00", { window: "snapshotWindow", message: "must last at least 60 minutes" }],
-    ["03:00-04:00", "sun:05:00-sun:05:30", { window: "maintenanceWindow", message: "must last at least 60 minutes" }],
+    ["03:00-04:00", "sun:05:00-sun:06:00", []],
+    ["03:00-04:00", "mon:03:30-mon:04:30", ['maintenanceWindow must not overlap the daily snapshot window 03:00-04:00, got "mon:03:30-mon:04:30"']],
+    ["23:30-00:30", "sun:00:00-sun:01:00", ['maintenanceWindow must not overlap the daily snapshot window 23:30-00:30, got "sun:00:00-sun:01:00"']],
+    ["23:30-00:30", "sat:23:00-sun:00:00", ['maintenanceWindow must not overlap the daily snapshot window 23:30-00:30, got "sat:23:00-sun:00:00"']],
+    ["03:00-03:30", "sun:05:00-sun:06:00", ['snapshotWindow must last at least 60 minutes, got "03:00-03:30"']],
+    ["03:00-04:00", "sun:05:00-sun:05:30", ['maintenanceWindow must last at least 60 minutes, got "sun:05:00-sun:05:30"']],
   ])("%s with %s", (snapshot, maintenance, expected) => {
-    expect(windowsProblem(snapshot, maintenance)).toEqual(expected);
+    expect(redisCacheArgsProblems(args(snapshot, maintenance))).toEqual(expected);
   });
 });
 
@@ -154,9 +178,16 @@ describe("RedisCache argument validation (before anything is registered)", () =>
       "replicasPerShard must be an integer 0..5, got 6",
       "snapshotRetentionDays must be an integer 1..35 (snapshots stay on), got 0",
       'maintenanceWindow must not overlap the daily snapshot window 03:00-04:00, got "sun:03:00-sun:04:00"',
-      "logRetentionDays must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653), got 10",
+      "logRetentionDays must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days), got 10",
       'appUsername must be a letter then letters, digits, "-" or "_" (and not "default", the disabled user), got "default"',
-      'allowedCidrs must be /8 or narrower (the cache is never public), got "0.0.0.0/0"',
+      `allowedCidrs ${PRIVATE_CIDR}, got "0.0.0.0/0"`,
+    ]);
+  });
+
+  it("admits private client networks only: a public /8 such as 3.0.0.0/8 is refused, RFC 1918 and pod ranges pass", () => {
+    expect(redisCacheArgsProblems({ ...valid, allowedCidrs: ["3.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.10.0/24", "100.64.0.0/10", "10.40.1.0/16"] })).toEqual([
+      `allowedCidrs ${PRIVATE_CIDR}, got "3.0.0.0/8"`,
+      'allowedCidrs must be a network address without host bits, such as 10.40.0.0/16, got "10.40.1.0/16"',
     ]);
   });
 

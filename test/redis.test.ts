@@ -1,6 +1,6 @@
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { describe, expect, it } from "vitest";
-import { childrenOf, json, ofType, one, type ProgramRun, type RegisteredResource, STACKS, stackRun } from "./harness";
+import { childrenOf, json, ofType, one, type ProgramRun, type RegisteredResource, runWith, STACKS, stackRun } from "./harness";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -57,7 +57,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
       nodeType: isProd ? "cache.r7g.large" : "cache.t4g.micro",
       clusterMode: isProd ? "enabled" : "disabled",
       automaticFailoverEnabled: isProd, multiAzEnabled: isProd,
-      parameterGroupName: `${rgId}-valkey8`, subnetGroupName: rgId,
+      parameterGroupName: `${rgId}-valkey8-cluster-${isProd ? "on" : "off"}`, subnetGroupName: rgId,
     });
     if (isProd) {
       expect(rg.inputs).toMatchObject({ numNodeGroups: 2, replicasPerNodeGroup: 1 });
@@ -85,21 +85,69 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
       snapshotRetentionLimit: isProd ? 7 : 1, snapshotWindow: "03:00-04:00", maintenanceWindow: "sun:05:00-sun:06:00",
       autoMinorVersionUpgrade: true, applyImmediately: !isProd,
     });
-    expect(rg.inputs.finalSnapshotIdentifier).toBe(isProd ? `${rgId}-final` : undefined);
     expect(rg.options.protect).toBe(isProd);
     const run = await stackRun(stack);
     expect(one(run, "aws:secretsmanager/secret:Secret").options.protect).toBe(isProd);
     expect(one(run, "random:index/randomPassword:RandomPassword", `${rgId}-app-password`).options.protect).toBe(isProd);
   });
 
-  it("sends ElastiCache events to the warning topic", async () => {
-    const rg = one(await stackRun(stack), RG);
-    expect(rg.inputs.notificationTopicArn).toMatch(new RegExp(`^arn:aws:sns:eu-west-1:${accountId}:sparki-${stack}-alerts-warning`));
+  it(isProd
+    ? "names its final snapshot with a suffix drawn once per deployment (a second destroy does not collide), never changing on updates"
+    : "takes no final snapshot and so draws no suffix", async () => {
+    const run = await stackRun(stack);
+    const suffixes = ofType(run, "random:index/randomId:RandomId").filter((r) => r.name.startsWith(rgId));
+    if (!isProd) {
+      expect(one(run, RG).inputs.finalSnapshotIdentifier).toBeUndefined();
+      expect(suffixes).toEqual([]);
+      return;
+    }
+    const [suffix] = suffixes;
+    expect(suffixes).toHaveLength(1);
+    // Only byteLength: no keepers, so nothing in later runs can redraw it; a fresh stack gets a fresh one.
+    expect(suffix.inputs).toEqual({ byteLength: 4 });
+    expect(suffix.parent).toMatchObject({ type: "sparki:redis:RedisCache" });
+    expect(one(run, RG).inputs.finalSnapshotIdentifier).toMatch(new RegExp(`^${rgId}-final-[0-9a-f]{8}$`));
   });
 
-  it("uses a parameter group of the engine's family with volatile-lru and cluster-enabled matching the shape", async () => {
+  it("sends ElastiCache events to the warning topic through an EventBridge rule, not the group's own (unencryptable) topic", async () => {
+    const run = await stackRun(stack);
+    expect(one(run, RG).inputs).not.toHaveProperty("notificationTopicArn");
+    const rule = one(run, "aws:cloudwatch/eventRule:EventRule");
+    expect(rule.name).toBe(`${rgId}-events`);
+    expect(rule.inputs.name).toBe(`${rgId}-events`);
+    expect(json(rule.inputs.eventPattern)).toEqual({
+      source: ["aws.elasticache"],
+      "detail-type": ["Cache Creation Failed", "Cache Deleted", "Cache Update Failed", "Cache Updated", "Cache Limit Approaching",
+        "Snapshot Creation Failed", "Snapshot Export Failed", "Snapshot Copy Failed"],
+    });
+    const target = one(run, "aws:cloudwatch/eventTarget:EventTarget");
+    expect(target.inputs).toEqual({
+      rule: `${rgId}-events`, targetId: "alert-topic",
+      arn: like(new RegExp(`^arn:aws:sns:eu-west-1:${accountId}:sparki-${stack}-alerts-warning`)),
+    });
+  });
+
+  it("lets EventBridge encrypt with the key (no condition KMS cannot evaluate) and publish to the topics for this account only", async () => {
+    const run = await stackRun(stack);
+    type Statement = { Sid: string; Principal: { Service?: string | string[] }; Action: string | string[]; Condition?: unknown };
+    const services = (s: Statement) => [s.Principal.Service ?? []].flat();
+    const key = json<{ Statement: Statement[] }>(one(run, "aws:kms/key:Key").inputs.policy);
+    const encrypt = key.Statement.filter((s) => services(s).includes("events.amazonaws.com"));
+    expect(encrypt).toEqual([expect.objectContaining({ Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" })]);
+    expect(encrypt[0].Condition).toBeUndefined();
+    expect(key.Statement.flatMap(services)).not.toContain("elasticache.amazonaws.com");
+    for (const p of ofType(run, "aws:sns/topicPolicy:TopicPolicy")) {
+      const publish = json<{ Statement: Statement[] }>(p.inputs.policy).Statement.find((s) => s.Sid === "AccountServicesPublish");
+      expect(services(publish as Statement)).toContain("events.amazonaws.com");
+      expect(services(publish as Statement)).not.toContain("elasticache.amazonaws.com");
+      expect(publish?.Condition).toEqual({ StringEquals: { "aws:SourceAccount": accountId } });
+    }
+  });
+
+  it("uses a parameter group of the engine's family and cluster mode with volatile-lru and cluster-enabled matching the shape", async () => {
     const group = one(await stackRun(stack), "aws:elasticache/parameterGroup:ParameterGroup");
-    expect(group.inputs).toMatchObject({ name: `${rgId}-valkey8`, family: "valkey8" });
+    expect(group.name).toBe(`${rgId}-params`);
+    expect(group.inputs).toMatchObject({ name: `${rgId}-valkey8-cluster-${isProd ? "on" : "off"}`, family: "valkey8" });
     expect(group.inputs.parameters).toEqual([
       { name: "cluster-enabled", value: isProd ? "yes" : "no" },
       { name: "maxmemory-policy", value: "volatile-lru" },
@@ -236,5 +284,19 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
       secretArn: like(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${accountId}:`)),
       replicationGroupId: rgId, nodes,
     });
+  });
+});
+
+describe("flipping cluster mode", () => {
+  it("moves the cache to a new parameter group (never modifies cluster-enabled of the one in use) and keeps the group's identity", async () => {
+    const before = await stackRun("dev");
+    const after = await runWith("dev", { "sparki-storage:redis": { clusterMode: true } });
+    const params = (run: ProgramRun) => one(run, "aws:elasticache/parameterGroup:ParameterGroup");
+    expect([params(before).inputs.name, params(after).inputs.name]).toEqual(["sparki-dev-redis-valkey8-cluster-off", "sparki-dev-redis-valkey8-cluster-on"]);
+    expect(params(after).inputs.parameters).toContainEqual({ name: "cluster-enabled", value: "yes" });
+    // Same logical name and parent: the replication group's URN does not change, so it is updated in place.
+    const identity = (run: ProgramRun) => { const rg = one(run, RG); return [rg.name, rg.parent?.type, rg.parent?.name]; };
+    expect(identity(after)).toEqual(identity(before));
+    expect(one(after, RG).inputs.parameterGroupName).toBe("sparki-dev-redis-valkey8-cluster-on");
   });
 });

@@ -1,35 +1,10 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type DimensionsOf, METRICS, type MetricKey } from "./catalog";
+import { alarmBaseName, type AlarmContext, severityAlarms } from "./severity-alarms";
 import type { ThresholdSpec } from "./thresholds";
 import type { Severity } from "./topics";
 import { convertThreshold } from "./units";
-
-/** How long a condition must hold before an alarm fires. */
-export interface EvaluationSettings {
-  /** Length of one evaluation period, seconds (10, 30 or a multiple of 60). */
-  readonly periodSeconds: number;
-  /** Periods looked at. */
-  readonly evaluationPeriods: number;
-  /** Breaching periods among them that fire the alarm (M of N). */
-  readonly datapointsToAlarm: number;
-}
-
-/** Warning waits longer (fewer false pages); critical reacts within minutes. */
-export const DEFAULT_EVALUATION: Readonly<Record<Severity, EvaluationSettings>> = {
-  warning: { periodSeconds: 300, evaluationPeriods: 3, datapointsToAlarm: 2 },
-  critical: { periodSeconds: 60, evaluationPeriods: 5, datapointsToAlarm: 3 },
-};
-
-/** What every alarm of an environment shares: where it reports and how it evaluates. */
-export interface AlarmContext {
-  /** Environment (stack) name; first part of every alarm name. No default. */
-  readonly environment: string;
-  /** Topic ARNs per severity. No default. */
-  readonly topicArns: Readonly<Record<Severity, pulumi.Input<string>>>;
-  /** Per-severity overrides of {@link DEFAULT_EVALUATION}. Default: none. */
-  readonly evaluation?: Partial<Record<Severity, Partial<EvaluationSettings>>>;
-}
 
 export interface AlarmPairArgs<K extends MetricKey> {
   /** Shared alarm settings of the environment. No default. */
@@ -43,8 +18,8 @@ export interface AlarmPairArgs<K extends MetricKey> {
   /** Levels, unit and source. No default. */
   readonly threshold: ThresholdSpec;
   /**
-   * For a threshold in percent on a metric that is not a percentage: what 100 % is, in `unit`
-   * (e.g. 80 % of a 100-connection pool). Default: none.
+   * For a threshold in percent on a metric that is not a percentage: what 100 % is, `value` in `unit`
+   * (e.g. 80 % of a 100-connection pool: `{ value: 100, unit: "count" }`). Default: none.
    */
   readonly percentOf?: { readonly value: number; readonly unit: ThresholdSpec["unit"] };
 }
@@ -57,15 +32,6 @@ export function alarmLevel(metric: MetricKey, threshold: ThresholdSpec, severity
     return convertThreshold((level * percentOf.value) / 100, percentOf.unit, unit);
   }
   return convertThreshold(level, threshold.unit, unit);
-}
-
-function kebab(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-}
-
-/** `<env>-<subject>-<metric>`: unique per environment, says what fired. */
-export function alarmBaseName(environment: string, subject: string, metric: MetricKey, percentile?: string): string {
-  return `${environment}-${subject}-${kebab(metric)}${percentile ? `-${percentile}` : ""}`;
 }
 
 /**
@@ -85,32 +51,27 @@ export class AlarmPair<K extends MetricKey> extends pulumi.ComponentResource {
     const base = alarmBaseName(args.context.environment, args.subject, args.metric, percentile);
     super("sparki:alerting:AlarmPair", base, {}, opts);
 
-    const make = (severity: Severity) => {
-      const evaluation = { ...DEFAULT_EVALUATION[severity], ...args.context.evaluation?.[severity] };
-      const level = alarmLevel(args.metric, args.threshold, severity, args.percentOf);
-      const name = `${base}-${severity}`;
-      const topic = args.context.topicArns[severity];
-      return new aws.cloudwatch.MetricAlarm(name, {
-        name,
-        alarmDescription: `${severity}: ${definition.metricName} ${args.threshold.comparison === "above" ? ">" : "<"} ${args.threshold[severity]} ${args.percentOf ? `% of ${args.percentOf.value} ${args.percentOf.unit}` : args.threshold.unit} (${level} ${definition.unit}) on ${args.subject}; source ${args.threshold.source}`,
-        namespace: definition.namespace,
-        metricName: definition.metricName,
-        dimensions: { ...args.dimensions },
-        ...(percentile ? { extendedStatistic: percentile } : { statistic: definition.statistic }),
-        comparisonOperator: args.threshold.comparison === "above" ? "GreaterThanThreshold" : "LessThanThreshold",
-        threshold: level,
-        period: evaluation.periodSeconds,
-        evaluationPeriods: evaluation.evaluationPeriods,
-        datapointsToAlarm: evaluation.datapointsToAlarm,
-        treatMissingData: definition.missingData,
-        actionsEnabled: true,
-        alarmActions: [topic],
-        okActions: [topic],
-        tags: { Severity: severity, ThresholdSource: args.threshold.source, Metric: args.metric },
-      }, { parent: this });
-    };
-    this.alarms = { warning: make("warning"), critical: make("critical") };
-    this.names = { warning: `${base}-warning`, critical: `${base}-critical` };
+    const { alarms, names } = severityAlarms({
+      context: args.context,
+      base,
+      threshold: args.threshold,
+      metricTag: args.metric,
+      measure: (severity, evaluation) => {
+        const level = alarmLevel(args.metric, args.threshold, severity, args.percentOf);
+        return {
+          alarmDescription: `${severity}: ${definition.metricName} ${args.threshold.comparison === "above" ? ">" : "<"} ${args.threshold[severity]} ${args.percentOf ? `% of ${args.percentOf.value} ${args.percentOf.unit}` : args.threshold.unit} (${level} ${definition.unit}) on ${args.subject}; source ${args.threshold.source}`,
+          namespace: definition.namespace,
+          metricName: definition.metricName,
+          dimensions: { ...args.dimensions },
+          ...(percentile ? { extendedStatistic: percentile } : { statistic: definition.statistic }),
+          threshold: level,
+          period: evaluation.periodSeconds,
+          treatMissingData: definition.missingData,
+        };
+      },
+    }, this);
+    this.alarms = alarms;
+    this.names = names;
     this.registerOutputs({ warningAlarm: this.alarms.warning.arn, criticalAlarm: this.alarms.critical.arn });
   }
 }

@@ -7,25 +7,27 @@ export type CloudWatchUnit = "seconds" | "milliseconds" | "microseconds" | "perc
 export type MissingData = "notBreaching" | "breaching" | "ignore" | "missing";
 
 export interface MetricDefinition {
+  /** CloudWatch namespace, e.g. `AWS/RDS`. No default. */
   readonly namespace: string;
+  /** CloudWatch metric name, e.g. `ReadLatency`. No default. */
   readonly metricName: string;
-  /** Dimension keys, exactly as CloudWatch publishes them (a different set is a different metric). */
+  /** Dimension keys, exactly as CloudWatch publishes them (a different set is a different metric). No default. */
   readonly dimensions: readonly string[];
+  /** Unit CloudWatch reports the metric in; alarm levels are converted into it. No default. */
   readonly unit: CloudWatchUnit;
-  /** Percentile statistics (p95) are available; otherwise alarms use a plain statistic. */
+  /** Percentile statistics (p95) are available; otherwise alarms use a plain statistic. No default. */
   readonly percentiles: boolean;
-  /** Statistic for alarms that are not percentiles. */
+  /** Statistic for alarms that are not percentiles. No default. */
   readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum";
-  /** Missing-data treatment and why. */
+  /** Missing-data treatment (see {@link METRICS} for why per kind of metric). No default. */
   readonly missingData: MissingData;
-  /** AWS documentation page the unit and dimensions were checked against. */
+  /** AWS documentation page the unit and dimensions were checked against. No default. */
   readonly source: string;
 }
 
 const RDS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html";
 const PROXY_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.monitoring.html";
 const CACHE_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html";
-const CACHE_HOST_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.HostLevel.html";
 const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html";
 
 /**
@@ -44,14 +46,12 @@ export const METRICS = {
   rdsCpuUtilization: { namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: ["DBInstanceIdentifier"], unit: "percent", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
   rdsFreeStorageSpace: { namespace: "AWS/RDS", metricName: "FreeStorageSpace", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "breaching", source: RDS_DOC },
   rdsFreeableMemory: { namespace: "AWS/RDS", metricName: "FreeableMemory", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "breaching", source: RDS_DOC },
-  rdsDatabaseConnections: { namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
   rdsDiskQueueDepth: { namespace: "AWS/RDS", metricName: "DiskQueueDepth", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
   rdsMaximumUsedTransactionIds: { namespace: "AWS/RDS", metricName: "MaximumUsedTransactionIDs", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
   // RDS Proxy, namespace AWS/RDS (PROXY_DOC: dimension sets ProxyName; ProxyName+TargetGroup+Target; ProxyName+TargetGroup+TargetRole).
   proxyClientConnections: { namespace: "AWS/RDS", metricName: "ClientConnections", dimensions: ["ProxyName"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
   proxyDatabaseConnections: { namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: ["ProxyName", "TargetGroup", "TargetRole"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
   proxyDatabaseConnectionsBorrowed: { namespace: "AWS/RDS", metricName: "DatabaseConnectionsCurrentlyBorrowed", dimensions: ["ProxyName", "TargetGroup", "TargetRole"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
-  proxyMaxDatabaseConnectionsAllowed: { namespace: "AWS/RDS", metricName: "MaxDatabaseConnectionsAllowed", dimensions: ["ProxyName", "TargetGroup", "Target"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },
   // AWS/ElastiCache, per node: each member cluster of a replication group holds one node (CACHE_DOC).
   cacheReadLatency: { namespace: "AWS/ElastiCache", metricName: "SuccessfulReadRequestLatency", dimensions: ["CacheClusterId"], unit: "microseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: CACHE_DOC },
   cacheWriteLatency: { namespace: "AWS/ElastiCache", metricName: "SuccessfulWriteRequestLatency", dimensions: ["CacheClusterId"], unit: "microseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: CACHE_DOC },
@@ -60,7 +60,6 @@ export const METRICS = {
   cacheEvictions: { namespace: "AWS/ElastiCache", metricName: "Evictions", dimensions: ["CacheClusterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: CACHE_DOC },
   cacheCurrConnections: { namespace: "AWS/ElastiCache", metricName: "CurrConnections", dimensions: ["CacheClusterId"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: CACHE_DOC },
   cacheReplicationLag: { namespace: "AWS/ElastiCache", metricName: "ReplicationLag", dimensions: ["CacheClusterId"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: CACHE_DOC },
-  cacheCpuUtilization: { namespace: "AWS/ElastiCache", metricName: "CPUUtilization", dimensions: ["CacheClusterId"], unit: "percent", percentiles: false, statistic: "Average", missingData: "notBreaching", source: CACHE_HOST_DOC },
   // AWS/S3 request metrics: published only for a bucket metrics configuration, under its FilterId (S3_DOC).
   s3ClientErrors: { namespace: "AWS/S3", metricName: "4xxErrors", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
   s3ServerErrors: { namespace: "AWS/S3", metricName: "5xxErrors", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },

@@ -6,12 +6,15 @@ import { convertThreshold } from "./units";
 
 /** One graph: a catalog metric, optionally with the warning/critical levels drawn on it. */
 export interface GraphOf<K extends MetricKey> {
+  /** Widget title. No default. */
   readonly title: string;
+  /** Catalog metric graphed. No default. */
   readonly metric: K;
+  /** Values of the metric's catalog dimensions. No default. */
   readonly dimensions: DimensionsOf<K>;
-  /** Levels drawn as horizontal annotations, in the threshold's own (human) unit. */
+  /** Levels drawn as horizontal annotations, in the threshold's own (human) unit. Default: none (no annotation). */
   readonly threshold?: ThresholdSpec;
-  /** For percent thresholds on absolute metrics: what 100 % is (same meaning as in AlarmPair). */
+  /** For percent thresholds on absolute metrics: what 100 % is (same meaning as in AlarmPair). Default: none. */
   readonly percentOf?: { readonly value: number; readonly unit: ThresholdSpec["unit"] };
 }
 
@@ -20,7 +23,9 @@ export type DashboardGraph = { [K in MetricKey]: GraphOf<K> }[MetricKey];
 
 /** A titled row of graphs, one per component. */
 export interface DashboardSection {
+  /** Row header, e.g. `Valkey/Redis sparki-<stack>-redis (valkey 8.1)`. No default. */
   readonly title: string;
+  /** Graphs of the row, three per line, in order. No default. */
   readonly graphs: readonly DashboardGraph[];
 }
 

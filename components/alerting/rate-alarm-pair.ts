@@ -1,7 +1,7 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmBaseName, type AlarmContext, DEFAULT_EVALUATION } from "./alarm-pair";
 import { type DimensionsOf, METRICS, type MetricKey } from "./catalog";
+import { alarmBaseName, type AlarmContext, severityAlarms } from "./severity-alarms";
 import type { ThresholdSpec } from "./thresholds";
 import type { Severity } from "./topics";
 
@@ -56,38 +56,33 @@ export class RateAlarmPair<K extends MetricKey> extends pulumi.ComponentResource
     const base = `${alarmBaseName(args.context.environment, args.subject, args.metric)}-rate`;
     super("sparki:alerting:RateAlarmPair", base, {}, opts);
 
-    const make = (severity: Severity) => {
-      const evaluation = { ...DEFAULT_EVALUATION[severity], ...args.context.evaluation?.[severity] };
-      const name = `${base}-${severity}`;
-      const topic = args.context.topicArns[severity];
-      const query = (id: string, metricName: string) => ({
-        id,
-        returnData: false,
-        metric: { namespace: numerator.namespace, metricName, dimensions: { ...args.dimensions }, stat: "Sum", period: evaluation.periodSeconds },
-      });
-      const symbol = args.threshold.comparison === "above" ? ">" : "<";
-      return new aws.cloudwatch.MetricAlarm(name, {
-        name,
-        alarmDescription: `${severity}: ${numerator.metricName} / ${denominator.metricName} ${symbol} ${args.threshold[severity]} % on ${args.subject}; source ${args.threshold.source}`,
-        metricQueries: [
-          query("numerator", numerator.metricName),
-          query("denominator", denominator.metricName),
-          { id: "rate", expression: rateExpression("numerator", "denominator"), label: `${numerator.metricName} per ${denominator.metricName} (%)`, returnData: true },
-        ],
-        comparisonOperator: args.threshold.comparison === "above" ? "GreaterThanThreshold" : "LessThanThreshold",
-        threshold: args.threshold[severity],
-        evaluationPeriods: evaluation.evaluationPeriods,
-        datapointsToAlarm: evaluation.datapointsToAlarm,
-        // No requests, no rate: silence is healthy.
-        treatMissingData: "notBreaching",
-        actionsEnabled: true,
-        alarmActions: [topic],
-        okActions: [topic],
-        tags: { Severity: severity, ThresholdSource: args.threshold.source, Metric: `${args.metric}/${args.of}` },
-      }, { parent: this });
-    };
-    this.alarms = { warning: make("warning"), critical: make("critical") };
-    this.names = { warning: `${base}-warning`, critical: `${base}-critical` };
+    const { alarms, names } = severityAlarms({
+      context: args.context,
+      base,
+      threshold: args.threshold,
+      metricTag: `${args.metric}/${args.of}`,
+      measure: (severity, evaluation) => {
+        const query = (id: string, metricName: string) => ({
+          id,
+          returnData: false,
+          metric: { namespace: numerator.namespace, metricName, dimensions: { ...args.dimensions }, stat: "Sum", period: evaluation.periodSeconds },
+        });
+        const symbol = args.threshold.comparison === "above" ? ">" : "<";
+        return {
+          alarmDescription: `${severity}: ${numerator.metricName} / ${denominator.metricName} ${symbol} ${args.threshold[severity]} % on ${args.subject}; source ${args.threshold.source}`,
+          metricQueries: [
+            query("numerator", numerator.metricName),
+            query("denominator", denominator.metricName),
+            { id: "rate", expression: rateExpression("numerator", "denominator"), label: `${numerator.metricName} per ${denominator.metricName} (%)`, returnData: true },
+          ],
+          threshold: args.threshold[severity],
+          // No requests, no rate: silence is healthy.
+          treatMissingData: "notBreaching",
+        };
+      },
+    }, this);
+    this.alarms = alarms;
+    this.names = names;
     this.registerOutputs({ warningAlarm: this.alarms.warning.arn, criticalAlarm: this.alarms.critical.arn });
   }
 }

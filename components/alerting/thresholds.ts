@@ -2,13 +2,17 @@ import { ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, PLAT
 
 /** Warning and critical levels of one alarm pair, in a stated unit, with where the numbers come from. */
 export interface ThresholdSpec {
+  /** Warning level, in `unit`. No default. */
   readonly warning: number;
+  /** Critical level, in `unit`. No default. */
   readonly critical: number;
+  /** Unit the levels are stated in (alarms convert once into the metric's unit). No default. */
   readonly unit: AlarmThresholdUnit;
+  /** `above`: alarm when the metric exceeds the level; `below`: when it falls under it. No default. */
   readonly comparison: "above" | "below";
-  /** `matrix:<key>` for the spec's numbers, `platform:<key>` for ours; tagged on every alarm. */
+  /** `matrix:<key>` for the spec's numbers, `platform:<key>` for ours; tagged on every alarm. No default. */
   readonly source: string;
-  /** The spec states a percentile (p95): alarms use extendedStatistic. */
+  /** The spec states a percentile (p95): alarms use extendedStatistic. Default: none (a plain statistic). */
   readonly percentile?: "p95";
 }
 

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type AccountScope, partitionOf, slug } from "../common/aws";
+import { shortHash } from "../common/hash";
 import { KEY_SERVICE_PUBLISHERS } from "../kms/policy";
 
 export type Severity = "warning" | "critical";
@@ -8,9 +9,12 @@ export const SEVERITIES: readonly Severity[] = ["warning", "critical"];
 
 /** Who hears about one severity. */
 export interface Subscribers {
-  /** E-mail addresses (each must confirm the subscription). Default: none. */
+  /** E-mail addresses (each must confirm the subscription), no repeats. Default: none. */
   readonly emails?: readonly string[];
-  /** HTTPS endpoints, e.g. a paging service's webhook. Default: none. */
+  /**
+   * HTTPS endpoints, e.g. a paging service's webhook, no repeats. Always registered as secrets: such URLs carry
+   * integration keys (set them with `pulumi config set --secret`). Default: none.
+   */
   readonly httpsEndpoints?: readonly string[];
 }
 
@@ -23,12 +27,65 @@ export interface AlertTopicsArgs extends AccountScope {
   readonly critical?: Subscribers;
 }
 
+/** One subscription as it will be registered. */
+interface PlannedSubscription {
+  readonly protocol: "email" | "https";
+  readonly endpoint: string;
+  /** Logical-name suffix: readable part plus a hash of the whole endpoint, so truncation never collides. */
+  readonly suffix: string;
+  /** The name the subscription had before the hash suffix, when still unambiguous (kept as an alias). */
+  readonly previousSuffix?: string;
+}
+
+/**
+ * The logical-name suffix of a subscription: the e-mail address, or only the host of a URL (its path may carry
+ * an integration key), as a slug, then a short hash of the whole endpoint.
+ */
+export function subscriptionSuffix(protocol: "email" | "https", endpoint: string): string {
+  return `${protocol === "email" ? slug(endpoint) : `https-${slug(hostOf(endpoint))}`}-${shortHash(endpoint)}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "endpoint";
+  }
+}
+
+/** Checks and names every subscription before anything is registered; never echoes a URL (it may be secret). */
+function planSubscriptions(name: string, severity: Severity, subscribers: Subscribers): PlannedSubscription[] {
+  const emails = subscribers.emails ?? [];
+  const urls = subscribers.httpsEndpoints ?? [];
+  const oldSlugs = emails.map((e) => slug(e));
+  const planned: PlannedSubscription[] = [
+    ...emails.map((endpoint, i): PlannedSubscription => ({
+      protocol: "email", endpoint, suffix: subscriptionSuffix("email", endpoint),
+      // E-mail subscriptions wait for the recipient to confirm again when re-created: keep the old identity.
+      ...(oldSlugs.indexOf(oldSlugs[i]) === oldSlugs.lastIndexOf(oldSlugs[i]) ? { previousSuffix: oldSlugs[i] } : {}),
+    })),
+    ...urls.map((endpoint): PlannedSubscription => ({ protocol: "https", endpoint, suffix: subscriptionSuffix("https", endpoint) })),
+  ];
+  urls.forEach((url, i) => {
+    if (!/^https:\/\/\S+$/.test(url)) throw new Error(`AlertTopics ${name}: ${severity}.httpsEndpoints[${i}] must be an https:// URL`);
+  });
+  const suffixes = planned.map((p) => p.suffix);
+  const repeated = suffixes.findIndex((suffix, i) => suffixes.indexOf(suffix) !== i);
+  if (repeated >= 0) {
+    const p = planned[repeated];
+    const which = p.protocol === "email" ? `e-mail ${p.endpoint}` : `https endpoint #${urls.indexOf(p.endpoint) + 1}`;
+    throw new Error(`AlertTopics ${name}: ${severity} subscribers list the ${which} twice; list each endpoint once`);
+  }
+  return planned;
+}
+
 /** Two KMS-encrypted SNS topics, warning and critical, that every alarm and event subscription notifies. */
 export class AlertTopics extends pulumi.ComponentResource {
   readonly topics: Readonly<Record<Severity, aws.sns.Topic>>;
   readonly arns: Readonly<Record<Severity, pulumi.Output<string>>>;
 
   constructor(name: string, args: AlertTopicsArgs, opts?: pulumi.ComponentResourceOptions) {
+    const planned = { warning: planSubscriptions(name, "warning", args.warning ?? {}), critical: planSubscriptions(name, "critical", args.critical ?? {}) };
     super("sparki:alerting:AlertTopics", name, {}, opts);
     const make = (severity: Severity) => {
       const topic = new aws.sns.Topic(`${name}-${severity}`, { kmsMasterKeyId: args.kmsKeyArn }, { parent: this });
@@ -36,16 +93,11 @@ export class AlertTopics extends pulumi.ComponentResource {
         arn: topic.arn,
         policy: topic.arn.apply((arn) => JSON.stringify(topicPolicyDocument(arn, args))),
       }, { parent: this });
-      const subscribers = args[severity] ?? {};
-      for (const email of subscribers.emails ?? []) {
-        new aws.sns.TopicSubscription(`${name}-${severity}-${slug(email)}`, {
-          topic: topic.arn, protocol: "email", endpoint: email,
-        }, { parent: this });
-      }
-      for (const url of subscribers.httpsEndpoints ?? []) {
-        new aws.sns.TopicSubscription(`${name}-${severity}-${slug(url)}`, {
-          topic: topic.arn, protocol: "https", endpoint: url, endpointAutoConfirms: false,
-        }, { parent: this });
+      for (const s of planned[severity]) {
+        new aws.sns.TopicSubscription(`${name}-${severity}-${s.suffix}`, s.protocol === "email"
+          ? { topic: topic.arn, protocol: "email", endpoint: s.endpoint }
+          : { topic: topic.arn, protocol: "https", endpoint: pulumi.secret(s.endpoint), endpointAutoConfirms: false },
+        { parent: this, ...(s.previousSuffix ? { aliases: [{ name: `${name}-${severity}-${s.previousSuffix}` }] } : {}) });
       }
       return topic;
     };

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AccountScope } from "../common/aws";
 import { keyPolicyDocument } from "./policy";
 
-export { keyPolicyDocument, KEY_SERVICE_PUBLISHERS } from "./policy";
+export { KEY_POLICY_SOURCE_ACCOUNT_SCOPED, keyPolicyDocument, KEY_SERVICE_PUBLISHERS, type KeyServicePublisher } from "./policy";
 
 export interface EncryptionKeyArgs extends AccountScope {
   /** Human description shown in the KMS console. Default: `Sparki storage key (<name>)`. */

@@ -1,7 +1,32 @@
 import { type AccountScope, partitionOf } from "../common/aws";
 
-/** AWS services that publish to the alert topics or write encrypted logs, and so must use the key. */
-export const KEY_SERVICE_PUBLISHERS = ["cloudwatch.amazonaws.com", "events.rds.amazonaws.com", "elasticache.amazonaws.com"] as const;
+/**
+ * AWS services that publish to the alert topics: CloudWatch (alarms), EventBridge (rules forwarding service
+ * events, e.g. ElastiCache's) and RDS event subscriptions. The topic policy (components/alerting/topics.ts) lets
+ * exactly these publish, for this account only; the key policy lets them encrypt what they publish.
+ */
+export const KEY_SERVICE_PUBLISHERS = ["cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"] as const;
+export type KeyServicePublisher = (typeof KEY_SERVICE_PUBLISHERS)[number];
+
+/**
+ * Whether a publisher's statement in the KEY policy carries `aws:SourceAccount`. A condition the service's KMS
+ * request does not carry makes every notification fail silently, so CloudWatch and EventBridge get none; the
+ * topic policy scopes every publisher to this account either way.
+ * - EventBridge: the SNS developer guide says aws:SourceAccount/aws:SourceArn in a key policy are not supported
+ *   for EventBridge-to-encrypted-topic delivery.
+ * - CloudWatch: AWS documents only the unconditioned statement for alarm notifications to encrypted topics
+ *   (SNS guide, "Enable compatibility between event sources from AWS services and encrypted topics"); a working
+ *   aws:SourceAccount condition could not be verified, so none is set.
+ * - RDS: kept account-scoped as before. AWS documents no key-policy condition for RDS either: review this if RDS
+ *   event notifications stop arriving.
+ */
+export const KEY_POLICY_SOURCE_ACCOUNT_SCOPED: Readonly<Record<KeyServicePublisher, boolean>> = {
+  "cloudwatch.amazonaws.com": false,
+  "events.amazonaws.com": false,
+  "events.rds.amazonaws.com": true,
+};
+
+const ENCRYPT_TOPIC_MESSAGES = ["kms:Decrypt", "kms:GenerateDataKey*"];
 
 /**
  * Key policy: the account administers the key through IAM (so RDS, ElastiCache, S3 and Secrets Manager use it
@@ -11,6 +36,7 @@ export const KEY_SERVICE_PUBLISHERS = ["cloudwatch.amazonaws.com", "events.rds.a
  */
 export function keyPolicyDocument(scope: AccountScope): Record<string, unknown> {
   const partition = partitionOf(scope.region);
+  const publishers = (scoped: boolean) => KEY_SERVICE_PUBLISHERS.filter((p) => KEY_POLICY_SOURCE_ACCOUNT_SCOPED[p] === scoped);
   return {
     Version: "2012-10-17",
     Statement: [
@@ -24,8 +50,15 @@ export function keyPolicyDocument(scope: AccountScope): Record<string, unknown> 
       {
         Sid: "AlarmAndEventPublishersEncryptTopicMessages",
         Effect: "Allow",
-        Principal: { Service: [...KEY_SERVICE_PUBLISHERS] },
-        Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        Principal: { Service: publishers(false) },
+        Action: ENCRYPT_TOPIC_MESSAGES,
+        Resource: "*",
+      },
+      {
+        Sid: "AccountScopedPublishersEncryptTopicMessages",
+        Effect: "Allow",
+        Principal: { Service: publishers(true) },
+        Action: ENCRYPT_TOPIC_MESSAGES,
         Resource: "*",
         Condition: { StringEquals: { "aws:SourceAccount": scope.accountId } },
       },

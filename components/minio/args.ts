@@ -1,8 +1,11 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { bucketProblems, type MinioBucket } from "./buckets";
+import { type EbsEncryption, ebsEncryptionProblems } from "./ebs-encryption";
 import { type ContainerImage, imageProblems, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE } from "./image";
 import type { NamespaceLabel } from "./policies";
 import { type ErasureLayout, topologyProblem, erasureLayout } from "./topology";
+
+/** Secret the servers read their certificate from unless another one is named. */
+export const DEFAULT_TLS_SECRET_NAME = "minio-tls";
 
 export interface MinioClusterArgs {
   /** Namespace the component creates for MinIO (a DNS label). No default. */
@@ -11,40 +14,48 @@ export interface MinioClusterArgs {
   readonly servers?: number;
   /** Drives (PersistentVolumeClaims) per server: 1, or 4..16 on a single server; 1..16 when distributed. Default: 1 (count). */
   readonly drivesPerServer?: number;
-  /** Size of each drive. Default: 10 (GiB). */
+  /** Size of each drive, 1..16384. Default: 10 (GiB). */
   readonly volumeSizeGiB?: number;
-  /** Existing StorageClass of the drives. Default: none (the cluster default, or the class made for `ebsKmsKeyArn`). */
+  /** Existing StorageClass of the drives (excludes `ebsEncryption`). Default: none (the cluster default, or the class made for `ebsEncryption`). */
   readonly storageClassName?: string;
-  /** When set, creates a gp3 EBS StorageClass encrypted with this KMS key and puts every drive on it. Default: none. */
-  readonly ebsKmsKeyArn?: pulumi.Input<string>;
-  /** CPU request per server. Default: 250 (millicores). */
+  /**
+   * Creates a gp3 EBS StorageClass encrypted with a customer-managed KMS key, puts every drive on it, and
+   * creates the IAM policy the EBS CSI driver's role needs for that key. Default: none.
+   */
+  readonly ebsEncryption?: EbsEncryption;
+  /** CPU request per server, 50..64000. Default: 250 (millicores). */
   readonly cpuMillis?: number;
-  /** CPU limit per server, at least `cpuMillis`. Default: 1000 (millicores). */
+  /** CPU limit per server, `cpuMillis`..64000. Default: 1000 (millicores). */
   readonly cpuLimitMillis?: number;
-  /** Memory request and limit per server. Default: 1024 (MiB). */
+  /** Memory request and limit per server, 256..262144. Default: 1024 (MiB). */
   readonly memoryMiB?: number;
   /** Server image, pinned by digest. Default: {@link MINIO_SERVER_IMAGE}. */
   readonly image?: ContainerImage;
   /** `mc` image of the bucket provisioning Job, pinned by digest. Default: {@link MINIO_CLIENT_IMAGE}. */
   readonly clientImage?: ContainerImage;
-  /** kubernetes.io/tls Secret in the namespace (tls.crt, tls.key, ca.crt); the servers then speak https. Default: none (http). */
+  /**
+   * kubernetes.io/tls Secret in the namespace (tls.crt, tls.key, ca.crt) the servers serve HTTPS with; the
+   * certificate must cover `tlsDnsNames`. Must not be set with `insecureHttp`. Default: `minio-tls`.
+   */
   readonly tlsSecretName?: string;
-  /** Cluster DNS domain used in the endpoint and the server pool. Default: `cluster.local`. */
+  /** Opt out of TLS: the servers, peers and the provisioning Job speak plain HTTP. Default: false (HTTPS). */
+  readonly insecureHttp?: boolean;
+  /** Cluster DNS domain used in the endpoint, the server pool and `tlsDnsNames`. Default: `cluster.local`. */
   readonly clusterDomain?: string;
   /** Namespaces carrying this label may call the S3 API. Default: `storage.sparki.io/minio-client=true`. */
   readonly clientNamespaceLabel?: NamespaceLabel;
-  /** Namespace of the Prometheus that scrapes the metrics endpoints. Default: `monitoring`. */
+  /** Namespace of the Prometheus that scrapes the metrics endpoints (a DNS label). Default: `monitoring`. */
   readonly monitoringNamespace?: string;
-  /** Buckets and their expiry rules. No default; at least one. */
+  /** Buckets, their expiry rules and Object Lock. No default; at least one. */
   readonly buckets: readonly MinioBucket[];
   /** Pulumi `protect` on the namespace, StatefulSet, root credentials and StorageClass, and drives kept on delete. Default: false. */
   readonly protect?: boolean;
 }
 
-/** Every argument with its default applied, plus the erasure layout. */
-export interface ResolvedMinioArgs extends Required<Omit<MinioClusterArgs, "storageClassName" | "ebsKmsKeyArn" | "tlsSecretName">> {
+/** Every argument with its default applied, plus the erasure layout. `tlsSecretName` is undefined for plain HTTP. */
+export interface ResolvedMinioArgs extends Required<Omit<MinioClusterArgs, "storageClassName" | "ebsEncryption" | "tlsSecretName">> {
   readonly storageClassName?: string;
-  readonly ebsKmsKeyArn?: pulumi.Input<string>;
+  readonly ebsEncryption?: EbsEncryption;
   readonly tlsSecretName?: string;
   readonly layout: ErasureLayout;
 }
@@ -73,6 +84,8 @@ export function resolveMinioArgs(name: string, args: MinioClusterArgs): Resolved
     clusterDomain: args.clusterDomain ?? "cluster.local",
     clientNamespaceLabel: args.clientNamespaceLabel ?? { key: "storage.sparki.io/minio-client", value: "true" },
     monitoringNamespace: args.monitoringNamespace ?? "monitoring",
+    insecureHttp: args.insecureHttp ?? false,
+    tlsSecretName: args.insecureHttp === true ? args.tlsSecretName : (args.tlsSecretName ?? DEFAULT_TLS_SECRET_NAME),
     protect: args.protect ?? false,
   };
   const topology = topologyProblem(resolved.servers, resolved.drivesPerServer);
@@ -86,7 +99,9 @@ export function resolveMinioArgs(name: string, args: MinioClusterArgs): Resolved
     ...integerProblem("memoryMiB", resolved.memoryMiB, 256, 262_144),
     ...imageProblems(resolved.image).map((p) => `image ${p}`),
     ...imageProblems(resolved.clientImage).map((p) => `clientImage ${p}`),
-    ...(resolved.storageClassName !== undefined && resolved.ebsKmsKeyArn !== undefined ? ["storageClassName and ebsKmsKeyArn exclude each other"] : []),
+    ...(resolved.storageClassName !== undefined && resolved.ebsEncryption !== undefined ? ["storageClassName and ebsEncryption exclude each other"] : []),
+    ...(resolved.ebsEncryption ? ebsEncryptionProblems(resolved.ebsEncryption) : []),
+    ...(resolved.insecureHttp && resolved.tlsSecretName !== undefined ? ["tlsSecretName and insecureHttp exclude each other (plain HTTP uses no certificate)"] : []),
     ...[resolved.storageClassName, resolved.tlsSecretName, resolved.clusterDomain]
       .filter((v): v is string => v !== undefined && !DNS_SUBDOMAIN.test(v)).map((v) => `"${v}" must be a DNS subdomain`),
     ...(LABEL_KEY.test(resolved.clientNamespaceLabel.key) && LABEL_VALUE.test(resolved.clientNamespaceLabel.value)

@@ -1,15 +1,31 @@
+export type MinioObjectLockMode = "GOVERNANCE" | "COMPLIANCE";
+export const OBJECT_LOCK_MODES: readonly MinioObjectLockMode[] = ["GOVERNANCE", "COMPLIANCE"];
+
+/** Object Lock (WORM) of a bucket: every new object version is locked for `retentionDays`. */
+export interface MinioObjectLock {
+  /** GOVERNANCE: the root user may lift a lock early; COMPLIANCE: nobody can, not even root. No default. */
+  readonly mode: MinioObjectLockMode;
+  /** Default retention of each new object version. Days 1..36500, no default. */
+  readonly retentionDays: number;
+}
+
 /** One bucket and its expiry rules (MinIO ILM supports expiry, not storage-class transitions). */
 export interface MinioBucket {
   /** Bucket name: 3-63 lowercase letters, digits, dots and hyphens. No default. */
   readonly name: string;
   /** Keep object versions, and expire noncurrent ones after `noncurrentExpireDays`. No default. */
   readonly versioned: boolean;
-  /** Current objects expire this many days after creation. Days, no default. */
+  /** Current objects expire this many days after creation. Days 1..36500, no default. */
   readonly expireDays: number;
-  /** Noncurrent versions expire this many days after they became noncurrent (versioned buckets). Days, no default. */
+  /** Noncurrent versions expire this many days after they became noncurrent (versioned buckets). Days 1..36500, no default. */
   readonly noncurrentExpireDays: number;
   /** Clients may write and read but never delete (audit trails); expiry still applies. No default. */
   readonly appendOnly: boolean;
+  /**
+   * Create the bucket with Object Lock and this default retention (needs `versioned`; `expireDays` at least
+   * `retentionDays`). MinIO turns Object Lock on only when it creates a bucket. Default: none (no lock).
+   */
+  readonly objectLock?: MinioObjectLock;
 }
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -25,7 +41,22 @@ export function bucketProblems(buckets: readonly MinioBucket[]): string[] {
     for (const field of ["expireDays", "noncurrentExpireDays"] as const) {
       if (!Number.isInteger(b[field]) || b[field] < 1 || b[field] > MAX_DAYS) problems.push(`bucket "${b.name}" ${field} must be an integer 1..${MAX_DAYS}, got ${b[field]}`);
     }
+    if (b.objectLock !== undefined) problems.push(...objectLockProblems(b, b.objectLock));
   }
+  return problems;
+}
+
+function objectLockProblems(b: MinioBucket, lock: MinioObjectLock): string[] {
+  const at = `bucket "${b.name}" objectLock`;
+  const problems: string[] = [];
+  if (!OBJECT_LOCK_MODES.includes(lock.mode)) problems.push(`${at}.mode must be ${OBJECT_LOCK_MODES.join(" or ")}, got ${String(lock.mode)}`);
+  if (!Number.isInteger(lock.retentionDays) || lock.retentionDays < 1 || lock.retentionDays > MAX_DAYS) {
+    problems.push(`${at}.retentionDays must be an integer 1..${MAX_DAYS}, got ${lock.retentionDays}`);
+  } else if (b.expireDays < lock.retentionDays) {
+    // Locked versions cannot expire: an earlier expiry only hides them behind delete markers.
+    problems.push(`bucket "${b.name}" expireDays must be at least objectLock.retentionDays (${lock.retentionDays}), got ${b.expireDays}`);
+  }
+  if (!b.versioned) problems.push(`${at} needs versioned: true (Object Lock locks object versions)`);
   return problems;
 }
 

@@ -9,7 +9,9 @@ export function minioNamespace(name: string, instance: string): k8s.core.v1.Name
 }
 
 export interface Credentials {
+  /** User name or access key (a Pulumi secret). No default. */
   readonly user: pulumi.Input<string>;
+  /** Password or secret key (a Pulumi secret). No default. */
   readonly password: pulumi.Input<string>;
 }
 
@@ -32,10 +34,13 @@ export function clientCredentialsSecret(instance: string, namespace: string, cre
 }
 
 export interface EbsStorageClassInput {
+  /** StorageClass name (cluster-scoped). No default. */
   readonly name: string;
+  /** Instance label value (the component name). No default. */
   readonly instance: string;
   /** Customer KMS key that encrypts every MinIO drive. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Keep the EBS volume when its claim is deleted (`Retain`), else `Delete`. No default. */
   readonly retainVolumes: boolean;
 }
 

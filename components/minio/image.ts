@@ -1,12 +1,12 @@
 /** A container image pinned by tag (for humans) and digest (what the node actually pulls). */
 export interface ContainerImage {
-  /** Registry host, e.g. `quay.io` or a private mirror such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`. */
+  /** Registry host, e.g. `quay.io` or a private mirror such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`. No default. */
   readonly registry: string;
-  /** Repository path inside the registry, e.g. `minio/minio`. */
+  /** Repository path inside the registry, e.g. `minio/minio`. No default. */
   readonly repository: string;
-  /** Release tag, e.g. `RELEASE.2025-09-07T16-13-09Z`. */
+  /** Release tag, e.g. `RELEASE.2025-09-07T16-13-09Z` (documents; the digest decides). No default. */
   readonly tag: string;
-  /** Manifest (index) digest, `sha256:<64 hex>`. */
+  /** Manifest (index) digest, `sha256:<64 hex>`: what the node pulls. No default. */
   readonly digest: string;
 }
 

@@ -1,7 +1,9 @@
+import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { type MinioClusterArgs, resolveMinioArgs } from "./args";
+import { ebsCsiKmsPolicyDocument } from "./ebs-encryption";
 import { clientCredentialsSecret, ebsKmsStorageClass, minioNamespace, rootCredentialsSecret } from "./foundation";
 import { imageReference } from "./image";
 import { type ClusterAddress, endpointUrl, MINIO_NAMES, tlsDnsNames } from "./names";
@@ -12,8 +14,12 @@ import { serverStatefulSet } from "./statefulset";
 import type { ErasureLayout } from "./topology";
 
 export type { MinioClusterArgs } from "./args";
-export { resolveMinioArgs } from "./args";
-export { type MinioBucket, clientPolicyDocument, lifecycleConfiguration, CLIENT_POLICY_NAME } from "./buckets";
+export { DEFAULT_TLS_SECRET_NAME, resolveMinioArgs } from "./args";
+export {
+  type MinioBucket, type MinioObjectLock, type MinioObjectLockMode, clientPolicyDocument, lifecycleConfiguration, CLIENT_POLICY_NAME,
+  OBJECT_LOCK_MODES,
+} from "./buckets";
+export { type EbsEncryption, ebsCsiKmsPolicyDocument } from "./ebs-encryption";
 export { type ContainerImage, IMAGE_PATTERNS, imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE } from "./image";
 export { API_PORT, endpointUrl, MINIO_NAMES, SECRET_KEYS, tlsDnsNames } from "./names";
 export { type NamespaceLabel } from "./policies";
@@ -28,8 +34,10 @@ export {
 /**
  * MinIO on an existing Kubernetes cluster (the provider comes through `opts.providers`): a restricted namespace,
  * generated root and client credentials, headless and client Services, the server StatefulSet (single server or
- * a distributed erasure-coded pool), PodDisruptionBudget, NetworkPolicy, and a Job that declares the buckets,
- * their ILM expiry rules and the least-privilege client user.
+ * a distributed erasure-coded pool) serving HTTPS unless told otherwise, PodDisruptionBudget, NetworkPolicy,
+ * and a Job that declares the buckets (with Object Lock where asked), their ILM expiry rules and the
+ * least-privilege client user. With `ebsEncryption` also a KMS-encrypted StorageClass and the IAM policy the
+ * EBS CSI driver's role needs for that key (the AWS provider also comes through `opts.providers`).
  */
 export class MinioCluster extends pulumi.ComponentResource {
   /** In-cluster S3 endpoint (client Service). */
@@ -39,14 +47,20 @@ export class MinioCluster extends pulumi.ComponentResource {
   readonly clientSecretName: string;
   readonly bucketNames: readonly string[];
   readonly layout: ErasureLayout;
+  /** Whether the servers speak HTTPS (false only with `insecureHttp`). */
+  readonly tls: boolean;
+  /** Secret (in `namespace`) the certificate must be issued into; undefined for plain HTTP. */
+  readonly tlsSecretName?: string;
   /** DNS names a TLS certificate for the servers must cover. */
   readonly tlsDnsNames: readonly string[];
   readonly statefulSet: k8s.apps.v1.StatefulSet;
+  /** Policy to attach to the EBS CSI driver's role (`ebsEncryption` only): lets it use the drives' KMS key. */
+  readonly ebsCsiKmsPolicy?: aws.iam.Policy;
 
   constructor(name: string, args: MinioClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const a = resolveMinioArgs(name, args);
     super("sparki:minio:MinioCluster", name, {}, opts);
-    const address: ClusterAddress = { namespace: a.namespace, clusterDomain: a.clusterDomain, tls: a.tlsSecretName !== undefined };
+    const address: ClusterAddress = { namespace: a.namespace, clusterDomain: a.clusterDomain, tls: !a.insecureHttp };
     const protect = a.protect;
 
     const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, minioNamespace(a.namespace, name), { parent: this, protect });
@@ -61,9 +75,16 @@ export class MinioCluster extends pulumi.ComponentResource {
     const clientSecret = new k8s.core.v1.Secret(`${name}-client-credentials`,
       clientCredentialsSecret(name, a.namespace, { user: accessKey.result, password: secretKey.result }), inNamespace);
 
-    const storageClass = a.ebsKmsKeyArn === undefined ? undefined : new k8s.storage.v1.StorageClass(`${name}-storage-class`,
-      ebsKmsStorageClass({ name: `${a.namespace}-ebs-kms`, instance: name, kmsKeyArn: a.ebsKmsKeyArn, retainVolumes: protect }),
+    const ebs = a.ebsEncryption;
+    const storageClass = ebs === undefined ? undefined : new k8s.storage.v1.StorageClass(`${name}-storage-class`,
+      ebsKmsStorageClass({ name: `${a.namespace}-ebs-kms`, instance: name, kmsKeyArn: ebs.kmsKeyArn, retainVolumes: protect }),
       { parent: this, protect });
+    // A policy this stack owns, for the cluster's owners to attach to the driver's role (a role this stack does not manage).
+    this.ebsCsiKmsPolicy = ebs === undefined ? undefined : new aws.iam.Policy(`${name}-ebs-csi-kms`, {
+      name: `${name}-ebs-csi-kms`,
+      description: "Lets the EBS CSI driver create and attach MinIO's volumes encrypted with this KMS key, through EC2 only",
+      policy: pulumi.output(ebs.kmsKeyArn).apply((keyArn) => JSON.stringify(ebsCsiKmsPolicyDocument(keyArn, ebs.region))),
+    }, { parent: this });
 
     const headless = new k8s.core.v1.Service(`${name}-headless`, headlessService(name, address), inNamespace);
     const client = new k8s.core.v1.Service(`${name}-client`, clientService(name, address), inNamespace);
@@ -99,7 +120,12 @@ export class MinioCluster extends pulumi.ComponentResource {
     this.clientSecretName = MINIO_NAMES.clientSecret;
     this.bucketNames = a.buckets.map((b) => b.name);
     this.layout = a.layout;
+    this.tls = address.tls;
+    this.tlsSecretName = a.tlsSecretName;
     this.tlsDnsNames = tlsDnsNames(address);
-    this.registerOutputs({ endpoint: this.endpoint, namespace: this.namespace, clientSecretName: this.clientSecretName, bucketNames: this.bucketNames });
+    this.registerOutputs({
+      endpoint: this.endpoint, namespace: this.namespace, clientSecretName: this.clientSecretName, bucketNames: this.bucketNames,
+      tls: this.tls, tlsSecretName: this.tlsSecretName, tlsDnsNames: this.tlsDnsNames, ebsCsiKmsPolicyArn: this.ebsCsiKmsPolicy?.arn,
+    });
   }
 }

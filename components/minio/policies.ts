@@ -3,15 +3,18 @@ import { API_PORT, MINIO_NAMES, objectLabels, selectorLabels } from "./names";
 
 /** Namespaces whose pods may call the S3 API: those carrying this label (key = value). */
 export interface NamespaceLabel {
-  /** Label key, e.g. `storage.sparki.io/minio-client`. */
+  /** Label key (optional DNS-subdomain prefix and `/`, then a name), e.g. `storage.sparki.io/minio-client`. No default. */
   readonly key: string;
-  /** Label value, e.g. `true`. */
+  /** Label value (at most 63 characters, may be empty), e.g. `true`. No default. */
   readonly value: string;
 }
 
 export interface IngressInput {
+  /** Instance label value (the component name). No default. */
   readonly instance: string;
+  /** Namespace of the MinIO objects. No default. */
   readonly namespace: string;
+  /** Namespaces whose pods may call the S3 API. No default. */
   readonly clientNamespaceLabel: NamespaceLabel;
   /** Namespace of the Prometheus that scrapes the metrics endpoints (same port as the API). */
   readonly monitoringNamespace: string;

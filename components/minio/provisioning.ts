@@ -9,17 +9,29 @@ const MC_CONFIG_DIR = "/tmp/.mc";
 const ALIAS = "sparki";
 
 /**
- * Idempotent: creates missing buckets, enables versioning where declared, replaces each bucket's lifecycle with
- * the declared one, and (re)creates the client user with its policy. `mc` reads the alias from MC_HOST_sparki.
- * PROVISION_CONFIG exists for tests that run the script against a stub `mc`.
+ * Idempotent: creates missing buckets (locked ones with Object Lock and their default retention), enables
+ * versioning where declared, replaces each bucket's lifecycle with the declared one, and (re)creates the client
+ * user with its policy. `mc` reads the alias from MC_HOST_sparki. PROVISION_CONFIG exists for tests that run the
+ * script against a stub `mc`. A bucket that already exists without Object Lock cannot get it (MinIO turns it on
+ * only at creation), so the retention step fails and says so.
  */
 export const PROVISION_SCRIPT = `#!/bin/sh
 set -eu
 config="\${PROVISION_CONFIG:-${CONFIG_DIR}}"
 until mc ready ${ALIAS} >/dev/null 2>&1; do echo "waiting for MinIO to accept writes"; sleep 5; done
 versioned=" $(cat "\${config}/versioned-buckets") "
+locked=" $(cat "\${config}/locked-buckets") "
 for bucket in $(cat "\${config}/buckets"); do
-  mc mb --ignore-existing "${ALIAS}/\${bucket}"
+  case "\${locked}" in
+    *" \${bucket} "*)
+      mc mb --ignore-existing --with-lock "${ALIAS}/\${bucket}"
+      read -r mode validity < "\${config}/retention-\${bucket}"
+      if ! mc retention set --default "\${mode}" "\${validity}" "${ALIAS}/\${bucket}"; then
+        echo "bucket \${bucket}: cannot set its default \${mode} retention of \${validity}; a bucket created without Object Lock never gets it (move its objects to a new locked bucket)" >&2
+        exit 1
+      fi ;;
+    *) mc mb --ignore-existing "${ALIAS}/\${bucket}" ;;
+  esac
   case "\${versioned}" in *" \${bucket} "*) mc version enable "${ALIAS}/\${bucket}" ;; esac
   mc ilm rule import "${ALIAS}/\${bucket}" < "\${config}/lifecycle-\${bucket}.json"
 done
@@ -31,12 +43,14 @@ fi
 echo "provisioned: $(cat "\${config}/buckets")"
 `;
 
-/** ConfigMap data: the script, the bucket lists, one lifecycle document per bucket and the client policy. */
+/** ConfigMap data: the script, the bucket lists, each locked bucket's retention, one lifecycle per bucket, the client policy. */
 export function provisioningData(buckets: readonly MinioBucket[]): Record<string, string> {
   return {
     "provision.sh": PROVISION_SCRIPT,
     buckets: `${buckets.map((b) => b.name).join(" ")}\n`,
     "versioned-buckets": `${buckets.filter((b) => b.versioned).map((b) => b.name).join(" ")}\n`,
+    "locked-buckets": `${buckets.filter((b) => b.objectLock).map((b) => b.name).join(" ")}\n`,
+    ...Object.fromEntries(buckets.flatMap((b) => (b.objectLock ? [[`retention-${b.name}`, `${b.objectLock.mode} ${b.objectLock.retentionDays}d\n`]] : []))),
     ...Object.fromEntries(buckets.map((b) => [`lifecycle-${b.name}.json`, JSON.stringify(lifecycleConfiguration(b), null, 2)])),
     "client-policy.json": JSON.stringify(clientPolicyDocument(buckets), null, 2),
   };
@@ -52,10 +66,13 @@ export function provisioningHash(data: Record<string, string>, image: string, ad
 }
 
 export interface JobInput {
+  /** Instance label value (the component name). No default. */
   readonly instance: string;
+  /** Where the servers are and whether they speak TLS. No default. */
   readonly address: ClusterAddress;
   /** `mc` image reference, pinned by digest. */
   readonly image: string;
+  /** {@link provisioningHash} of what the Job does: suffix of its name. No default. */
   readonly hash: string;
   /** TLS Secret of the servers: its ca.crt lets `mc` verify them. */
   readonly tlsSecretName?: string;

@@ -16,7 +16,9 @@ export interface ServerResources {
 export interface ServerSpecInput {
   /** Instance label value (the component name). */
   readonly instance: string;
+  /** Where the servers are and whether they speak TLS. */
   readonly address: ClusterAddress;
+  /** Servers, drives per server and erasure parity. */
   readonly layout: ErasureLayout;
   /** Full image reference, pinned by digest. */
   readonly image: string;
@@ -24,6 +26,7 @@ export interface ServerSpecInput {
   readonly volumeSizeGiB: number;
   /** StorageClass of the drives; undefined = the cluster default. */
   readonly storageClassName?: string;
+  /** CPU and memory per server. */
   readonly resources: ServerResources;
   /** kubernetes.io/tls Secret (tls.crt, tls.key, ca.crt) when the servers speak TLS. */
   readonly tlsSecretName?: string;

@@ -1,8 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { AccountScope } from "../common/aws";
+import { privateCidrProblem, VPC_CIDR_RULE } from "../common/cidr";
 import { subnetCidrs } from "./cidr";
+import { secretsManagerEndpointPolicy } from "./endpoint-policy";
 
 export { subnetCidrs } from "./cidr";
+export { secretsManagerEndpointPolicy } from "./endpoint-policy";
 
 /** Use a VPC that already exists (shared networking account, landing zone). */
 export interface ExistingVpc {
@@ -10,23 +14,30 @@ export interface ExistingVpc {
   readonly vpcId: string;
   /** Private subnets in at least two AZs; database and cache subnet groups use them. No default. */
   readonly privateSubnetIds: readonly string[];
+  /**
+   * Security group of the VPC's Secrets Manager interface endpoint, which clients (RDS Proxy) may then reach on
+   * 443 and nothing else. Default: none: the VPC must reach Secrets Manager some other way (a NAT gateway), and
+   * clients get 443 to anywhere.
+   */
+  readonly secretsManagerEndpointSecurityGroupId?: string;
 }
 
-export interface NetworkArgs {
+export interface NetworkArgs extends AccountScope {
   /** An existing VPC; when absent the component creates an isolated one. Default: create. */
   readonly existing?: ExistingVpc;
-  /** CIDR of a created VPC. Ignored with `existing`. Default: `10.40.0.0/16`. */
+  /** CIDR of a created VPC: RFC 1918, /16 to /24, a network address. Ignored with `existing`. Default: `10.40.0.0/16`. */
   readonly cidrBlock?: string;
   /**
-   * Zones of a created VPC, one private subnet each, and where services place replicas.
-   * No default: the caller knows the region.
+   * Zones, at least 2, no repeats: a created VPC gets one private subnet in each; services place replicas by
+   * them (for an existing VPC they must be the zones of its private subnets). No default: the caller knows.
    */
   readonly availabilityZones: readonly string[];
 }
 
 /**
  * Where the storage tier lives: private subnets only. A created VPC is isolated (no internet gateway, no NAT);
- * applications reach it through peering/Transit Gateway set up by the network team.
+ * applications reach it through peering/Transit Gateway set up by the network team. Its only way to an AWS API
+ * is an interface endpoint for Secrets Manager, which RDS Proxy needs to read the database secret.
  */
 export class Network extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
@@ -34,18 +45,23 @@ export class Network extends pulumi.ComponentResource {
   readonly availabilityZones: readonly string[];
   /** CIDR of a created VPC; undefined for an existing VPC (callers pass their own app CIDRs). */
   readonly cidrBlock?: string;
+  /**
+   * Security group of the Secrets Manager endpoint clients may send 443 to: the created one, or the one named
+   * for an existing VPC; undefined when an existing VPC names none.
+   */
+  readonly secretsManagerEndpointSecurityGroupId?: pulumi.Output<string>;
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (!args.existing && args.availabilityZones.length < 2) {
-      throw new Error(`Network ${name}: availabilityZones must list at least 2 zones, got ${args.availabilityZones.length}`);
-    }
+    const subnetPlan = planSubnets(name, args);
     super("sparki:network:Network", name, {}, opts);
     this.availabilityZones = args.availabilityZones;
     if (args.existing) {
       this.vpcId = pulumi.output(args.existing.vpcId);
       this.privateSubnetIds = pulumi.output([...args.existing.privateSubnetIds]);
+      const endpointGroup = args.existing.secretsManagerEndpointSecurityGroupId;
+      this.secretsManagerEndpointSecurityGroupId = endpointGroup === undefined ? undefined : pulumi.output(endpointGroup);
     } else {
-      this.cidrBlock = args.cidrBlock ?? "10.40.0.0/16";
+      this.cidrBlock = subnetPlan.cidrBlock;
       const vpc = new aws.ec2.Vpc(`${name}-vpc`, {
         cidrBlock: this.cidrBlock,
         enableDnsSupport: true,
@@ -55,12 +71,11 @@ export class Network extends pulumi.ComponentResource {
       // The default security group allows all traffic between its members: adopt it and strip every rule.
       new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, tags: { Name: `${name}-default-deny` } }, { parent: this });
       const routes = new aws.ec2.RouteTable(`${name}-private`, { vpcId: vpc.id, tags: { Name: `${name}-private` } }, { parent: this });
-      const cidrs = subnetCidrs(this.cidrBlock, args.availabilityZones.length);
       const subnets = args.availabilityZones.map((zone, i) => {
         const subnet = new aws.ec2.Subnet(`${name}-private-${zone}`, {
           vpcId: vpc.id,
           availabilityZone: zone,
-          cidrBlock: cidrs[i],
+          cidrBlock: subnetPlan.subnets[i],
           mapPublicIpOnLaunch: false,
           tags: { Name: `${name}-private-${zone}`, Tier: "private" },
         }, { parent: this });
@@ -69,7 +84,57 @@ export class Network extends pulumi.ComponentResource {
       });
       this.vpcId = vpc.id;
       this.privateSubnetIds = pulumi.all(subnets.map((s) => s.id));
+      this.secretsManagerEndpointSecurityGroupId = this.secretsManagerEndpoint(name, args, vpc.id, this.cidrBlock, subnets.map((s) => s.id)).id;
     }
-    this.registerOutputs({ vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds });
+    this.registerOutputs({
+      vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds, secretsManagerEndpointSecurityGroupId: this.secretsManagerEndpointSecurityGroupId,
+    });
+  }
+
+  /**
+   * RDS Proxy reads its database secret from Secrets Manager, which an isolated VPC cannot reach: an interface
+   * endpoint with private DNS makes `secretsmanager.<region>.amazonaws.com` resolve to addresses in the private
+   * subnets. KMS needs no endpoint: Secrets Manager decrypts the secret itself (kms:ViaService), server-side.
+   */
+  private secretsManagerEndpoint(name: string, args: NetworkArgs, vpcId: pulumi.Output<string>, cidrBlock: string, subnetIds: pulumi.Output<string>[]): aws.ec2.SecurityGroup {
+    const group = new aws.ec2.SecurityGroup(`${name}-secretsmanager-endpoint`, {
+      vpcId,
+      description: "Secrets Manager interface endpoint: HTTPS from inside the VPC",
+      tags: { Name: `${name}-secretsmanager-endpoint` },
+    }, { parent: this });
+    new aws.vpc.SecurityGroupIngressRule(`${name}-secretsmanager-endpoint-https`, {
+      securityGroupId: group.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: cidrBlock, description: "HTTPS from the VPC",
+    }, { parent: this });
+    new aws.ec2.VpcEndpoint(`${name}-secretsmanager`, {
+      vpcId,
+      serviceName: `com.amazonaws.${args.region}.secretsmanager`,
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      subnetIds,
+      securityGroupIds: [group.id],
+      policy: JSON.stringify(secretsManagerEndpointPolicy(args)),
+      tags: { Name: `${name}-secretsmanager` },
+    }, { parent: this });
+    return group;
+  }
+}
+
+/** Checks the arguments and computes a created VPC's subnets, before anything is registered. */
+function planSubnets(name: string, args: NetworkArgs): { cidrBlock: string; subnets: string[] } {
+  const fail = (message: string): never => { throw new Error(`Network ${name}: ${message}`); };
+  const zones = args.availabilityZones;
+  if (zones.length < 2) fail(`availabilityZones must list at least 2 zones, got ${zones.length}`);
+  if (new Set(zones).size !== zones.length) fail(`availabilityZones must not repeat a zone, got ${zones.join(", ")}`);
+  if (args.existing) {
+    if (new Set(args.existing.privateSubnetIds).size < 2) fail("existing.privateSubnetIds must list at least 2 distinct subnets");
+    return { cidrBlock: "", subnets: [] };
+  }
+  const cidrBlock = args.cidrBlock ?? "10.40.0.0/16";
+  const problem = privateCidrProblem(cidrBlock, VPC_CIDR_RULE);
+  if (problem) fail(`cidrBlock ${problem}, got ${cidrBlock}`);
+  try {
+    return { cidrBlock, subnets: subnetCidrs(cidrBlock, zones.length) };
+  } catch (error) {
+    return fail((error as Error).message);
   }
 }

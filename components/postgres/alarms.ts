@@ -5,29 +5,33 @@ import {
 
 /** One DB instance as alarms see it. */
 export interface WatchedInstance {
-  /** Alarm subject, e.g. `postgres-primary`, `postgres-replica-1`. */
+  /** Alarm subject, e.g. `postgres-primary`, `postgres-replica-1`: the second part of its alarm names. No default. */
   readonly subject: string;
-  /** DBInstanceIdentifier dimension: the explicit identifier, known at preview. */
+  /** DBInstanceIdentifier dimension: the explicit identifier, known at preview. No default. */
   readonly identifier: string;
+  /** Memory of the instance class, GiB: 100 % of the freeable-memory alarm. No default. */
   readonly memoryGiB: number;
+  /** A read replica (replica-lag alarm) rather than the writer (transaction-ID alarm). No default. */
   readonly replica: boolean;
 }
 
 export interface PostgresAlarmsArgs {
+  /** Environment name, topics and evaluation settings shared by every alarm. No default. */
   readonly context: AlarmContext;
+  /** Every instance to alarm on: the primary and each replica. No default. */
   readonly instances: readonly WatchedInstance[];
+  /** Physical RDS Proxy name: the ProxyName dimension. No default. */
   readonly proxyName: string;
-  /** Connections the proxy may open: 100 % of the pool-usage alarm. */
+  /** Connections the proxy may open: 100 % of the pool-usage alarm, connections. No default. */
   readonly poolSize: number;
-  /** Configured allocated storage, GiB: 100 % of the free-storage alarm (see README on autoscaling). */
+  /** Configured allocated storage, GiB: 100 % of the free-storage alarm (see README on autoscaling). No default. */
   readonly allocatedStorageGiB: number;
 }
 
-
 /**
  * The matrix alarms (p95 latency on every instance, pool usage on the proxy) and the platform ones (replica
- * lag, CPU, free storage and memory as shares, transaction-ID wraparound on the writer), with a dashboard row
- * drawing the same levels.
+ * lag, CPU, disk queue depth, free storage and memory as shares, transaction-ID wraparound on the writer), with
+ * a dashboard row drawing the same levels.
  */
 export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource): DashboardSection {
   const opts = { parent };
@@ -39,6 +43,7 @@ export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource
   const memory = platformThreshold("rdsFreeableMemoryPercent");
   const lag = platformThreshold("rdsReplicaLag");
   const xids = platformThreshold("rdsMaximumUsedTransactionIds");
+  const diskQueue = platformThreshold("rdsDiskQueueDepth");
   const graphs: DashboardGraph[] = [];
 
   const proxyDimensions = { ProxyName: args.proxyName, TargetGroup: "default", TargetRole: "READ_WRITE" };
@@ -54,6 +59,7 @@ export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource
     new AlarmPair({ ...base, metric: "rdsReadLatency", threshold: latency }, opts);
     new AlarmPair({ ...base, metric: "rdsWriteLatency", threshold: latency }, opts);
     new AlarmPair({ ...base, metric: "rdsCpuUtilization", threshold: cpu }, opts);
+    new AlarmPair({ ...base, metric: "rdsDiskQueueDepth", threshold: diskQueue }, opts);
     new AlarmPair({ ...base, metric: "rdsFreeStorageSpace", threshold: storage, percentOf: { value: args.allocatedStorageGiB, unit: "gibibytes" } }, opts);
     new AlarmPair({ ...base, metric: "rdsFreeableMemory", threshold: memory, percentOf: { value: instance.memoryGiB, unit: "gibibytes" } }, opts);
     if (instance.replica) {
@@ -68,6 +74,7 @@ export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource
       { title: `Read latency p95 (${on})`, metric: "rdsReadLatency", dimensions, threshold: latency },
       { title: `Write latency p95 (${on})`, metric: "rdsWriteLatency", dimensions, threshold: latency },
       { title: `CPU (${on})`, metric: "rdsCpuUtilization", dimensions, threshold: cpu },
+      { title: `Disk queue depth (${on})`, metric: "rdsDiskQueueDepth", dimensions, threshold: diskQueue },
       { title: `Free storage (${on})`, metric: "rdsFreeStorageSpace", dimensions, threshold: storage, percentOf: { value: args.allocatedStorageGiB, unit: "gibibytes" } },
       { title: `Freeable memory (${on})`, metric: "rdsFreeableMemory", dimensions, threshold: memory, percentOf: { value: instance.memoryGiB, unit: "gibibytes" } },
       instance.replica

@@ -3,27 +3,30 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AlarmContext, DashboardSection } from "../alerting";
 import type { AccountScope } from "../common/aws";
 import { postgresAlarms } from "./alarms";
-import { eventSubscription } from "./events";
+import { type EventTopics, eventSubscriptions } from "./events";
 import { type InstanceShared, primaryInstance } from "./instance";
 import { monitoringRole } from "./monitoring-role";
 import type { PostgresParameterSettings } from "./parameters";
 import { planPostgres, type PostgresPlan } from "./plan";
 import { poolingProxy } from "./proxy";
 import { readReplicas } from "./replicas";
-import { type DatabaseClients, databaseSecurityGroups } from "./security-groups";
+import { type DatabaseClients, databaseSecurityGroups, type SecretsManagerRoute } from "./security-groups";
 
 export { INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB } from "./instance-classes";
 export { DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, type PostgresParameterSettings, postgresParameters, RESERVED_CONNECTIONS, STATIC_PARAMETERS } from "./parameters";
-export { planPostgres, planProblems, POSTGRES_MAJORS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, type PostgresPlan, RESERVED_USERNAMES } from "./plan";
+export {
+  DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW, planPostgres, planProblems, POSTGRES_MAJORS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, type PostgresPlan,
+  RESERVED_USERNAMES,
+} from "./plan";
 export { type ProxyPool, proxyPool } from "./pool";
 export { enhancedMonitoringPolicyArn, proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
-export { PAGED_EVENT_CATEGORIES } from "./events";
+export { EVENT_CATEGORIES, type EventTopics } from "./events";
 export { EXPORTED_LOGS } from "./instance";
-export type { DatabaseClients } from "./security-groups";
+export type { DatabaseClients, SecretsManagerRoute } from "./security-groups";
 
 export interface PostgresArgs extends AccountScope {
   /**
-   * Physical DB identifier of the primary, e.g. `sparki-prod-postgres`: replicas are `<identifier>-replica-<n>`,
+   * Physical DB identifier of the primary, e.g. `sparki-<env>-postgres`: replicas are `<identifier>-replica-<n>`,
    * the proxy `<identifier>-proxy`. Explicit so alarms and dashboards know their dimensions at preview.
    * 1-50 lowercase letters, digits, hyphens. No default.
    */
@@ -39,16 +42,21 @@ export interface PostgresArgs extends AccountScope {
   /** Synchronous standby in another zone with automatic failover. Default: false. */
   readonly multiAz?: boolean;
   /**
-   * Zones of the subnets, in order: the primary takes the first (when not Multi-AZ), replica n the (n+1)-th.
-   * Needs more zones than replicas. No default.
+   * Zones of the subnets, in order: a single-AZ primary is pinned to the first, replica n to the (n+1)-th (with
+   * Multi-AZ, RDS places primary and standby). Needs more zones than replicas. No default.
    */
   readonly availabilityZones: readonly string[];
   /** VPC of the security groups. No default. */
   readonly vpcId: pulumi.Input<string>;
   /** Private subnets of the subnet group and the proxy, in at least two zones. No default. */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  /** Clients that may connect on the DB port (to the proxy and the replicas). Default: none. */
+  /** Clients that may connect on the DB port (to the proxy and the replicas); private CIDRs only. Default: none. */
   readonly clients?: Partial<DatabaseClients>;
+  /**
+   * How RDS Proxy reaches Secrets Manager (HTTPS) for the admin secret: the VPC's interface endpoint's security
+   * group, or CIDR blocks (e.g. `0.0.0.0/0` behind a NAT gateway). No default: without it the proxy cannot log in.
+   */
+  readonly secretsManager: SecretsManagerRoute;
   /** Initial gp3 storage, GiB, 20..65536. No default. */
   readonly allocatedStorageGiB: number;
   /** Storage autoscaling ceiling, GiB, above `allocatedStorageGiB`. No default. */
@@ -61,9 +69,9 @@ export interface PostgresArgs extends AccountScope {
   readonly port?: number;
   /** Automated backup retention, days, 1..35 (replicas need backups on the source). Default: 7 days. */
   readonly backupRetentionDays?: number;
-  /** Daily backup window, UTC, `hh:mm-hh:mm`. Default: `02:00-03:00`. */
+  /** Daily backup window, UTC, `hh:mm-hh:mm`, at least 30 minutes. Default: `02:00-03:00`. */
   readonly backupWindow?: string;
-  /** Weekly maintenance window, UTC, not overlapping the backup window. Default: `sun:03:30-sun:04:30`. */
+  /** Weekly maintenance window, UTC, at least 30 minutes, not overlapping the backup window. Default: `sun:03:30-sun:04:30`. */
   readonly maintenanceWindow?: string;
   /** Provider-side deletion protection on every instance. Default: false. */
   readonly deletionProtection?: boolean;
@@ -77,7 +85,7 @@ export interface PostgresArgs extends AccountScope {
   readonly performanceInsightsRetentionDays?: number;
   /** Enhanced monitoring interval, seconds: 1, 5, 10, 15, 30 or 60. Default: 60 s. */
   readonly monitoringIntervalSeconds?: number;
-  /** Retention of the exported PostgreSQL, upgrade and proxy logs, days. Default: 7 days. */
+  /** Retention of the exported PostgreSQL, upgrade and proxy logs, days: a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...). Default: 7 days. */
   readonly logRetentionDays?: number;
   /** Customer KMS key for storage, the admin secret, Performance Insights and logs. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
@@ -85,8 +93,11 @@ export interface PostgresArgs extends AccountScope {
   readonly parameters?: Partial<PostgresParameterSettings>;
   /** Where alarms report and how they evaluate. No default. */
   readonly alarms: AlarmContext;
-  /** Topic for failure, failover, storage, maintenance and configuration events. No default. */
-  readonly eventTopicArn: pulumi.Input<string>;
+  /**
+   * Topics for RDS events (EVENT_CATEGORIES): failure, failover and low storage to `critical`; maintenance,
+   * configuration change, read replica (and failure again, for RDS.20) to `warning`. No default.
+   */
+  readonly eventTopicArns: EventTopics;
 }
 
 /**
@@ -115,14 +126,19 @@ export class Postgres extends pulumi.ComponentResource {
     const backupRetentionDays = args.backupRetentionDays ?? 7;
     const performanceInsightsRetentionDays = args.performanceInsightsRetentionDays ?? 7;
     const monitoringIntervalSeconds = args.monitoringIntervalSeconds ?? 60;
+    const logRetentionDays = args.logRetentionDays ?? 7;
     let plan: PostgresPlan;
     try {
       plan = planPostgres({
         ...args, replicas: args.replicas ?? 0, multiAz: args.multiAz ?? false, databaseName, adminUsername,
-        backupRetentionDays, performanceInsightsRetentionDays, monitoringIntervalSeconds,
+        backupRetentionDays, performanceInsightsRetentionDays, monitoringIntervalSeconds, logRetentionDays,
+        clientCidrBlocks: args.clients?.cidrBlocks,
       });
     } catch (error) {
       throw new Error(`Postgres ${name}: ${(error as Error).message}`);
+    }
+    if ("cidrBlocks" in args.secretsManager && args.secretsManager.cidrBlocks.length === 0) {
+      throw new Error(`Postgres ${name}: secretsManager.cidrBlocks must list at least one block (the proxy reads its secret from Secrets Manager)`);
     }
     super("sparki:postgres:Postgres", name, {}, opts);
     this.plan = plan;
@@ -131,7 +147,7 @@ export class Postgres extends pulumi.ComponentResource {
     this.adminUsername = adminUsername;
 
     const groups = databaseSecurityGroups(name, {
-      vpcId: args.vpcId, port: this.port, withReplicas: plan.replicas.length > 0,
+      vpcId: args.vpcId, port: this.port, withReplicas: plan.replicas.length > 0, secretsManager: args.secretsManager,
       clients: { securityGroupIds: args.clients?.securityGroupIds ?? [], cidrBlocks: args.clients?.cidrBlocks ?? [] },
     }, this);
     const subnets = new aws.rds.SubnetGroup(name, {
@@ -154,10 +170,10 @@ export class Postgres extends pulumi.ComponentResource {
       performanceInsightsRetentionDays,
       monitoringIntervalSeconds,
       monitoringRoleArn: monitoring.role.arn,
-      maintenanceWindow: args.maintenanceWindow ?? "sun:03:30-sun:04:30",
+      maintenanceWindow: plan.maintenanceWindow,
       deletionProtection: args.deletionProtection ?? false,
       applyImmediately: args.applyImmediately ?? false,
-      logRetentionDays: args.logRetentionDays ?? 7,
+      logRetentionDays,
       dependsOn: [monitoring.attachment],
     };
     this.primary = primaryInstance(name, {
@@ -172,7 +188,7 @@ export class Postgres extends pulumi.ComponentResource {
       databaseName,
       adminUsername,
       backupRetentionDays,
-      backupWindow: args.backupWindow ?? "02:00-03:00",
+      backupWindow: plan.backupWindow,
       retainAutomatedBackups: args.retainAutomatedBackups ?? false,
       protect: args.protect ?? false,
     }, shared, this);
@@ -201,7 +217,7 @@ export class Postgres extends pulumi.ComponentResource {
     this.writerEndpoint = proxy.endpoint;
     this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
 
-    eventSubscription(name, [this.primary.identifier, ...this.replicas.map((r) => r.identifier)], args.eventTopicArn, this);
+    eventSubscriptions(name, [this.primary.identifier, ...this.replicas.map((r) => r.identifier)], args.eventTopicArns, this);
     this.dashboard = postgresAlarms({
       context: args.alarms,
       proxyName: plan.proxyName,

@@ -5,7 +5,7 @@
  * refused. Graviton families only: the best price/performance RDS offers for PostgreSQL.
  */
 export const INSTANCE_CLASS_MEMORY_GIB = {
-  // Burstable: dev and small test environments.
+  // Burstable: small, mostly idle databases (CPU credits run out under sustained load).
   "db.t4g": { micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 },
   // General purpose: 4 GiB per vCPU.
   "db.m6g": { large: 8, xlarge: 16, "2xlarge": 32, "4xlarge": 64, "8xlarge": 128, "12xlarge": 192, "16xlarge": 256 },

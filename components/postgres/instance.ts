@@ -6,18 +6,29 @@ export const EXPORTED_LOGS = ["postgresql", "upgrade"] as const;
 
 /** Settings the primary and every replica share, so replicas are monitored and encrypted exactly alike. */
 export interface InstanceShared {
+  /** Customer KMS key for storage, Performance Insights and logs. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Name of the DB parameter group. No default. */
   readonly parameterGroupName: pulumi.Input<string>;
+  /** PostgreSQL port. No default. */
   readonly port: number;
+  /** Storage autoscaling ceiling, GiB. No default. */
   readonly maxAllocatedStorageGiB: number;
+  /** Performance Insights retention, days. No default. */
   readonly performanceInsightsRetentionDays: number;
+  /** Enhanced monitoring interval, seconds. No default. */
   readonly monitoringIntervalSeconds: number;
+  /** ARN of the enhanced-monitoring role. No default. */
   readonly monitoringRoleArn: pulumi.Input<string>;
+  /** Weekly maintenance window, UTC, `ddd:hh:mm-ddd:hh:mm`. No default. */
   readonly maintenanceWindow: string;
+  /** Provider-side deletion protection. No default. */
   readonly deletionProtection: boolean;
+  /** Apply changes now rather than in the maintenance window. No default. */
   readonly applyImmediately: boolean;
+  /** Retention of the exported logs, days (a CloudWatch Logs retention). No default. */
   readonly logRetentionDays: number;
-  /** What every instance waits for (the monitoring role's policy). */
+  /** What every instance waits for (the monitoring role's policy). No default. */
   readonly dependsOn: readonly pulumi.Resource[];
 }
 
@@ -59,19 +70,33 @@ export function instanceLogGroups(name: string, identifier: string, shared: Inst
 }
 
 export interface PrimaryArgs {
+  /** Physical DB identifier. No default. */
   readonly identifier: string;
+  /** Engine version, a major or `major.minor`. No default. */
   readonly engineVersion: string;
+  /** Instance class, e.g. `db.r7g.large`. No default. */
   readonly instanceClass: string;
+  /** Initial gp3 storage, GiB. No default. */
   readonly allocatedStorageGiB: number;
+  /** Synchronous standby with automatic failover. No default. */
   readonly multiAz: boolean;
+  /** Zone to pin a single-AZ primary to. Default: RDS chooses (always with Multi-AZ). */
   readonly availabilityZone?: string;
+  /** Name of the DB subnet group. No default. */
   readonly subnetGroupName: pulumi.Input<string>;
+  /** The primary's security group (only the proxy in). No default. */
   readonly securityGroupId: pulumi.Input<string>;
+  /** Database created with the instance. No default. */
   readonly databaseName: string;
+  /** Admin user; RDS keeps its password in a managed secret. No default. */
   readonly adminUsername: string;
+  /** Automated backup retention, days. No default. */
   readonly backupRetentionDays: number;
+  /** Daily backup window, UTC, `hh:mm-hh:mm`. No default. */
   readonly backupWindow: string;
+  /** Keep automated backups after the instance is deleted. No default. */
   readonly retainAutomatedBackups: boolean;
+  /** Pulumi `protect`. No default. */
   readonly protect: boolean;
 }
 

@@ -4,6 +4,7 @@ import type { AccountScope } from "../common/aws";
 import { enhancedMonitoringPolicyArn, serviceAssumeRolePolicy } from "./policies";
 
 export interface MonitoringRole {
+  /** The role every instance's `monitoringRoleArn` names. */
   readonly role: aws.iam.Role;
   /** Instances depend on it: RDS refuses a monitoring role that lacks the policy at create time. */
   readonly attachment: aws.iam.RolePolicyAttachment;

@@ -79,7 +79,9 @@ export function parameterSettingsProblems(settings: PostgresParameterSettings): 
 
 /** One entry of an RDS DB parameter group. */
 export interface ParameterSpec {
+  /** PostgreSQL (or `rds.`) parameter name. */
   readonly name: string;
+  /** The value as RDS takes it: a string in the parameter's own unit. */
   readonly value: string;
   /** `pending-reboot` for parameters PostgreSQL reads only at server start; RDS refuses `immediate` for them. */
   readonly applyMethod: "immediate" | "pending-reboot";

@@ -1,3 +1,6 @@
+import { CLIENT_CIDR_RULE, privateCidrProblem } from "../common/cidr";
+import { logRetentionProblem } from "../common/log-retention";
+import { DAILY_WINDOW, WEEKLY_WINDOW, windowPairProblem } from "../common/windows";
 import { instanceClassProblem, instanceMemoryGiB } from "./instance-classes";
 import { DEFAULT_PARAMETER_SETTINGS, type ParameterSpec, parameterSettingsProblems, type PostgresParameterSettings, postgresParameters } from "./parameters";
 import { type ProxyPool, proxyPool } from "./pool";
@@ -11,57 +14,98 @@ export const POSTGRES_MAX_REPLICAS = 5;
 /** Admin names PostgreSQL or RDS reserve, or that the issue rules out (`postgres` is the name every scanner tries). */
 export const RESERVED_USERNAMES = /^(postgres|rdsadmin|rdsrepladmin|rdstopmgr|admin|root|public|rds_.*|pg_.*)$/;
 
+/** Daily automated-backup window, UTC, when none is given. */
+export const DEFAULT_BACKUP_WINDOW = "02:00-03:00";
+/** Weekly maintenance window, UTC, when none is given: after the backup window, on the quietest day. */
+export const DEFAULT_MAINTENANCE_WINDOW = "sun:03:30-sun:04:30";
+/** RDS refuses backup and maintenance windows shorter than this, minutes. */
+const RDS_MINIMUM_WINDOW_MINUTES = 30;
+
 const PI_RETENTION_DAYS = new Set([7, 731, ...Array.from({ length: 23 }, (_, i) => (i + 1) * 31)]);
 const MONITORING_INTERVALS = new Set([1, 5, 10, 15, 30, 60]);
 
 /** The static facts a deployment is built from: everything alarms and dashboards need at preview time. */
 export interface PostgresPlan {
+  /** Engine major, `17` or `18`. */
   readonly major: (typeof POSTGRES_MAJORS)[number];
   /** Parameter group family, e.g. `postgres18`. */
   readonly family: string;
   /** The primary's zone; undefined with Multi-AZ, where RDS places primary and standby. */
   readonly primaryZone?: string;
+  /** Memory of the primary's class, GiB. */
   readonly primaryMemoryGiB: number;
+  /** Read replicas in order. */
   readonly replicas: readonly PlannedReplica[];
+  /** Physical RDS Proxy name, `<identifier>-proxy`. */
   readonly proxyName: string;
+  /** The parameter group's entries. */
   readonly parameters: readonly ParameterSpec[];
+  /** The parameter settings after defaults. */
   readonly settings: PostgresParameterSettings;
+  /** The proxy's connection pool. */
   readonly pool: ProxyPool;
+  /** Daily backup window, UTC. */
+  readonly backupWindow: string;
+  /** Weekly maintenance window, UTC. */
+  readonly maintenanceWindow: string;
 }
 
 export interface PlannedReplica {
   /** 1-based position: `<identifier>-replica-<index>`. */
   readonly index: number;
+  /** Physical DB identifier. */
   readonly identifier: string;
+  /** Zone the replica is pinned to. */
   readonly zone: string;
+  /** Instance class. */
   readonly instanceClass: string;
+  /** Memory of that class, GiB. */
   readonly memoryGiB: number;
 }
 
-/** What the planner needs; a subset of PostgresArgs with defaults applied. */
+/** What the planner needs; a subset of PostgresArgs with defaults applied (PostgresArgs documents each field). */
 export interface PlanInput {
+  /** Physical DB identifier of the primary. No default. */
   readonly identifier: string;
+  /** Engine version, 17 or 18, a major or `major.minor`. No default. */
   readonly engineVersion: string;
+  /** Primary instance class. No default. */
   readonly instanceClass: string;
+  /** Replica instance class. Default: `instanceClass`. */
   readonly replicaInstanceClass?: string;
+  /** Read replicas, 0..5. No default. */
   readonly replicas: number;
+  /** Synchronous standby with automatic failover. No default. */
   readonly multiAz: boolean;
+  /** Zones of the subnets, in order. No default. */
   readonly availabilityZones: readonly string[];
+  /** Initial gp3 storage, GiB. No default. */
   readonly allocatedStorageGiB: number;
+  /** Storage autoscaling ceiling, GiB. No default. */
   readonly maxAllocatedStorageGiB: number;
+  /** Automated backup retention, days. No default. */
   readonly backupRetentionDays: number;
+  /** Admin user name. No default. */
   readonly adminUsername: string;
+  /** Database created with the instance. No default. */
   readonly databaseName: string;
+  /** Performance Insights retention, days. No default. */
   readonly performanceInsightsRetentionDays: number;
+  /** Enhanced monitoring interval, seconds. No default. */
   readonly monitoringIntervalSeconds: number;
+  /** Retention of every log group, days. No default. */
+  readonly logRetentionDays: number;
+  /** PostgreSQL port, 1150..65535. Default: 5432. */
   readonly port?: number;
+  /** Daily backup window, UTC. Default: {@link DEFAULT_BACKUP_WINDOW}. */
   readonly backupWindow?: string;
+  /** Weekly maintenance window, UTC. Default: {@link DEFAULT_MAINTENANCE_WINDOW}. */
   readonly maintenanceWindow?: string;
+  /** Parameter-group overrides. Default: DEFAULT_PARAMETER_SETTINGS. */
   readonly parameters?: Partial<PostgresParameterSettings>;
+  /** Client CIDR blocks admitted on the database port. Default: none. */
+  readonly clientCidrBlocks?: readonly string[];
 }
-
-const TIME = "([01]\\d|2[0-3]):[0-5]\\d";
-const DAY = "(mon|tue|wed|thu|fri|sat|sun)";
 
 /** Defaults overridden by the settings given (an `undefined` field keeps its default). */
 function settingsOf(input: PlanInput): PostgresParameterSettings {
@@ -103,17 +147,31 @@ export function planProblems(input: PlanInput): string[] {
     `monitoringIntervalSeconds must be 1, 5, 10, 15, 30 or 60, got ${input.monitoringIntervalSeconds}`);
   check(input.port === undefined || (Number.isInteger(input.port) && input.port >= 1150 && input.port <= 65535),
     `port must be an integer 1150..65535, got ${input.port}`);
-  check(input.backupWindow === undefined || new RegExp(`^${TIME}-${TIME}$`).test(input.backupWindow),
-    `backupWindow must be hh:mm-hh:mm (UTC), got ${input.backupWindow}`);
-  check(input.maintenanceWindow === undefined || new RegExp(`^${DAY}:${TIME}-${DAY}:${TIME}$`).test(input.maintenanceWindow),
-    `maintenanceWindow must be ddd:hh:mm-ddd:hh:mm (UTC), got ${input.maintenanceWindow}`);
+  const backupWindow = input.backupWindow ?? DEFAULT_BACKUP_WINDOW;
+  const maintenanceWindow = input.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW;
+  check(DAILY_WINDOW.test(backupWindow), `backupWindow must be hh:mm-hh:mm (UTC), got ${backupWindow}`);
+  check(WEEKLY_WINDOW.test(maintenanceWindow), `maintenanceWindow must be ddd:hh:mm-ddd:hh:mm (UTC), got ${maintenanceWindow}`);
+  if (DAILY_WINDOW.test(backupWindow) && WEEKLY_WINDOW.test(maintenanceWindow)) {
+    const window = windowPairProblem(backupWindow, maintenanceWindow, { minimumMinutes: RDS_MINIMUM_WINDOW_MINUTES, dailyLabel: "backup" });
+    if (window) {
+      problems.push(window.window === "daily" ? `backupWindow ${window.message}, got ${backupWindow}` : `maintenanceWindow ${window.message}, got ${maintenanceWindow}`);
+    }
+  }
+  const retention = logRetentionProblem(input.logRetentionDays);
+  if (retention) problems.push(`logRetentionDays ${retention}, got ${input.logRetentionDays}`);
+  (input.clientCidrBlocks ?? []).forEach((cidr, i) => {
+    const problem = privateCidrProblem(cidr, CLIENT_CIDR_RULE);
+    if (problem) problems.push(`clients.cidrBlocks[${i}] ${problem}, got ${cidr}`);
+  });
   problems.push(...parameterSettingsProblems(settingsOf(input)));
   return problems;
 }
 
 /**
- * Resolves placement, sizes and parameters. Zones: the primary takes the first (pinned when single-AZ),
- * replica n the (n+1)-th, so replicas never share a zone with each other or with where the primary was placed.
+ * Resolves placement, sizes and parameters. Zones: replica n takes the (n+1)-th, so replicas never share a zone
+ * with each other. A single-AZ primary is pinned to the first zone, apart from every replica. With Multi-AZ, RDS
+ * places primary and standby in any zones of the subnet group and swaps them on failover, so either may share
+ * a zone with a replica.
  */
 export function planPostgres(input: PlanInput): PostgresPlan {
   const problems = planProblems(input);
@@ -137,5 +195,7 @@ export function planPostgres(input: PlanInput): PostgresPlan {
     parameters: postgresParameters(settings),
     settings,
     pool: proxyPool(settings.maxConnections),
+    backupWindow: input.backupWindow ?? DEFAULT_BACKUP_WINDOW,
+    maintenanceWindow: input.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
   };
 }

@@ -14,9 +14,9 @@ export function serviceAssumeRolePolicy(service: string, accountId: string): Rec
 }
 
 export interface ProxySecretAccess extends AccountScope {
-  /** ARN of the RDS-managed admin secret. */
+  /** ARN of the RDS-managed admin secret. No default. */
   readonly secretArn: string;
-  /** ARN of the customer KMS key that encrypts the secret. */
+  /** ARN of the customer KMS key that encrypts the secret. No default. */
   readonly kmsKeyArn: string;
 }
 

@@ -5,20 +5,28 @@ import type { ProxyPool } from "./pool";
 import { proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
 
 export interface PoolingProxyArgs extends AccountScope {
-  /** Physical proxy name: the ProxyName dimension of its metrics. */
+  /** Physical proxy name: the ProxyName dimension of its metrics. No default. */
   readonly proxyName: string;
-  /** The primary's identifier output (the proxy's only target). */
+  /** The primary's identifier output (the proxy's only target). No default. */
   readonly targetIdentifier: pulumi.Input<string>;
+  /** ARN of the RDS-managed admin secret the proxy logs in with. No default. */
   readonly secretArn: pulumi.Input<string>;
+  /** ARN of the customer KMS key of that secret and of the proxy's log group. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Private subnets the proxy runs in, at least two zones. No default. */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** The proxy's security group (clients in; primary and Secrets Manager out). No default. */
   readonly securityGroupId: pulumi.Input<string>;
+  /** Connection-pool percentages and size. No default. */
   readonly pool: ProxyPool;
+  /** Retention of the proxy's log group, days (a CloudWatch Logs retention). No default. */
   readonly logRetentionDays: number;
 }
 
 export interface PoolingProxy {
+  /** The RDS Proxy. */
   readonly proxy: aws.rds.Proxy;
+  /** Its default (read/write) endpoint, host name. */
   readonly endpoint: pulumi.Output<string>;
 }
 

@@ -4,9 +4,11 @@ import { type InstanceShared, instanceLogGroups, sharedInstanceInputs } from "./
 import type { PlannedReplica } from "./plan";
 
 export interface ReplicasArgs {
-  /** The primary's identifier output: replicas wait for the primary and follow it. */
+  /** The primary's identifier output: replicas wait for the primary and follow it. No default. */
   readonly sourceIdentifier: pulumi.Input<string>;
+  /** The planned replicas (identifier, zone, class), in order. No default. */
   readonly replicas: readonly PlannedReplica[];
+  /** The replicas' security group (clients in). No default. */
   readonly securityGroupId: pulumi.Input<string>;
 }
 

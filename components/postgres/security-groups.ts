@@ -4,20 +4,44 @@ import { slug } from "../common/aws";
 
 /** Who may open PostgreSQL connections: application security groups and/or private CIDR blocks. */
 export interface DatabaseClients {
+  /** Application security groups admitted on the database port (`sg-…`). Default (in PostgresArgs): none. */
   readonly securityGroupIds: readonly string[];
+  /**
+   * Private IPv4 blocks admitted on the database port: RFC 1918 or 100.64.0.0/10, /8 to /32, network addresses
+   * (components/common CLIENT_CIDR_RULE). Default (in PostgresArgs): none.
+   */
   readonly cidrBlocks: readonly string[];
 }
 
+/**
+ * How RDS Proxy reaches Secrets Manager over HTTPS to read the admin secret: an interface endpoint's security
+ * group (the narrowest rule), or CIDR blocks where the route is unknown, e.g. `0.0.0.0/0` through a NAT gateway.
+ */
+export type SecretsManagerRoute =
+  | {
+    /** Security group of the Secrets Manager interface endpoint in the database's VPC. No default. */
+    readonly endpointSecurityGroupId: pulumi.Input<string>;
+  }
+  | {
+    /** IPv4 blocks the proxy may send HTTPS (443) to. At least one. No default. */
+    readonly cidrBlocks: readonly string[];
+  };
+
 export interface SecurityGroupsArgs {
+  /** VPC of the groups. No default. */
   readonly vpcId: pulumi.Input<string>;
+  /** PostgreSQL port of the instances and the proxy. No default. */
   readonly port: number;
+  /** Clients admitted at the proxy and the replicas. No default. */
   readonly clients: DatabaseClients;
-  /** Create the replicas' group (only when there are replicas). */
+  /** Where the proxy's HTTPS egress to Secrets Manager goes. No default. */
+  readonly secretsManager: SecretsManagerRoute;
+  /** Create the replicas' group (only when there are replicas). No default. */
   readonly withReplicas: boolean;
 }
 
 export interface DatabaseSecurityGroups {
-  /** On the proxy: clients in, the primary out. */
+  /** On the proxy: clients in; the primary and Secrets Manager out. */
   readonly proxy: aws.ec2.SecurityGroup;
   /** On the primary: only the proxy in, so every write goes through the pool. */
   readonly primary: aws.ec2.SecurityGroup;
@@ -25,9 +49,12 @@ export interface DatabaseSecurityGroups {
   readonly replicas?: aws.ec2.SecurityGroup;
 }
 
+/** HTTPS: how the proxy fetches the admin secret. */
+const HTTPS = { ipProtocol: "tcp", fromPort: 443, toPort: 443 };
+
 /**
- * One security group per role, no rule wider than the database port. Groups start without egress (the
- * provider removes AWS's allow-all default); only the proxy gets one, to the primary.
+ * One security group per role, no rule wider than the database port, except the proxy's HTTPS to Secrets
+ * Manager. Groups start without egress (the provider removes AWS's allow-all default); only the proxy gets any.
  */
 export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, parent: pulumi.Resource): DatabaseSecurityGroups {
   const group = (role: string, description: string) =>
@@ -46,6 +73,7 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
     }
   };
 
+  // The description predates the HTTPS egress; AWS replaces a group whose description changes.
   const proxy = group("proxy", "Sparki PostgreSQL proxy: application clients in, primary out");
   const primary = group("primary", "Sparki PostgreSQL primary: only its RDS Proxy");
   admitClients("proxy", proxy);
@@ -55,6 +83,18 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
   new aws.vpc.SecurityGroupIngressRule(`${name}-primary-from-proxy`, {
     ...port, securityGroupId: primary.id, referencedSecurityGroupId: proxy.id, description: "PostgreSQL from the proxy",
   }, { parent });
+  const route = args.secretsManager;
+  if ("endpointSecurityGroupId" in route) {
+    new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-to-secretsmanager`, {
+      ...HTTPS, securityGroupId: proxy.id, referencedSecurityGroupId: route.endpointSecurityGroupId, description: "Proxy to the Secrets Manager endpoint",
+    }, { parent });
+  } else {
+    for (const cidr of route.cidrBlocks) {
+      new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-to-secretsmanager-${slug(cidr)}`, {
+        ...HTTPS, securityGroupId: proxy.id, cidrIpv4: cidr, description: "Proxy to Secrets Manager (HTTPS)",
+      }, { parent });
+    }
+  }
 
   if (!args.withReplicas) return { proxy, primary };
   const replicas = group("replicas", "Sparki PostgreSQL read replicas: application clients");

@@ -10,10 +10,13 @@ type NodeMetric =
   | "cacheEvictions" | "cacheCurrConnections" | "cacheReplicationLag";
 
 interface NodeWatch {
+  /** Catalog metric, per node (`CacheClusterId`). */
   readonly metric: NodeMetric;
+  /** Graph title after the node suffix. */
   readonly title: string;
+  /** Warning and critical levels, unit and source. */
   readonly threshold: ThresholdSpec;
-  /** Only on nodes of shards with replicas. */
+  /** Only on nodes of shards with replicas. Default: false. */
   readonly replicatedOnly?: boolean;
 }
 

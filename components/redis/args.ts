@@ -50,7 +50,7 @@ export interface RedisCacheArgs {
   readonly snapshotWindow?: string;
   /** Weekly maintenance window `ddd:hh:mm-ddd:hh:mm`, UTC, at least 60 minutes. Default: `sun:05:00-sun:06:00`. */
   readonly maintenanceWindow?: string;
-  /** Take a final snapshot `<replicationGroupId>-final` when the group is deleted. Default: false. */
+  /** Take a final snapshot `<replicationGroupId>-final-<8 hex>` when the group is deleted (see final-snapshot.ts). Default: false. */
   readonly finalSnapshot?: boolean;
   /** Apply modifications now instead of in the maintenance window. Default: false. */
   readonly applyImmediately?: boolean;
@@ -64,8 +64,12 @@ export interface RedisCacheArgs {
   readonly secretRecoveryWindowDays?: number;
   /** Retention of the slow-log and engine-log groups, days (a CloudWatch Logs retention value). Default: 30 days. */
   readonly logRetentionDays?: number;
-  /** SNS topic for ElastiCache events (failover, node replacement). Default: none. */
-  readonly notificationTopicArn?: pulumi.Input<string>;
+  /**
+   * SNS topic (it may be KMS-encrypted) for ElastiCache service events, delivered by an EventBridge rule
+   * `<replicationGroupId>-events` (see components/redis/events.ts for which events and why not the group's own
+   * notification topic). Default: none (no rule).
+   */
+  readonly eventsTopicArn?: pulumi.Input<string>;
   /** Where the node alarms report and how they evaluate. No default. */
   readonly alarms: AlarmContext;
   /** Pulumi `protect` on the replication group, the app password and its secret. Default: false. */

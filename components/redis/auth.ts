@@ -17,17 +17,26 @@ export const DISABLED_DEFAULT_ACCESS_STRING = "off -@all";
 const PASSWORD_SPECIALS = "!&#$^<>-";
 
 export interface RbacUsersArgs {
+  /** Replication group ID; prefixes the user IDs (`<id>-app`, `<id>-default`) and the user group ID (`<id>-users`). No default. */
   readonly replicationGroupId: string;
+  /** Engine of the users and the user group; must be the replication group's. No default. */
   readonly engine: RedisEngine;
+  /** User name of the application user (not `default`). No default. */
   readonly username: string;
+  /** ACL access string of the application user, e.g. `APP_ACCESS_STRING`. No default. */
   readonly accessString: string;
+  /** Customer KMS key ARN that encrypts the credentials secret. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Days Secrets Manager keeps the deleted secret recoverable: 0 or 7-30 days. No default. */
   readonly secretRecoveryWindowDays: number;
+  /** Pulumi `protect` on the application password and its secret. No default. */
   readonly protect: boolean;
 }
 
 export interface RbacUsers {
+  /** The user group to attach to the replication group (`userGroupIds`). */
   readonly userGroup: aws.elasticache.UserGroup;
+  /** User name of the application user. */
   readonly username: string;
   /** Secrets Manager secret holding `{"username", "password"}` of the application user. */
   readonly secret: aws.secretsmanager.Secret;

@@ -5,9 +5,11 @@ import { nodeAlarms, nodeDashboard } from "./alarms";
 import type { RedisCacheArgs } from "./args";
 import { APP_ACCESS_STRING, rbacUsers } from "./auth";
 import { parameterGroupFamily } from "./engines";
+import { cacheEvents } from "./events";
+import { finalSnapshotIdentifier } from "./final-snapshot";
 import { logDelivery } from "./logs";
 import { memberNodes, type MemberNode, preferredZones } from "./naming";
-import { cacheParameters, DEFAULT_MAXMEMORY_POLICY, DEFAULT_RESERVED_MEMORY_PERCENT } from "./parameters";
+import { cacheParameters, DEFAULT_MAXMEMORY_POLICY, DEFAULT_RESERVED_MEMORY_PERCENT, parameterGroupName } from "./parameters";
 import { cacheSecurityGroup } from "./security-group";
 import { DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
 
@@ -18,8 +20,8 @@ export * from "./naming";
 export * from "./node-types";
 export * from "./parameters";
 export { NODE_WATCHES, watchesFor } from "./alarms";
-export { allowedCidrProblem, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SNAPSHOT_WINDOW, LOG_RETENTION_DAYS, redisCacheArgsProblems } from "./validate";
-export { windowsProblem, type WindowProblem } from "./windows";
+export { CACHE_EVENT_TYPES, cacheEventPattern } from "./events";
+export { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
 
 /** Where clients connect: the configuration endpoint in cluster mode, primary and reader endpoints without. */
 export type RedisEndpoints =
@@ -68,9 +70,8 @@ export class RedisCache extends pulumi.ComponentResource {
     const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-subnets`, {
       name: rgId, description: `Private subnets of ${rgId}`, subnetIds: args.subnetIds,
     }, { parent: this });
-    // The family is part of the name: a major upgrade creates the new group before the old one is deleted.
     const parameterGroup = new aws.elasticache.ParameterGroup(`${name}-params`, {
-      name: `${rgId}-${family.replace(/\./g, "-")}`,
+      name: parameterGroupName(rgId, family, clusterMode),
       family,
       description: `${rgId} (${engine} ${args.engineVersion}, cluster mode ${clusterMode ? "enabled" : "disabled"})`,
       parameters: cacheParameters({
@@ -115,12 +116,12 @@ export class RedisCache extends pulumi.ComponentResource {
       snapshotRetentionLimit: args.snapshotRetentionDays ?? 1,
       snapshotWindow: args.snapshotWindow ?? DEFAULT_SNAPSHOT_WINDOW,
       maintenanceWindow: args.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
-      ...(args.finalSnapshot ? { finalSnapshotIdentifier: `${rgId}-final` } : {}),
+      ...(args.finalSnapshot ? { finalSnapshotIdentifier: finalSnapshotIdentifier(name, rgId, this) } : {}),
       autoMinorVersionUpgrade: true,
       applyImmediately: args.applyImmediately ?? false,
       logDeliveryConfigurations: logs,
-      ...(args.notificationTopicArn ? { notificationTopicArn: args.notificationTopicArn } : {}),
     }, { parent: this, protect });
+    if (args.eventsTopicArn !== undefined) cacheEvents(name, { replicationGroupId: rgId, topicArn: args.eventsTopicArn }, this);
 
     this.endpoints = clusterMode
       ? { configuration: this.replicationGroup.configurationEndpointAddress }

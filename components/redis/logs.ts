@@ -4,8 +4,11 @@ import type * as pulumi from "@pulumi/pulumi";
 export const LOG_TYPES = ["slow-log", "engine-log"] as const;
 
 export interface LogDeliveryArgs {
+  /** Replication group ID; the log groups are `/aws/elasticache/<id>/<log type>`. No default. */
   readonly replicationGroupId: string;
+  /** Retention of both log groups, days (a CloudWatch Logs retention value). No default. */
   readonly retentionDays: number;
+  /** Customer KMS key ARN that encrypts both log groups. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
 }
 

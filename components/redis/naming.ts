@@ -24,11 +24,11 @@ export function replicationGroupIdFor(prefix: string, suffix = "redis"): string 
 
 /** How the replication group is laid out. */
 export interface ClusterShape {
-  /** Cluster mode enabled: data sharded over `shards` node groups. */
+  /** Cluster mode enabled: data sharded over `shards` node groups. No default. */
   readonly clusterMode: boolean;
-  /** Node groups (shards); always 1 without cluster mode. */
+  /** Node groups (shards), count; always 1 without cluster mode. No default. */
   readonly shards: number;
-  /** Read replicas per shard, 0-5. */
+  /** Read replicas per shard, 0-5. No default. */
   readonly replicasPerShard: number;
 }
 

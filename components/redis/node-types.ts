@@ -1,13 +1,13 @@
 /** What ElastiCache offers on one node type family. */
 export interface NodeTypeFamily {
-  /** Memory of each size, GiB (what the engine can use before reserved memory). */
+  /** Memory of each size, GiB (what the engine can use before reserved memory). No default. */
   readonly memoryGiB: Readonly<Record<string, number>>;
-  /** Burstable (T-class): CPU credits; fine for dev, not for a P0 production cache. */
+  /** Burstable (T-class): runs on CPU credits, so sustained load throttles it; unsuited to a P0 cache. No default. */
   readonly burstable: boolean;
-  /** ElastiCache still launches new nodes of this family (previous generations only keep existing ones). */
+  /** ElastiCache still launches new nodes of this family (previous generations only keep existing ones). No default. */
   readonly launchable: boolean;
   /**
-   * Automatic failover, and with it cluster mode (which requires automatic failover) and Multi-AZ.
+   * Automatic failover, and with it cluster mode (which requires automatic failover) and Multi-AZ. No default.
    * AWS: "Multi-AZ with automatic failover is not supported on T1 instances."
    */
   readonly automaticFailover: boolean;
@@ -31,11 +31,17 @@ export const NODE_TYPE_FAMILIES: Readonly<Record<string, NodeTypeFamily>> = {
   r7g: { memoryGiB: { large: 13.07, xlarge: 26.32, "2xlarge": 52.82, "4xlarge": 105.81, "8xlarge": 209.55, "12xlarge": 317.77, "16xlarge": 419.09 }, burstable: false, launchable: true, automaticFailover: true },
 };
 
+/** A parsed node type of a listed family. */
 export interface NodeType {
+  /** The full name, `cache.<family>.<size>`. */
   readonly name: string;
+  /** Family, e.g. `r7g`. */
   readonly family: string;
+  /** Size, e.g. `large`. */
   readonly size: string;
+  /** Memory of one node, GiB. */
   readonly memoryGiB: number;
+  /** What the family offers. */
   readonly spec: NodeTypeFamily;
 }
 

@@ -19,11 +19,21 @@ export const DEFAULT_MAXMEMORY_POLICY: MaxmemoryPolicy = "volatile-lru";
 export const DEFAULT_RESERVED_MEMORY_PERCENT = 25;
 
 export interface CacheParameterSettings {
+  /** Eviction policy (`maxmemory-policy`). No default. */
   readonly maxmemoryPolicy: MaxmemoryPolicy;
-  /** Must match the replication group's shape, or ElastiCache refuses the group. */
+  /** `cluster-enabled`: must match the replication group's shape, or ElastiCache refuses the group. No default. */
   readonly clusterEnabled: boolean;
-  /** Percent of node memory kept free for replication buffers and BGSAVE, 0-100. */
+  /** Percent of node memory kept free for replication buffers and BGSAVE, 0-100 %. No default. */
   readonly reservedMemoryPercent: number;
+}
+
+/**
+ * `<replicationGroupId>-<family>-cluster-on|off`. Family and cluster mode are part of the name so that a major
+ * upgrade or a cluster-mode flip creates a new group (then switches the replication group to it) instead of
+ * modifying `cluster-enabled` or the family of the group in use, which ElastiCache refuses.
+ */
+export function parameterGroupName(replicationGroupId: string, family: string, clusterMode: boolean): string {
+  return `${replicationGroupId}-${family.replace(/\./g, "-")}-cluster-${clusterMode ? "on" : "off"}`;
 }
 
 /**

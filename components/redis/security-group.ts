@@ -2,10 +2,15 @@ import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 
 export interface CacheSecurityGroupArgs {
+  /** Replication group ID, named in the description and the `Name` tag (`<id>-cache`). No default. */
   readonly replicationGroupId: string;
+  /** VPC of the security group. No default. */
   readonly vpcId: pulumi.Input<string>;
+  /** The cache's TCP port, the only one opened. No default. */
   readonly port: number;
+  /** Private IPv4 CIDRs allowed to the port; none adds no CIDR rule. No default. */
   readonly allowedCidrs: readonly string[];
+  /** Security groups allowed to the port; none adds no group rule. No default. */
   readonly allowedSecurityGroupIds: readonly pulumi.Input<string>[];
 }
 

@@ -1,27 +1,21 @@
+import { CLIENT_CIDR_RULE, privateCidrProblem } from "../common/cidr";
+import { logRetentionProblem } from "../common/log-retention";
+import { DAILY_WINDOW, WEEKLY_WINDOW, windowPairProblem, type WindowPairRule } from "../common/windows";
 import { engineVersionProblem } from "./engines";
 import type { RedisCacheArgs } from "./args";
 import { replicationGroupIdProblem } from "./naming";
 import { failoverProblem, nodeTypeProblem } from "./node-types";
-import { windowsProblem } from "./windows";
-
-/** CloudWatch Logs accepts only these retention periods, days. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 /** UTC; apart from each other, and off European and US working hours. */
 export const DEFAULT_SNAPSHOT_WINDOW = "03:00-04:00";
 export const DEFAULT_MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
 
-const DAILY_WINDOW = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
-const WEEKLY_WINDOW = /^(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d-(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d$/;
-const IPV4_CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(\d|[12]\d|3[0-2])$/;
+/** ElastiCache's demands on the snapshot (daily) and maintenance (weekly) windows: 60 minutes each, no overlap. */
+export const CACHE_WINDOW_RULE: WindowPairRule = { minimumMinutes: 60, dailyLabel: "snapshot" };
+/** The argument (and config key) a window-pair problem is about. */
+export const CACHE_WINDOW_KEYS = { daily: "snapshotWindow", weekly: "maintenanceWindow" } as const;
 
 const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
-
-/** A CIDR clients may come from: valid IPv4, and never wider than /8 (nothing public). */
-export function allowedCidrProblem(cidr: string): string | undefined {
-  if (!IPV4_CIDR.test(cidr)) return `must be an IPv4 CIDR block, got "${cidr}"`;
-  return Number(cidr.split("/")[1]) < 8 ? `must be /8 or narrower (the cache is never public), got "${cidr}"` : undefined;
-}
 
 /** Every problem with a set of component arguments, as `<argument> <what is wrong>`. Empty when valid. */
 export function redisCacheArgsProblems(args: RedisCacheArgs): string[] {
@@ -49,16 +43,23 @@ export function redisCacheArgsProblems(args: RedisCacheArgs): string[] {
   check("maintenanceWindow", args.maintenanceWindow !== undefined && !WEEKLY_WINDOW.test(args.maintenanceWindow) && `must look like sun:05:00-sun:06:00 (UTC), got "${args.maintenanceWindow}"`);
   const windows = { snapshotWindow: args.snapshotWindow ?? DEFAULT_SNAPSHOT_WINDOW, maintenanceWindow: args.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW };
   if (DAILY_WINDOW.test(windows.snapshotWindow) && WEEKLY_WINDOW.test(windows.maintenanceWindow)) {
-    const problem = windowsProblem(windows.snapshotWindow, windows.maintenanceWindow);
-    if (problem) check(problem.window, `${problem.message}, got "${windows[problem.window]}"`);
+    const problem = windowPairProblem(windows.snapshotWindow, windows.maintenanceWindow, CACHE_WINDOW_RULE);
+    if (problem) {
+      const key = CACHE_WINDOW_KEYS[problem.window];
+      check(key, `${problem.message}, got "${windows[key]}"`);
+    }
   }
   const recovery = args.secretRecoveryWindowDays ?? 30;
   check("secretRecoveryWindowDays", !(recovery === 0 || isInt(recovery, 7, 30)) && `must be 0 or an integer 7..30, got ${recovery}`);
   const retention = args.logRetentionDays ?? 30;
-  check("logRetentionDays", !(LOG_RETENTION_DAYS as readonly number[]).includes(retention) && `must be a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")}), got ${retention}`);
+  const retentionProblem = logRetentionProblem(retention);
+  check("logRetentionDays", retentionProblem && `${retentionProblem}, got ${retention}`);
   check("appUsername", args.appUsername !== undefined && !/^[a-zA-Z][a-zA-Z0-9_-]{0,119}$/.test(args.appUsername) || args.appUsername === "default"
     ? `must be a letter then letters, digits, "-" or "_" (and not "default", the disabled user), got "${args.appUsername}"` : undefined);
-  for (const cidr of args.allowedCidrs ?? []) check("allowedCidrs", allowedCidrProblem(cidr));
+  for (const cidr of args.allowedCidrs ?? []) {
+    const problem = privateCidrProblem(cidr, CLIENT_CIDR_RULE);
+    check("allowedCidrs", problem && `${problem}, got "${cidr}"`);
+  }
   check("allowedCidrs", (args.allowedCidrs ?? []).length + (args.allowedSecurityGroupIds ?? []).length === 0
     && "or allowedSecurityGroupIds must name at least one client source (otherwise nothing can connect)");
   return problems;

@@ -61,6 +61,10 @@ const COMPUTED: Record<string, StateFor> = {
   "aws:rds/proxyTarget:ProxyTarget": (p, i) => ({ type: "RDS_INSTANCE", rdsResourceId: `db-${shortHash(p).toUpperCase()}`, targetArn: `arn:aws:rds:db:${String(i.dbInstanceIdentifier)}` }),
   // Lowercase/uppercase as requested, so generated MinIO user names look like what the provider would make.
   "random:index/randomString:RandomString": (p, i) => ({ result: i.lower === false ? `MOCKKEY${shortHash(p).toUpperCase()}` : `mockuser${shortHash(p)}` }),
+  // Hex of byteLength random bytes; EventBridge rule ARNs name the rule under the events service.
+  "random:index/randomId:RandomId": (p, i) => ({ hex: createHash("sha256").update(p).digest("hex").slice(0, 2 * (typeof i.byteLength === "number" ? i.byteLength : 8)) }),
+  "aws:cloudwatch/eventRule:EventRule": (p, _i, s) => ({ arn: `arn:aws:events:${s.region}:${s.accountId}:rule/${p}` }),
+  "aws:ec2/vpcEndpoint:VpcEndpoint": (p) => ({ id: `vpce-${shortHash(p)}0000000000`, state: "available" }),
 };
 
 function arnFor(type: string, physical: string, scope: MockScope): string | undefined {

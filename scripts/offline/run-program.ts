@@ -4,7 +4,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { createMocks, type MockCall } from "./mocks";
 import { skipPromiseLeakTracking } from "./sdk-tuning";
-import { readProjectFile, stackConfig } from "./stack-files";
+import { readProjectFile, stackConfigWithSecrets } from "./stack-files";
 
 /** Shown wherever a value is only known after the resource exists. */
 export const KNOWN_AFTER_APPLY = "(known after apply)";
@@ -161,7 +161,7 @@ export function runProgram(options: RunOptions): Promise<ProgramRun> {
 
 async function runOnce(options: RunOptions): Promise<ProgramRun> {
   const preview = options.preview ?? false;
-  const config = stackConfig(options.stack, options.overrides, options.stackDir);
+  const { config, secretKeys } = stackConfigWithSecrets(options.stack, options.overrides, options.stackDir);
   const project = readProjectFile(options.stackDir).name;
   const scope = { region: config["aws:region"] ?? "eu-west-1", accountId: config[`${project}:accountId`] ?? "000000000000" };
 
@@ -176,7 +176,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
     }),
     project, options.stack, preview,
   );
-  pulumi.runtime.setAllConfig(config);
+  pulumi.runtime.setAllConfig(config, secretKeys);
 
   // Imported after the mocks are in place, as `pulumi up` would load it after connecting to the engine.
   const program = options.program ?? (await import("../../stacks/program")).storageStack;

@@ -12,10 +12,12 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
   const s = postgresSettings(env.project);
   if (!s.enabled) return undefined;
   const profile = env.profile;
-  const db = new Postgres(`${baseName}-postgres`, {
+  // The logical name and the physical identifier of the primary are one and the same string.
+  const identifier = `${baseName}-postgres`;
+  const db = new Postgres(identifier, {
     accountId: env.accountId,
     region: env.region,
-    identifier: `${baseName}-postgres`,
+    identifier,
     engineVersion: s.engineVersion,
     instanceClass: s.instanceClass,
     replicaInstanceClass: s.replicaInstanceClass,
@@ -28,6 +30,11 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
       securityGroupIds: s.allowedSecurityGroupIds,
       cidrBlocks: s.allowedCidrBlocks ?? (network.cidrBlock ? [network.cidrBlock] : []),
     },
+    // An existing VPC without a named endpoint reaches Secrets Manager through its NAT or an endpoint we do not
+    // know: HTTPS anywhere is the only rule that works for both (egress only, and the proxy's role reads one secret).
+    secretsManager: network.secretsManagerEndpointSecurityGroupId
+      ? { endpointSecurityGroupId: network.secretsManagerEndpointSecurityGroupId }
+      : { cidrBlocks: ["0.0.0.0/0"] },
     allocatedStorageGiB: s.allocatedStorageGiB,
     maxAllocatedStorageGiB: s.maxAllocatedStorageGiB,
     databaseName: s.databaseName,
@@ -43,7 +50,7 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
     kmsKeyArn: key.arn,
     parameters: s.parameters,
     alarms,
-    eventTopicArn: topics.arns.critical,
+    eventTopicArns: topics.arns,
   }, opts);
 
   return {
@@ -58,7 +65,7 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
       secretArn: db.secretArn,
       tls: true,
       poolSize: db.plan.pool.poolSize,
-      instanceIdentifiers: [`${baseName}-postgres`, ...db.plan.replicas.map((r) => r.identifier)],
+      instanceIdentifiers: [identifier, ...db.plan.replicas.map((r) => r.identifier)],
     },
     dashboard: [db.dashboard],
   };

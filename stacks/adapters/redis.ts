@@ -36,7 +36,7 @@ export const deployRedis: AdapterDeployment = ({ env, opts, baseName, key, topic
     authentication: s.auth,
     secretRecoveryWindowDays: s.secretRecoveryWindowDays,
     logRetentionDays: env.profile.logRetentionDays,
-    notificationTopicArn: topics.arns.warning,
+    eventsTopicArn: topics.arns.warning,
     alarms,
     protect: env.profile.protectStatefulResources,
   }, opts);

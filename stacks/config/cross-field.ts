@@ -11,6 +11,11 @@ export interface Problem {
   readonly path: readonly string[];
   /** What is wrong and what is allowed; the loader adds the key and the value. */
   readonly message: string;
+  /**
+   * What the problem is about when it is not a config key (e.g. `stack name "Prod_EU"`): the loader prints it in
+   * place of the key and appends no value. Default: the key at `path`.
+   */
+  readonly subject?: string;
 }
 
 export interface Context {
@@ -22,8 +27,21 @@ export interface Context {
 /** A rule that spans several keys; returns the problems it finds (the loader reports them all at once). */
 export type Rule = (context: Context) => Problem[];
 
-/** Rules of the shared blocks (profile, network, alerts). Adapter rules live beside their schema section. */
+/**
+ * Stack names prefix physical names (`sparki-<stack>-...`): RDS identifiers and ElastiCache IDs allow lowercase
+ * letters, digits and single hyphens, and the longest name built from the stack (the ElastiCache replication
+ * group, at most 40 characters) must still fit.
+ */
+const STACK_NAME = /^[a-z](-?[a-z0-9])*$/;
+const STACK_NAME_MAX = 20;
+
+/** Rules of the shared blocks (stack name, profile, network, alerts). Adapter rules live beside their schema section. */
 const FOUNDATION_RULES: readonly Rule[] = [
+  ({ stack }) =>
+    STACK_NAME.test(stack) && stack.length <= STACK_NAME_MAX
+      ? []
+      : [{ path: [], subject: `stack name "${stack}"`, message: `cannot form AWS physical names (sparki-<stack>-postgres, S3 buckets, ElastiCache IDs): it must be 1-${STACK_NAME_MAX} lowercase letters, digits or single hyphens, start with a letter and not end with a hyphen` }],
+
   ({ stack, project }) =>
     /^prod/i.test(stack) && project.profile !== "prod"
       ? [{ path: ["profile"], message: `must be "prod" for stack "${stack}" (a prod* stack never runs unprotected)` }]
@@ -42,8 +60,18 @@ const FOUNDATION_RULES: readonly Rule[] = [
       : [],
 
   ({ project: { network } }) =>
-    network.vpcId !== undefined && (network.cidrBlock !== undefined || network.availabilityZones !== undefined)
-      ? [{ path: ["network", network.cidrBlock !== undefined ? "cidrBlock" : "availabilityZones"], message: "only applies to a VPC this stack creates; remove it or remove network.vpcId" }]
+    network.vpcId !== undefined && network.cidrBlock !== undefined
+      ? [{ path: ["network", "cidrBlock"], message: "only applies to a VPC this stack creates; remove it or remove network.vpcId" }]
+      : [],
+
+  ({ project: { network } }) =>
+    network.vpcId === undefined && network.secretsManagerEndpointSecurityGroupId !== undefined
+      ? [{ path: ["network", "secretsManagerEndpointSecurityGroupId"], message: "only applies to an existing VPC (network.vpcId); a VPC this stack creates gets its own Secrets Manager endpoint" }]
+      : [],
+
+  ({ project: { network } }) =>
+    network.vpcId !== undefined && network.availabilityZones === undefined
+      ? [{ path: ["network", "availabilityZones"], message: "must list the zones of network.privateSubnetIds when network.vpcId is set (an existing VPC's zones cannot be guessed; replicas are placed by them)" }]
       : [],
 
   ({ region, project: { network } }) =>
@@ -66,6 +94,13 @@ const FOUNDATION_RULES: readonly Rule[] = [
     profile === "prod" && alerts.critical.emails.length + alerts.critical.httpsEndpoints.length === 0
       ? [{ path: ["alerts", "critical"], message: 'must have at least one email or https subscriber for profile "prod" (critical alarms would page nobody)' }]
       : [],
+
+  ({ project: { alerts } }) =>
+    SEVERITIES.flatMap((severity) => (["emails", "httpsEndpoints"] as const).flatMap((kind) => {
+      const endpoints = alerts[severity][kind];
+      const repeated = endpoints.findIndex((e, i) => endpoints.indexOf(e) !== i);
+      return repeated < 0 ? [] : [{ path: ["alerts", severity, kind, String(repeated)], message: "must not repeat an earlier entry (each endpoint is subscribed once)" }];
+    })),
 
   ({ project: { alerts } }) =>
     SEVERITIES.flatMap((severity) => {

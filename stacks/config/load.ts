@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import type { z } from "zod";
 import { ConfigError } from "./errors";
 import { crossFieldProblems } from "./cross-field";
@@ -39,34 +40,41 @@ export function groupByNamespace(flat: Record<string, string>): Record<string, R
  * Reads and validates the whole stack configuration. Throws one ConfigError listing every problem, before
  * the program registers anything.
  */
-export function loadConfig(stack = pulumi.getStack(), flat = pulumi.runtime.allConfig()): LoadedConfig {
+export function loadConfig(stack = pulumi.getStack(), flat = pulumi.runtime.allConfig(), isSecret: (key: string) => boolean = isConfigSecret): LoadedConfig {
   const grouped = groupByNamespace(flat);
   const rawProject = grouped[PROJECT] ?? {};
   const rawAws = grouped.aws ?? {};
   const problems: string[] = [];
+  // A value under a secret key (`pulumi config set --secret`, e.g. a webhook URL) never appears in a message.
+  const shown = (namespace: string, path: readonly string[], value: unknown) =>
+    path.length > 0 && isSecret(`${namespace}:${path[0]}`) ? SECRET_SHOWN : show(value);
 
   const aws = awsSchema.safeParse(rawAws);
-  if (!aws.success) problems.push(...describe(aws.error, "aws", rawAws));
+  if (!aws.success) problems.push(...describe(aws.error, "aws", rawAws, shown));
   const project = projectSchema.safeParse(rawProject);
-  if (!project.success) problems.push(...describe(project.error, PROJECT, rawProject));
+  if (!project.success) problems.push(...describe(project.error, PROJECT, rawProject, shown));
 
   if (aws.success && project.success) {
     for (const p of crossFieldProblems({ stack, region: aws.data.region, project: project.data })) {
-      problems.push(`${keyOf(PROJECT, p.path)} ${p.message}, got ${show(valueAt(rawProject, p.path))}`);
+      problems.push(p.subject !== undefined
+        ? `${p.subject} ${p.message}`
+        : `${keyOf(PROJECT, p.path)} ${p.message}, got ${shown(PROJECT, p.path, valueAt(rawProject, p.path))}`);
     }
   }
   if (problems.length > 0 || !aws.success || !project.success) throw new ConfigError(problems);
   return { stack, region: aws.data.region, project: project.data };
 }
 
-function describe(error: z.ZodError, namespace: string, raw: unknown): string[] {
+type Show = (namespace: string, path: readonly string[], value: unknown) => string;
+
+function describe(error: z.ZodError, namespace: string, raw: unknown, shown: Show): string[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((k) => `${keyOf(namespace, [...path, k])} is not a known key${suggest(k, issue.message)} (${issue.message})`);
     }
     const value = valueAt(raw, path);
-    const got = value === undefined ? "nothing (the key is required)" : show(value);
+    const got = value === undefined ? "nothing (the key is required)" : shown(namespace, path, value);
     return [`${keyOf(namespace, path)} ${issue.message}, got ${got}`];
   });
 }
@@ -82,6 +90,18 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
     node = (node as Record<string, unknown>)[String(part)];
   }
   return node;
+}
+
+/** Stands in for a value under a secret config key in messages. */
+export const SECRET_SHOWN = "(secret)";
+
+/**
+ * Whether the engine marked a top-level config key secret (PULUMI_CONFIG_SECRET_KEYS). The SDK's own check is
+ * internal (absent from its typings), so it is looked up defensively; without it nothing counts as secret.
+ */
+function isConfigSecret(key: string): boolean {
+  const check = (runtimeConfig as unknown as { isConfigSecret?: (k: string) => boolean }).isConfigSecret;
+  return typeof check === "function" && check(key);
 }
 
 function show(value: unknown): string {

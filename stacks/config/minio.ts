@@ -1,6 +1,10 @@
-import { type ContainerImage, IMAGE_PATTERNS, MAX_DRIVES_PER_SERVER, MAX_SERVERS, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE } from "../../components/minio";
+import {
+  type ContainerImage, DEFAULT_TLS_SECRET_NAME, IMAGE_PATTERNS, MAX_DRIVES_PER_SERVER, MAX_SERVERS, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE,
+  type MinioObjectLock,
+} from "../../components/minio";
 import { DATA_CLASS_KEYS, type DataClassKey } from "../../components/object-store/data-classes";
 import { PROFILES } from "../profiles";
+import { objectStoreSettings } from "./object-store";
 import { flag, intRange, matching, section } from "./rules";
 import type { ProjectConfig } from "./schema";
 
@@ -34,10 +38,13 @@ export const minioSchema = section({
   volumeSizeGiB: intRange(1, 16_384).optional(),
   storageClass: objectName.optional(),
   ebsKmsStorageClass: flag().optional(),
+  ebsCsiRoleArn: matching(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+    "an IAM role ARN such as arn:aws:iam::123456789012:role/ebs-csi-driver").optional(),
   cpuMillis: intRange(50, 64_000).optional(),
   cpuLimitMillis: intRange(50, 64_000).optional(),
   memoryMiB: intRange(256, 262_144).optional(),
   tlsSecretName: objectName.optional(),
+  insecureHttp: flag().optional(),
   clientNamespaceLabel: matching(/^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?=([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/,
     "a label key=value such as storage.sparki.io/minio-client=true").optional(),
   monitoringNamespace: dnsLabel.optional(),
@@ -55,7 +62,7 @@ export const minioSchema = section({
 
 export type MinioConfig = ReturnType<typeof minioSchema.parse>;
 
-/** Expiry of one data class's MinIO bucket, days (MinIO ILM has no storage-class transitions). */
+/** Expiry of one data class's MinIO bucket, days (MinIO ILM has no storage-class transitions): the S3 side's unless overridden. */
 export interface MinioExpiry {
   readonly expirationDays: number;
   readonly noncurrentExpirationDays: number;
@@ -76,25 +83,35 @@ export interface MinioProfile {
   readonly memoryMiB: number;
   /** Put the drives on a gp3 EBS StorageClass encrypted with the environment's KMS key (EKS with the EBS CSI driver). */
   readonly ebsKmsStorageClass: boolean;
-  /** Config must name a TLS Secret: the servers speak https. */
-  readonly tlsRequired: boolean;
+  /** A stack file may opt out of TLS (`insecureHttp: true`); the profile itself never does. */
+  readonly insecureHttpAllowed: boolean;
   /** Config must name the kubeconfig context: never deploy to whatever cluster happens to be current. */
   readonly contextRequired: boolean;
-  readonly lifecycle: Readonly<Record<DataClassKey, MinioExpiry>>;
 }
 
-/** MinIO's settings for one stack: config where given, the profile otherwise. */
-export interface MinioSettings extends Omit<MinioProfile, "tlsRequired" | "contextRequired"> {
+/**
+ * MinIO's settings for one stack: config where given, the profile otherwise. Expiry and the audit archive's
+ * Object Lock come from the S3 side's settings (objectStore config over the profile), so the two cannot drift.
+ */
+export interface MinioSettings extends Omit<MinioProfile, "insecureHttpAllowed" | "contextRequired"> {
   readonly kubeconfig?: string;
   readonly context?: string;
   readonly namespace?: string;
   readonly clusterDomain?: string;
   readonly storageClass?: string;
+  /** IAM role of the cluster's EBS CSI driver; required with `ebsKmsStorageClass`. */
+  readonly ebsCsiRoleArn?: string;
+  /** Plain HTTP: an explicit opt-out in the stack file. */
+  readonly insecureHttp: boolean;
+  /** Secret with the servers' certificate; undefined for plain HTTP. */
   readonly tlsSecretName?: string;
   readonly clientNamespaceLabel?: { readonly key: string; readonly value: string };
   readonly monitoringNamespace?: string;
   readonly image: ContainerImage;
   readonly clientImage: ContainerImage;
+  readonly lifecycle: Readonly<Record<DataClassKey, MinioExpiry>>;
+  /** Object Lock of the audit archive bucket: the S3 audit archive's mode and retention. */
+  readonly auditObjectLock: MinioObjectLock;
 }
 
 function splitLabel(label: string | undefined): MinioSettings["clientNamespaceLabel"] {
@@ -103,10 +120,18 @@ function splitLabel(label: string | undefined): MinioSettings["clientNamespaceLa
   return { key: label.slice(0, at), value: label.slice(at + 1) };
 }
 
-export function minioSettings(project: ProjectConfig): MinioSettings {
+/** Data classes whose MinIO expiry may differ from S3 (all but the audit archive, whose retention is a compliance fact). */
+export const MINIO_LIFECYCLE_OVERRIDABLE: readonly DataClassKey[] = DATA_CLASS_KEYS.filter((k) => k !== "auditArchive");
+
+export function minioSettings(stack: string, project: ProjectConfig): MinioSettings {
   const defaults = PROFILES[project.profile].minio;
   const c = project.minio;
-  const lifecycle = Object.fromEntries(DATA_CLASS_KEYS.map((k) => [k, { ...defaults.lifecycle[k], ...c.lifecycle?.[k] }])) as Record<DataClassKey, MinioExpiry>;
+  const s3 = objectStoreSettings(stack, project.accountId, project.objectStore, PROFILES[project.profile]);
+  const lifecycle = Object.fromEntries(DATA_CLASS_KEYS.map((k) => {
+    const fromS3 = { expirationDays: s3.lifecycle[k].expirationDays, noncurrentExpirationDays: s3.lifecycle[k].noncurrentExpirationDays };
+    return [k, MINIO_LIFECYCLE_OVERRIDABLE.includes(k) ? { ...fromS3, ...c.lifecycle?.[k] } : fromS3];
+  })) as Record<DataClassKey, MinioExpiry>;
+  const insecureHttp = c.insecureHttp ?? false;
   return {
     enabled: c.enabled ?? defaults.enabled,
     kubeconfig: c.kubeconfig,
@@ -119,14 +144,17 @@ export function minioSettings(project: ProjectConfig): MinioSettings {
     storageClass: c.storageClass,
     // An explicit existing StorageClass replaces the one the profile would create.
     ebsKmsStorageClass: c.ebsKmsStorageClass ?? (c.storageClass === undefined && defaults.ebsKmsStorageClass),
+    ebsCsiRoleArn: c.ebsCsiRoleArn,
     cpuMillis: c.cpuMillis ?? defaults.cpuMillis,
     cpuLimitMillis: c.cpuLimitMillis ?? defaults.cpuLimitMillis,
     memoryMiB: c.memoryMiB ?? defaults.memoryMiB,
-    tlsSecretName: c.tlsSecretName,
+    insecureHttp,
+    tlsSecretName: insecureHttp ? c.tlsSecretName : (c.tlsSecretName ?? DEFAULT_TLS_SECRET_NAME),
     clientNamespaceLabel: splitLabel(c.clientNamespaceLabel),
     monitoringNamespace: c.monitoringNamespace,
     image: { ...MINIO_SERVER_IMAGE, ...c.image },
     clientImage: { ...MINIO_CLIENT_IMAGE, ...c.clientImage },
     lifecycle,
+    auditObjectLock: { mode: s3.auditLockMode, retentionDays: s3.auditRetentionDays },
   };
 }

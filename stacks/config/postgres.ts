@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PARAMETER_LIMITS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, RESERVED_USERNAMES } from "../../components/postgres";
-import { flag, intRange, list, matching, oneOf, section } from "./rules";
+import { CLIENT_CIDR_RULE } from "../../components/common/cidr";
+import { flag, intRange, list, matching, oneOf, privateCidr, section } from "./rules";
 
 /** An integer range whose message also says why the range is what it is. */
 function intWithin(min: number, max: number, why: string) {
@@ -16,7 +17,6 @@ function setting(key: keyof typeof PARAMETER_LIMITS, unit?: string) {
   return (integer ? number.int({ error }) : number).optional();
 }
 
-const PRIVATE_CIDR = /^(10\.\d{1,3}|172\.(1[6-9]|2\d|3[01])|192\.168|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7]))\.\d{1,3}\.\d{1,3}\/(8|9|[12]\d|3[0-2])$/;
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 
 export const postgresParametersSchema = section({
@@ -48,7 +48,7 @@ export const postgresSchema = section({
     .optional(),
   allowedSecurityGroupIds: list(matching(/^sg-[0-9a-f]{8,17}$/, "a security group ID such as sg-0abc12345678def90")).default([]),
   /** Default: the CIDR of the VPC this stack creates (an existing VPC must name its clients). */
-  allowedCidrBlocks: list(matching(PRIVATE_CIDR, "a private IPv4 CIDR block (10/8, 172.16/12, 192.168/16 or 100.64/10) such as 10.60.0.0/16")).optional(),
+  allowedCidrBlocks: list(privateCidr(CLIENT_CIDR_RULE)).optional(),
   parameters: postgresParametersSchema.default({}),
 });
 
@@ -76,7 +76,7 @@ export interface PostgresProfile {
   readonly monitoringIntervalSeconds: number;
   /** `max_connections`: the proxy's share of it is the matrix pool of 100. */
   readonly maxConnections: number;
-  /** Apply changes at once (dev) or in the maintenance window (prod). */
+  /** Apply changes at once (true) or in the maintenance window. */
   readonly applyImmediately: boolean;
   /** Keep automated backups after the instance is deleted. */
   readonly retainAutomatedBackups: boolean;

@@ -1,6 +1,7 @@
 import { engineVersionProblem, ENGINE_VERSIONS } from "../../components/redis/engines";
 import { failoverProblem, nodeTypeProblem } from "../../components/redis/node-types";
-import { windowsProblem } from "../../components/redis/windows";
+import { windowPairProblem } from "../../components/common/windows";
+import { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE } from "../../components/redis/validate";
 import type { Problem, Rule } from "./cross-field";
 import { redisSettings } from "./redis";
 
@@ -72,8 +73,8 @@ export const redisRules: readonly Rule[] = [
 
   ({ project }) => {
     const s = redisSettings(project);
-    const problem = windowsProblem(s.snapshotWindow, s.maintenanceWindow);
-    return problem ? [{ path: at(problem.window), message: problem.message }] : [];
+    const problem = windowPairProblem(s.snapshotWindow, s.maintenanceWindow, CACHE_WINDOW_RULE);
+    return problem ? [{ path: at(CACHE_WINDOW_KEYS[problem.window]), message: problem.message }] : [];
   },
 
   ({ project }) => {

@@ -1,7 +1,9 @@
+import { CLIENT_CIDR_RULE } from "../../components/common/cidr";
+import { DAILY_WINDOW, WEEKLY_WINDOW } from "../../components/common/windows";
 import { REDIS_ENGINES, type RedisEngine } from "../../components/redis/engines";
 import { MAXMEMORY_POLICIES, type MaxmemoryPolicy } from "../../components/redis/parameters";
 import { PROFILES } from "../profiles";
-import { flag, intRange, list, matching, oneOf, section } from "./rules";
+import { flag, intRange, list, matching, oneOf, privateCidr, section } from "./rules";
 import type { ProjectConfig } from "./schema";
 
 export const REDIS_AUTH_MODES = ["rbac", "none"] as const;
@@ -18,10 +20,10 @@ export const redisSchema = section({
   multiAz: flag().optional(),
   maxmemoryPolicy: oneOf(MAXMEMORY_POLICIES).optional(),
   snapshotRetentionDays: intRange(1, 35).optional(),
-  snapshotWindow: matching(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "a daily UTC window such as 03:00-04:00").optional(),
-  maintenanceWindow: matching(/^(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d-(sun|mon|tue|wed|thu|fri|sat):([01]\d|2[0-3]):[0-5]\d$/, "a weekly UTC window such as sun:05:00-sun:06:00").optional(),
+  snapshotWindow: matching(DAILY_WINDOW, "a daily UTC window such as 03:00-04:00").optional(),
+  maintenanceWindow: matching(WEEKLY_WINDOW, "a weekly UTC window such as sun:05:00-sun:06:00").optional(),
   auth: oneOf(REDIS_AUTH_MODES).optional(),
-  allowedCidrs: list(matching(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/([89]|[12]\d|3[0-2])$/, "an IPv4 CIDR block from /8 to /32")).optional(),
+  allowedCidrs: list(privateCidr(CLIENT_CIDR_RULE)).optional(),
   allowedSecurityGroupIds: list(matching(/^sg-[0-9a-f]{8,17}$/, "a security group ID such as sg-0abc12345678def90")).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type CidrRule, privateCidrProblem } from "../../components/common/cidr";
 
 /**
  * Schema building blocks whose error messages say what is allowed. The loader prefixes each message with the
@@ -41,5 +42,12 @@ export const awsRegion = matching(/^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\
 export const accountId = matching(/^\d{12}$/, "a 12-digit AWS account ID");
 export const email = matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an email address");
 export const httpsUrl = matching(/^https:\/\/[^\s]+$/, "an https:// URL");
-export const cidr = matching(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-8])$/, "an IPv4 CIDR block from /16 to /28");
 export const tagValue = matching(/^[\p{L}\p{N}\s_.:/=+\-@]{1,256}$/u, "1-256 characters allowed in an AWS tag value");
+
+/** A private IPv4 CIDR block under `rule` (components/common/cidr.ts): the message says which ranges and prefixes. */
+export function privateCidr(rule: CidrRule) {
+  return z.string({ error: privateCidrProblem("", rule) }).superRefine((value, ctx) => {
+    const problem = privateCidrProblem(value, rule);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}

@@ -4,7 +4,8 @@ import { minioSchema } from "./minio";
 import { objectStoreSchema } from "./object-store";
 import { postgresSchema } from "./postgres";
 import { redisSchema } from "./redis";
-import { accountId, awsRegion, cidr, email, httpsUrl, intRange, list, matching, oneOf, section, tagValue } from "./rules";
+import { VPC_CIDR_RULE } from "../../components/common/cidr";
+import { accountId, awsRegion, email, httpsUrl, intRange, list, matching, oneOf, privateCidr, section, tagValue } from "./rules";
 
 /** The Pulumi project name: the namespace of every project config key. */
 export const PROJECT = "sparki-storage";
@@ -14,9 +15,11 @@ export const PROFILE_NAMES = ["dev", "prod"] as const;
 export const networkSchema = section({
   vpcId: matching(/^vpc-[0-9a-f]{8,17}$/, "a VPC ID such as vpc-0abc12345678def90").optional(),
   privateSubnetIds: list(matching(/^subnet-[0-9a-f]{8,17}$/, "a subnet ID such as subnet-0abc1234")).optional(),
-  cidrBlock: cidr.optional(),
+  cidrBlock: privateCidr(VPC_CIDR_RULE).optional(),
   availabilityZones: list(matching(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "an availability zone such as eu-west-1a"), 6)
     .optional(),
+  /** An existing VPC's Secrets Manager interface endpoint: RDS Proxy may send 443 only to it. */
+  secretsManagerEndpointSecurityGroupId: matching(/^sg-[0-9a-f]{8,17}$/, "a security group ID such as sg-0abc12345678def90").optional(),
 });
 
 const subscribers = section({

@@ -3,7 +3,7 @@ import { KNOWN_AFTER_APPLY, type ProgramRun, type RegisteredResource } from "../
 import {
   CLUSTER_BILLED_PREFIX, EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, NO_STANDING_CHARGE, PERFORMANCE_INSIGHTS_VCPU_HOUR,
   type Price, type PriceCheck, PRICE_REGION, PRICES_TAKEN, RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_STORAGE_GB_MONTH, RULES,
-  S3_STORAGE_GB_MONTH, VCPUS_BY_SIZE,
+  S3_STORAGE_GB_MONTH, VCPUS_BY_SIZE, VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "./prices";
 
 /** One priced quantity. */
@@ -47,7 +47,8 @@ export type CostAssumptions = Pick<CostAssumptionsConfig, "logIngestGbPerGroupMo
 
 export const NO_ASSUMPTIONS: CostAssumptions = { objectStorageGb: {} };
 
-type Priced = { lines: CostLine[]; unpriced: Unpriced[] };
+/** What a pricer found; `free` marks a resource that costs nothing in its configuration. */
+type Priced = { lines: CostLine[]; unpriced: Unpriced[]; free?: boolean };
 
 interface Context {
   readonly run: ProgramRun;
@@ -274,6 +275,15 @@ export function parseGiB(quantity: unknown): number | undefined {
   return match ? Number(match[1]) * (match[2] === "Ti" ? 1024 : 1) : undefined;
 }
 
+function vpcEndpoint(_ctx: Context, r: RegisteredResource): Priced {
+  if (r.inputs.vpcEndpointType !== "Interface") return { lines: [], unpriced: [], free: true };
+  // One network interface per subnet; in a preview the subnet IDs are unknown but their count is not.
+  const subnets = Array.isArray(r.inputs.subnetIds) ? r.inputs.subnetIds.length : r.dependencies.filter((d) => d.type === "aws:ec2/subnet:Subnet").length;
+  if (subnets === 0) return { lines: [], unpriced: [unknownSku(r, "interface endpoint without known subnets: its AZ count is unknown")] };
+  const service = str(r.inputs.serviceName)?.split(".").at(-1) ?? "service";
+  return { lines: [line(r, `${service} interface endpoint in ${subnets} AZs`, subnets * HOURS_PER_MONTH, "endpoint-AZ-hours", VPC_INTERFACE_ENDPOINT_AZ_HOUR)], unpriced: [] };
+}
+
 const flat = (item: string, unit: string, price: Price) => (_ctx: Context, r: RegisteredResource): Priced => ({ lines: [line(r, item, 1, unit, price)], unpriced: [] });
 
 const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => Priced>> = {
@@ -291,6 +301,7 @@ const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => 
   "aws:kms/key:Key": flat("customer-managed key", "key-months", FLAT.kmsKey),
   "aws:secretsmanager/secret:Secret": flat("secret", "secret-months", FLAT.secret),
   "kubernetes:apps/v1:StatefulSet": statefulSet,
+  "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
 };
 
 /**
@@ -310,6 +321,7 @@ export function estimateCost(run: ProgramRun, assumptions: CostAssumptions = NO_
       const priced = pricer(ctx, r);
       lines.push(...priced.lines);
       unpriced.push(...priced.unpriced);
+      if (priced.free) noCharge[r.type] = (noCharge[r.type] ?? 0) + 1;
     } else if (r.type in NO_STANDING_CHARGE) {
       noCharge[r.type] = (noCharge[r.type] ?? 0) + 1;
     } else if (r.type.startsWith(CLUSTER_BILLED_PREFIX)) {

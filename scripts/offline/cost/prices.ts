@@ -71,6 +71,9 @@ export const RDS_STORAGE_GB_MONTH: Readonly<Record<string, Price>> = {
   gp2: { usd: 0.127, unit: "GB-month", page: RDS_PG, check: "unverified" },
 };
 
+/** VPC interface endpoint, per endpoint and Availability Zone (one network interface per subnet); data processed extra. */
+export const VPC_INTERFACE_ENDPOINT_AZ_HOUR: Price = hourly(0.011, "https://aws.amazon.com/privatelink/pricing/", "unverified", undefined, "us-east-1: $0.01; plus $0.01 per GB processed (not modelled); gateway endpoints are free");
+
 /** RDS Proxy: per vCPU-hour of each database instance it fronts, with a minimum (see RULES). */
 export const RDS_PROXY_VCPU_HOUR: Price = hourly(0.0165, RDS_PROXY, "unverified", undefined, "us-east-1: $0.015");
 
@@ -178,6 +181,8 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:elasticache/parameterGroup:ParameterGroup": "free",
   "aws:elasticache/user:User": "free",
   "aws:elasticache/userGroup:UserGroup": "free",
+  "aws:cloudwatch/eventRule:EventRule": "free (AWS service events on the default bus; SNS delivery only)",
+  "aws:cloudwatch/eventTarget:EventTarget": "included in the rule",
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls": "free",
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": "free",
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "free (KMS requests reduced by bucket keys)",

@@ -2,7 +2,11 @@ import type { CostLine, CostReport, Unpriced } from "./estimate";
 
 const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** Unit prices keep their precision: $0.0165, $0.00099. */
-const unitUsd = (n: number) => (n >= 1 ? usd(n) : `$${Number(n.toPrecision(3))}`);
+function unitUsd(n: number): string {
+  if (n >= 1 || n === 0) return usd(n);
+  const text = String(Number(n.toPrecision(3)));
+  return `$${(text.split(".")[1] ?? "").length < 2 ? n.toFixed(2) : text}`;
+}
 const qty = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 const CHECK_MARK: Record<CostLine["check"], string> = { region: "", "other-region": " ¹", unverified: " ²" };
 

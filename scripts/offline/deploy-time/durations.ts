@@ -67,6 +67,15 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:ec2/vpc:Vpc": api(5, "a VPC is available within seconds; the provider polls until it is"),
   "aws:ec2/subnet:Subnet": api(5, "a subnet is available within seconds; the provider polls until it is"),
   "aws:ec2/routeTable:RouteTable": api(3),
+  "aws:ec2/vpcEndpoint:VpcEndpoint": [
+    {
+      variant: "interface",
+      when: (i) => i.vpcEndpointType === "Interface",
+      seconds: 2 * MIN,
+      basis: assume("an interface endpoint provisions a network interface per subnet; the provider waits for it to turn available, typically 1-3 min"),
+    },
+    { variant: "gateway", seconds: 10, basis: assume("a gateway endpoint only adds routes; available within seconds") },
+  ],
   "aws:ec2/routeTableAssociation:RouteTableAssociation": api(2),
   "aws:ec2/securityGroup:SecurityGroup": api(5),
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": api(3),
@@ -85,6 +94,8 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:cloudwatch/metricAlarm:MetricAlarm": api(2, "PutMetricAlarm; the alarm needs no metric data to exist"),
   "aws:cloudwatch/compositeAlarm:CompositeAlarm": api(2),
   "aws:cloudwatch/dashboard:Dashboard": api(2),
+  "aws:cloudwatch/eventRule:EventRule": api(2),
+  "aws:cloudwatch/eventTarget:EventTarget": api(2),
 
   "aws:s3/bucket:Bucket": api(5, "CreateBucket plus the provider's read-back of the new bucket"),
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls": api(2),
