@@ -51,13 +51,24 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function bench(b: Benchmark, cold?: Record<string, string>): Promise<Result> {
-  // A cold run first (empty launcher caches) when asked; then one warm-up run that is not counted.
-  const coldSample = cold ? await measure(b.command, { ...b.env, ...cold }) : undefined;
-  await measure(b.command, b.env);
-  const samples: Sample[] = [];
-  for (let i = 0; i < b.runs; i++) samples.push(await measure(b.command, b.env));
-  return { ...b, samples, ...(coldSample ? { cold: coldSample } : {}) };
+/**
+ * Runs the benchmarks round-robin (one run of each, then the next round), so that a change in machine load
+ * during the benchmark hits every row alike and the ratios stay meaningful. Each gets a cold run first when
+ * asked (empty launcher caches) and one uncounted warm-up run.
+ */
+async function benchAll(list: ReadonlyArray<[Benchmark, Record<string, string>?]>): Promise<Result[]> {
+  const results: Array<Benchmark & { samples: Sample[]; cold?: Sample }> = list.map(([b]) => ({ ...b, samples: [] }));
+  for (const [i, [b, cold]] of list.entries()) {
+    process.stderr.write(`bench: warming up ${b.label}\n`);
+    if (cold) results[i].cold = await measure(b.command, { ...b.env, ...cold });
+    await measure(b.command, b.env);
+  }
+  const rounds = Math.max(...list.map(([b]) => b.runs));
+  for (let round = 0; round < rounds; round++) {
+    process.stderr.write(`bench: round ${round + 1} of ${rounds}\n`);
+    for (const [i, [b]] of list.entries()) if (round < b.runs) results[i].samples.push(await measure(b.command, b.env));
+  }
+  return results;
 }
 
 function summary(r: Result) {
@@ -103,11 +114,8 @@ async function main(argv: string[]): Promise<void> {
     const report = join(coldCache, "vitest.json");
     benchmarks.push([{ label: "test suite: npx vitest run", command: ["npx", "vitest", "run", "--reporter=json", `--outputFile=${report}`], runs: args.testRuns }]);
   }
-  const results: Result[] = [];
-  for (const [b, cold] of benchmarks) {
-    process.stderr.write(`bench: ${b.label} ...\n`);
-    results.push(await bench(b, cold));
-  }
+  // The test suite takes 100 times longer than a plan: it runs on its own, after the interleaved plan rows.
+  const results = [...await benchAll(benchmarks.filter(([b]) => !b.label.startsWith("test suite"))), ...await benchAll(benchmarks.filter(([b]) => b.label.startsWith("test suite")))];
   rmSync(coldCache, { recursive: true, force: true });
 
   const rows = results.map(summary);
@@ -141,7 +149,7 @@ async function main(argv: string[]): Promise<void> {
     "",
     `plan prod / floor = ${verdict.planProdOverFloor.toFixed(2)}x (goal ${verdict.planProdGoal}): ${verdict.planProdMet ? "met" : "NOT met"}`,
     tests ? `test suite median ${f(tests.medianSeconds)} (goal ${verdict.testSuiteGoal} on 2 cores): ${verdict.testSuiteMet ? "met" : "NOT met"}` : "test suite skipped",
-    "Runs per row after one uncounted warm-up; cold = first run with empty launcher caches (.cache/ts, Node compile cache).",
+    "Rows run round-robin after one uncounted warm-up each; cold = first run with empty launcher caches (.cache/ts, .cache/yaml, Node compile cache).",
   );
   process.stdout.write(`${lines.join("\n")}\n`);
 }

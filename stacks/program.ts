@@ -65,7 +65,10 @@ function compose(env: Environment): Record<string, unknown> {
     environment: { name: env.name, profile: env.profile.name, region: env.region },
     kmsKeyArn: key.arn,
     alertTopicArns: topics.arns,
-    network: { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds, availabilityZones: network.availabilityZones },
+    network: {
+      vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds, availabilityZones: network.availabilityZones,
+      secretsManagerEndpointSecurityGroupId: network.secretsManagerEndpointSecurityGroupId,
+    },
     ...Object.fromEntries(deployed.map((d) => [d.outputKey, d.outputs])),
   };
 }

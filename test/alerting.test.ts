@@ -1,8 +1,10 @@
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
   AlarmPair, alarmLevel, convertThreshold, dashboardBody, DEFAULT_EVALUATION, matrixThreshold, METRICS,
-  platformThreshold, StorageDashboard,
+  platformThreshold, RateAlarmPair, severityAlarms, StorageDashboard, topicPolicyDocument,
 } from "../components/alerting";
+import { keyPolicyDocument, KEY_SERVICE_PUBLISHERS } from "../components/kms";
 import { ALERT_THRESHOLDS } from "../components/matrix";
 import { runProgram } from "../scripts/offline/run-program";
 import { json, ofType } from "./harness";
@@ -175,5 +177,84 @@ describe("dashboard levels for a share of a capacity", () => {
     const alarmLevels = (["warning", "critical"] as const).map((s) => alarmLevel("rdsFreeStorageSpace", platformThreshold("rdsFreeStoragePercent"), s, { value: 20, unit: "gibibytes" }));
     expect(levels).toEqual(alarmLevels);
     expect(levels).toEqual([0.2 * 20 * 1024 ** 3, 0.1 * 20 * 1024 ** 3]);
+  });
+});
+
+describe("one helper builds every alarm pair: naming, actions, tags and evaluation merge", () => {
+  const topicArns = { warning: "arn:aws:sns:eu-west-1:111111111111:warn", critical: "arn:aws:sns:eu-west-1:111111111111:crit" };
+  const run = runProgram({
+    stack: "dev",
+    program: () => {
+      const parent = new pulumi.ComponentResource("sparki:test:Parent", "parent", {});
+      severityAlarms({
+        context: { environment: "dev", topicArns, evaluation: { warning: { datapointsToAlarm: 1 } } },
+        base: "dev-thing-metric",
+        threshold: { ...platformThreshold("rdsFreeStoragePercent"), source: "platform:test" },
+        metricTag: "rdsFreeStorageSpace",
+        measure: (severity, evaluation) => ({ namespace: "AWS/RDS", metricName: "FreeStorageSpace", statistic: "Minimum", threshold: severity === "warning" ? 2 : 1, period: evaluation.periodSeconds }),
+      }, parent);
+      new RateAlarmPair({
+        context: { environment: "dev", topicArns, evaluation: { critical: { periodSeconds: 120, evaluationPeriods: 4 } } },
+        subject: "artifacts", metric: "s3ClientErrors", of: "s3AllRequests",
+        dimensions: { BucketName: "b", FilterId: "f" }, threshold: platformThreshold("s3ClientErrorRatePercent"),
+      });
+      return {};
+    },
+  });
+  const alarms = async (prefix: string) => ofType(await run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => String(a.inputs.name).startsWith(prefix));
+
+  it("names <base>-<severity>, notifies the severity's topic on alarm and OK, tags Severity/ThresholdSource/Metric", async () => {
+    const [warning, critical] = (await alarms("dev-thing-metric")).sort((a, b) => String(b.inputs.name).localeCompare(String(a.inputs.name)));
+    expect(warning.inputs).toMatchObject({
+      name: "dev-thing-metric-warning", comparisonOperator: "LessThanThreshold", actionsEnabled: true,
+      alarmActions: [topicArns.warning], okActions: [topicArns.warning], threshold: 2,
+      tags: { Severity: "warning", ThresholdSource: "platform:test", Metric: "rdsFreeStorageSpace" },
+      // The override replaces one field; the others keep the defaults.
+      period: 300, evaluationPeriods: 3, datapointsToAlarm: 1,
+    });
+    expect(critical.inputs).toMatchObject({
+      name: "dev-thing-metric-critical", alarmActions: [topicArns.critical], okActions: [topicArns.critical], threshold: 1,
+      period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, tags: { Severity: "critical" },
+    });
+  });
+
+  it("gives a rate pair the same naming, actions, tags and merge, with the period inside its metric queries", async () => {
+    const rate = await alarms("dev-artifacts-s3-client-errors-rate");
+    expect(rate.map((a) => a.inputs.name).sort()).toEqual(["dev-artifacts-s3-client-errors-rate-critical", "dev-artifacts-s3-client-errors-rate-warning"]);
+    const critical = rate.find((a) => String(a.inputs.name).endsWith("critical"));
+    expect(critical?.inputs).toMatchObject({
+      alarmActions: [topicArns.critical], okActions: [topicArns.critical], actionsEnabled: true, comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: 4, datapointsToAlarm: 3, treatMissingData: "notBreaching", threshold: 20,
+      tags: { Severity: "critical", ThresholdSource: "platform:s3ClientErrorRatePercent", Metric: "s3ClientErrors/s3AllRequests" },
+    });
+    expect(critical?.inputs).not.toHaveProperty("period");
+    const queries = critical?.inputs.metricQueries as { metric?: { period: number } }[];
+    expect(queries.flatMap((q) => (q.metric ? [q.metric.period] : []))).toEqual([120, 120]);
+  });
+});
+
+describe("who may publish to the encrypted alert topics", () => {
+  const scope = { accountId: "111111111111", region: "eu-west-1" };
+  type Statement = { Sid: string; Principal: { Service?: string | string[] }; Action: string | string[]; Condition?: unknown };
+  const services = (s: Statement) => [s.Principal.Service ?? []].flat();
+  const keyStatements = (keyPolicyDocument(scope) as { Statement: Statement[] }).Statement;
+  const keyStatementOf = (service: string) => keyStatements.filter((s) => services(s).includes(service));
+
+  it("are CloudWatch alarms, EventBridge rules and RDS event subscriptions; no longer ElastiCache (it cannot use an encrypted topic)", () => {
+    expect([...KEY_SERVICE_PUBLISHERS]).toEqual(["cloudwatch.amazonaws.com", "events.amazonaws.com", "events.rds.amazonaws.com"]);
+    const publish = (topicPolicyDocument("arn:aws:sns:eu-west-1:111111111111:t", scope) as { Statement: Statement[] }).Statement
+      .find((s) => s.Sid === "AccountServicesPublish");
+    expect(publish && services(publish)).toEqual([...KEY_SERVICE_PUBLISHERS]);
+    expect(publish?.Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
+  });
+
+  it("may each encrypt messages with the key: CloudWatch and EventBridge without a condition KMS may not evaluate", () => {
+    for (const service of KEY_SERVICE_PUBLISHERS) {
+      expect(keyStatementOf(service), service).toEqual([expect.objectContaining({ Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" })]);
+    }
+    expect(keyStatementOf("cloudwatch.amazonaws.com")[0].Condition).toBeUndefined();
+    expect(keyStatementOf("events.amazonaws.com")[0].Condition).toBeUndefined();
+    expect(keyStatementOf("events.rds.amazonaws.com")[0].Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111111111111" } });
+    expect(keyStatements.flatMap(services)).not.toContain("elasticache.amazonaws.com");
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { shortHash } from "../components/common";
 import { keyPolicyDocument } from "../components/kms";
-import { subnetCidrs } from "../components/network";
+import { secretsManagerEndpointPolicy, subnetCidrs } from "../components/network";
+import { offlineSecretPlaceholder } from "../scripts/offline/stack-files";
 import { childrenOf, json, ofType, one, STACKS, stackRun } from "./harness";
+import { secretValue } from "./secret-wire";
+
+const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+/** The `secure:` placeholder of Pulumi.prod.yaml's paging webhook. */
+const PROD_WEBHOOK_CIPHERTEXT = "v1:placeholder-set-the-paging-webhook-with-pulumi-config-set-secret";
 
 describe.each(STACKS)("foundation of %s", (stack) => {
   const isProd = stack === "prod";
@@ -46,16 +55,29 @@ describe.each(STACKS)("foundation of %s", (stack) => {
     }
   });
 
-  it("subscribes the configured endpoints to the right topic", async () => {
+  it("subscribes the configured endpoints to the right topic, https endpoints as secrets", async () => {
     const run = await stackRun(stack);
-    const subs = ofType(run, "aws:sns/topicSubscription:TopicSubscription").map((s) => [
-      String(s.inputs.topic).includes("critical") ? "critical" : "warning", s.inputs.protocol, s.inputs.endpoint,
+    const subs = ofType(run, SUBSCRIPTION).map((s) => [
+      String(s.inputs.topic).includes("critical") ? "critical" : "warning", s.inputs.protocol,
+      s.inputs.protocol === "https" ? secretValue(s.inputs.endpoint) : s.inputs.endpoint,
     ]);
     expect(subs.sort()).toEqual(isProd
       ? [["critical", "email", "platform-oncall@sparki.example"],
-        ["critical", "https", "https://events.pagerduty.example/integration/sparki-storage-prod/enqueue"],
+        ["critical", "https", offlineSecretPlaceholder(PROD_WEBHOOK_CIPHERTEXT)],
         ["warning", "email", "platform-alerts@sparki.example"]]
       : [["warning", "email", "platform-alerts-dev@sparki.example"]]);
+  });
+
+  it("names subscriptions by a readable slug and a hash of the endpoint, never by a URL's path", async () => {
+    const run = await stackRun(stack);
+    const names = ofType(run, SUBSCRIPTION).map((s) => s.name).sort();
+    expect(names).toEqual(isProd
+      ? [`sparki-prod-alerts-critical-https-offline-secret-invalid-${shortHash(offlineSecretPlaceholder(PROD_WEBHOOK_CIPHERTEXT))}`,
+        `sparki-prod-alerts-critical-platform-oncall-sparki-example-${shortHash("platform-oncall@sparki.example")}`,
+        `sparki-prod-alerts-warning-platform-alerts-sparki-example-${shortHash("platform-alerts@sparki.example")}`]
+      : [`sparki-dev-alerts-warning-platform-alerts-dev-sparki-example-${shortHash("platform-alerts-dev@sparki.example")}`]);
+    // E-mail subscriptions keep their pre-hash identity (re-created ones would wait for confirmation again).
+    for (const s of ofType(run, SUBSCRIPTION)) expect(s.options.aliases, s.name).toBe(s.inputs.protocol === "email" ? 1 : 0);
   });
 
   it(`creates an isolated VPC with one private subnet in each of ${isProd ? 3 : 2} AZs and no internet gateway`, async () => {
@@ -70,6 +92,24 @@ describe.each(STACKS)("foundation of %s", (stack) => {
     expect(run.resources.filter((r) => /internetGateway|natGateway|eip/i.test(r.type))).toEqual([]);
     expect(one(run, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").inputs.ingress).toBeUndefined();
     expect((run.outputs.network as { vpcId: string }).vpcId).toMatch(/^vpc-/);
+  });
+
+  it("reaches Secrets Manager from the isolated VPC through an interface endpoint with private DNS, HTTPS from the VPC only", async () => {
+    const run = await stackRun(stack);
+    const endpoint = one(run, "aws:ec2/vpcEndpoint:VpcEndpoint");
+    const https = one(run, INGRESS, `sparki-${stack}-network-secretsmanager-endpoint-https`);
+    const groupId = String(https.inputs.securityGroupId);
+    expect(endpoint.parent).toEqual({ type: "sparki:network:Network", name: `sparki-${stack}-network` });
+    expect(endpoint.inputs).toMatchObject({
+      serviceName: "com.amazonaws.eu-west-1.secretsmanager", vpcEndpointType: "Interface", privateDnsEnabled: true,
+      subnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds, securityGroupIds: [groupId],
+      vpcId: (run.outputs.network as { vpcId: string }).vpcId,
+    });
+    expect(json(endpoint.inputs.policy)).toEqual(secretsManagerEndpointPolicy({ accountId, region: "eu-west-1" }));
+    expect(ofType(run, INGRESS).filter((r) => r.inputs.securityGroupId === groupId).map((r) => r.inputs))
+      .toEqual([expect.objectContaining({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: isProd ? "10.50.0.0/16" : "10.40.0.0/16" })]);
+    expect(ofType(run, EGRESS).filter((r) => r.inputs.securityGroupId === groupId)).toEqual([]);
+    expect((run.outputs.network as Record<string, unknown>).secretsManagerEndpointSecurityGroupId).toBe(groupId);
   });
 
   it("gives every child the component as parent", async () => {

@@ -90,6 +90,33 @@ describe("planning", () => {
   });
 });
 
+describe("windows, log retention and clients", () => {
+  it("refuses a log retention CloudWatch Logs does not offer", () => {
+    expect(planProblems({ ...input, logRetentionDays: 10 })).toEqual([
+      "logRetentionDays must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days), got 10",
+    ]);
+    expect(planProblems({ ...input, logRetentionDays: 365 })).toEqual([]);
+  });
+
+  it("refuses a backup window under 30 minutes and a maintenance window overlapping it on its day", () => {
+    expect(planProblems({ ...input, backupWindow: "02:00-02:20" })).toEqual(["backupWindow must last at least 30 minutes, got 02:00-02:20"]);
+    expect(planProblems({ ...input, backupWindow: "03:00-04:00" })).toEqual([
+      "maintenanceWindow must not overlap the daily backup window 03:00-04:00, got sun:03:30-sun:04:30",
+    ]);
+    expect(planProblems({ ...input, backupWindow: "23:30-00:30", maintenanceWindow: "mon:00:00-mon:01:00" })).toEqual([
+      "maintenanceWindow must not overlap the daily backup window 23:30-00:30, got mon:00:00-mon:01:00",
+    ]);
+    expect(planProblems({ ...input, maintenanceWindow: "sun:03:30-sun:03:45" })).toEqual(["maintenanceWindow must last at least 30 minutes, got sun:03:30-sun:03:45"]);
+    expect(planProblems({ ...input, backupWindow: "22:00-22:30", maintenanceWindow: "sat:23:00-sun:00:00" })).toEqual([]);
+  });
+
+  it("admits only private client CIDR blocks", () => {
+    expect(planProblems({ ...input, clientCidrBlocks: ["10.60.0.0/16", "0.0.0.0/0"] })).toEqual([
+      "clients.cidrBlocks[1] must be a private IPv4 CIDR block (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10) from /8 to /32, such as 10.40.0.0/16, got 0.0.0.0/0",
+    ]);
+  });
+});
+
 describe("parameter builder", () => {
   it("loads pg_stat_statements, forces TLS and marks exactly the start-time parameters pending-reboot", () => {
     const specs = postgresParameters(DEFAULT_PARAMETER_SETTINGS);
@@ -108,6 +135,13 @@ describe("proxy secret policy", () => {
   });
 });
 
+const validArgs: PostgresArgs = {
+  ...input, accountId: "123456789012", region: "eu-west-1", vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"],
+  kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k", eventTopicArns: { warning: "w", critical: "c" },
+  secretsManager: { endpointSecurityGroupId: "sg-0123456789abcdef0" },
+  alarms: { environment: "test", topicArns: { warning: "w", critical: "c" } },
+};
+
 describe("the component refuses bad arguments before registering anything", () => {
   it("throws a clear error and registers no resource", async () => {
     const registered: string[] = [];
@@ -119,6 +153,23 @@ describe("the component refuses bad arguments before registering anything", () =
     };
     const attempt = runProgram({ stack: "dev", program: () => ({ db: new Postgres("sparki-test-postgres", args) }), observe: (r) => registered.push(r.type) });
     await expect(attempt).rejects.toThrow("Postgres sparki-test-postgres: instanceClass must be a class of a supported family (db.t4g, db.m6g, db.m7g, db.r6g, db.r7g), such as db.r7g.large, got db.x9.large");
+    expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
+
+  it.each([
+    ["a public client", { clients: { cidrBlocks: ["0.0.0.0/0"] } },
+      "Postgres sparki-test-postgres: clients.cidrBlocks[0] must be a private IPv4 CIDR block (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10) from /8 to /32, such as 10.40.0.0/16, got 0.0.0.0/0"],
+    ["a log retention CloudWatch refuses", { logRetentionDays: 45 },
+      "Postgres sparki-test-postgres: logRetentionDays must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days), got 45"],
+    ["overlapping windows", { backupWindow: "03:00-04:00" },
+      "Postgres sparki-test-postgres: maintenanceWindow must not overlap the daily backup window 03:00-04:00, got sun:03:30-sun:04:30"],
+    ["no route to Secrets Manager", { secretsManager: { cidrBlocks: [] } },
+      "Postgres sparki-test-postgres: secretsManager.cidrBlocks must list at least one block (the proxy reads its secret from Secrets Manager)"],
+  ] as const)("refuses %s before registering anything", async (_case, change, message) => {
+    const registered: string[] = [];
+    const args: PostgresArgs = { ...validArgs, ...change };
+    const attempt = runProgram({ stack: "dev", program: () => ({ db: new Postgres("sparki-test-postgres", args) }), observe: (r) => registered.push(r.type) });
+    await expect(attempt).rejects.toThrow(message);
     expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
   });
 });

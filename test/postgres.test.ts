@@ -117,7 +117,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     const zones = replicas.map((r) => r.inputs.availabilityZone);
     expect(zones).toEqual(e.replicaZones);
     expect(new Set(zones).size).toBe(zones.length);
-    expect(zones).not.toContain("eu-west-1a"); // the primary's zone (pinned in dev, preferred in prod)
+    expect(zones).not.toContain("eu-west-1a"); // the first zone: a single-AZ primary's (with Multi-AZ, RDS places primary and standby)
     for (const r of replicas) {
       expect(r.inputs).toMatchObject({
         replicateSourceDb: id, instanceClass: e.instanceClass, multiAz: false, skipFinalSnapshot: true, storageEncrypted: true,
@@ -186,14 +186,15 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     const primarySg = groupOfRule(run, INGRESS, `${id}-primary-from-proxy`);
     expect(one(run, "aws:rds/proxy:Proxy").inputs.vpcSecurityGroupIds).toEqual([proxySg]);
     expect(primaryOf(run).inputs.vpcSecurityGroupIds).toEqual([primarySg]);
-    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`));
+    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`) && r.name !== `${id}-proxy-to-secretsmanager`);
     for (const r of rules) expect(r.inputs, r.name).toMatchObject({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432 });
     expect(rules.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).toBe(false);
     const into = (sg: string) => ofType(run, INGRESS).filter((r) => r.inputs.securityGroupId === sg).map((r) => r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId);
     expect(into(primarySg)).toEqual([proxySg]);
     expect(into(proxySg)).toEqual([e.vpcCidr]);
-    expect(ofType(run, EGRESS).filter((r) => r.name.startsWith(`${id}-`)).map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId]))
-      .toEqual([[proxySg, primarySg]]);
+    const endpointSg = (run.outputs.network as { secretsManagerEndpointSecurityGroupId: string }).secretsManagerEndpointSecurityGroupId;
+    expect(ofType(run, EGRESS).filter((r) => r.name.startsWith(`${id}-`)).map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort])
+      .sort((a, b) => Number(a[2]) - Number(b[2]))).toEqual([[proxySg, endpointSg, 443], [proxySg, primarySg, 5432]]);
     const replicaGroups = new Set(replicasOf(run).flatMap((r) => r.inputs.vpcSecurityGroupIds as string[]));
     expect(replicaGroups.size).toBe(isProd ? 1 : 0);
     for (const sg of replicaGroups) {
@@ -202,14 +203,17 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     }
   });
 
-  it("sends failure, failover, low-storage, maintenance and configuration events of every instance to the critical topic", async () => {
+  it("sends failure, failover and low-storage events to the critical topic, maintenance and configuration changes to the warning topic", async () => {
     const run = await stackRun(stack);
-    const subscription = one(run, "aws:rds/eventSubscription:EventSubscription");
-    expect(subscription.inputs).toMatchObject({
-      snsTopic: (run.outputs.alertTopicArns as { critical: string }).critical, sourceType: "db-instance", enabled: true,
-      sourceIds: instances(run).map((r) => r.inputs.identifier),
-    });
-    expect(subscription.inputs.eventCategories).toEqual(expect.arrayContaining(["failure", "failover", "low storage", "maintenance", "configuration change"]));
+    const topics = run.outputs.alertTopicArns as { critical: string; warning: string };
+    const sourceIds = instances(run).map((r) => r.inputs.identifier);
+    const subscriptions = ofType(run, "aws:rds/eventSubscription:EventSubscription").map((r) => r.inputs)
+      .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    expect(subscriptions).toEqual([
+      expect.objectContaining({ name: `${id}-critical-events`, snsTopic: topics.critical, sourceType: "db-instance", enabled: true, sourceIds, eventCategories: ["failure", "failover", "low storage"] }),
+      // failure once more, so that one subscription covers what Security Hub RDS.20 looks for.
+      expect.objectContaining({ name: `${id}-warning-events`, snsTopic: topics.warning, sourceType: "db-instance", enabled: true, sourceIds, eventCategories: ["failure", "maintenance", "configuration change", "read replica"] }),
+    ]);
   });
 
   it("outputs the Fiber connection facts: the proxy as writer, the replicas as readers, never a password", async () => {
@@ -240,7 +244,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     expect(level("postgres-proxy", "proxy-database-connections-borrowed", "critical")).toMatchObject({ threshold: 95, dimensions: dims });
   });
 
-  it("alarms on replica lag, CPU, free storage and memory as shares, and transaction-ID wraparound on the writer", async () => {
+  it("alarms on replica lag, CPU, disk queue depth, free storage and memory as shares, and transaction-ID wraparound on the writer", async () => {
     const run = await stackRun(stack);
     const alarms = ofType(run, ALARM).filter((a) => String(a.inputs.name).startsWith(`${stack}-postgres-`));
     const pairs = new Map<string, Record<string, number>>();
@@ -255,6 +259,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     for (const db of instances(run)) {
       const identifier = String(db.inputs.identifier);
       expected[`${identifier} CPUUtilization`] = { warning: 80, critical: 95 };
+      expected[`${identifier} DiskQueueDepth`] = { warning: 20, critical: 64 };
       expected[`${identifier} FreeStorageSpace`] = { warning: 0.2 * e.storage * GIB, critical: 0.1 * e.storage * GIB };
       expected[`${identifier} FreeableMemory`] = { warning: 0.1 * e.memoryGiB * GIB, critical: 0.05 * e.memoryGiB * GIB };
       expected[`${identifier} ReadLatency`] = { warning: 0.05, critical: 0.1 };
@@ -273,6 +278,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     const series = JSON.stringify(body.widgets.map((w) => w.properties.metrics ?? []));
     for (const db of instances(run)) expect(series).toContain(`"DBInstanceIdentifier","${String(db.inputs.identifier)}"`);
     expect(series).toContain(`"DatabaseConnectionsCurrentlyBorrowed","ProxyName","${id}-proxy","TargetGroup","default","TargetRole","READ_WRITE"`);
+    for (const db of instances(run)) expect(series).toContain(`"DiskQueueDepth","DBInstanceIdentifier","${String(db.inputs.identifier)}"`);
   });
 });
 
@@ -283,7 +289,9 @@ describe("PostgreSQL identifiers at preview", () => {
     expect(postgres.length).toBeGreaterThan(0);
     for (const a of postgres) expect(JSON.stringify(a.inputs.dimensions), String(a.inputs.name)).not.toContain(KNOWN_AFTER_APPLY);
     for (const r of replicasOf(plan)) expect(r.inputs.replicateSourceDb).toBe(`sparki-${stack}-postgres`);
-    expect(one(plan, "aws:rds/eventSubscription:EventSubscription").inputs.sourceIds).not.toContain(KNOWN_AFTER_APPLY);
+    const subscriptions = ofType(plan, "aws:rds/eventSubscription:EventSubscription");
+    expect(subscriptions).toHaveLength(2);
+    for (const s of subscriptions) expect(s.inputs.sourceIds).not.toContain(KNOWN_AFTER_APPLY);
   });
 });
 
@@ -293,5 +301,29 @@ describe("a dev stack with one replica", () => {
     expect(primaryOf(run).inputs.availabilityZone).toBe("eu-west-1a");
     expect(replicasOf(run).map((r) => [r.inputs.identifier, r.inputs.availabilityZone])).toEqual([["sparki-dev-postgres-replica-1", "eu-west-1b"]]);
     expect(ofType(run, ALARM).filter((a) => String(a.inputs.name).startsWith("dev-postgres-replica-1-rds-replica-lag"))).toHaveLength(2);
+  });
+});
+
+describe("PostgreSQL in an existing VPC", () => {
+  const network = {
+    vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+    availabilityZones: ["eu-west-1c", "eu-west-1a"],
+  };
+  const clients = { "sparki-storage:postgres": { replicas: 1, allowedCidrBlocks: ["10.60.0.0/16"] }, "sparki-storage:redis": { allowedCidrs: ["10.60.0.0/16"] } };
+  const secretsEgress = (run: ProgramRun) => ofType(run, EGRESS).filter((r) => r.name.startsWith("sparki-dev-postgres-proxy-to-secretsmanager")).map((r) => r.inputs);
+
+  it("lets the proxy reach only the named Secrets Manager endpoint, and places the replica by the configured zones", async () => {
+    const run = await runWith("dev", { ...clients, "sparki-storage:network": { ...network, secretsManagerEndpointSecurityGroupId: "sg-0123456789abcdef0" } });
+    expect(ofType(run, "aws:ec2/vpc:Vpc")).toEqual([]);
+    expect(ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")).toEqual([]);
+    expect(secretsEgress(run)).toEqual([expect.objectContaining({ ipProtocol: "tcp", fromPort: 443, toPort: 443, referencedSecurityGroupId: "sg-0123456789abcdef0" })]);
+    expect(primaryOf(run).inputs.availabilityZone).toBe("eu-west-1c");
+    expect(replicasOf(run).map((r) => r.inputs.availabilityZone)).toEqual(["eu-west-1a"]);
+  });
+
+  it("without a named endpoint, lets the proxy send HTTPS anywhere (NAT or an endpoint it cannot know), and nothing else", async () => {
+    const run = await runWith("dev", { ...clients, "sparki-storage:network": network });
+    expect(secretsEgress(run)).toEqual([expect.objectContaining({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" })]);
+    expect((run.outputs.network as Record<string, unknown>).secretsManagerEndpointSecurityGroupId).toBeUndefined();
   });
 });

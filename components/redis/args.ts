@@ -32,7 +32,7 @@ export interface RedisCacheArgs {
   readonly vpcId: pulumi.Input<string>;
   /** Private subnets, one per zone, for the cache's own subnet group. No default. */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  /** IPv4 CIDRs (prefix /8 or longer) of applications allowed to the TLS port. Default: none. */
+  /** Private IPv4 CIDRs (RFC 1918 or 100.64.0.0/10, /8-/32, no host bits) of applications allowed to the TLS port. Default: none. */
   readonly allowedCidrs?: readonly string[];
   /** Security groups of applications allowed to the TLS port. Default: none; at least one CIDR or group is required. */
   readonly allowedSecurityGroupIds?: readonly pulumi.Input<string>[];

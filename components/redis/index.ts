@@ -25,13 +25,22 @@ export { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, DEFAULT_MAINTENANCE_WINDOW, DEFAU
 
 /** Where clients connect: the configuration endpoint in cluster mode, primary and reader endpoints without. */
 export type RedisEndpoints =
-  | { readonly configuration: pulumi.Output<string> }
-  | { readonly primary: pulumi.Output<string>; readonly reader: pulumi.Output<string> };
+  | {
+    /** Configuration endpoint host (cluster mode): clients discover the shards through it. */
+    readonly configuration: pulumi.Output<string>;
+  }
+  | {
+    /** Primary endpoint host (no cluster mode): reads and writes, follows failover. */
+    readonly primary: pulumi.Output<string>;
+    /** Reader endpoint host (no cluster mode): reads, spread over the replicas. */
+    readonly reader: pulumi.Output<string>;
+  };
 
 /**
  * A Valkey/Redis OSS ElastiCache replication group, cluster mode enabled or disabled: TLS required, KMS
  * encryption at rest, RBAC users (generated password in Secrets Manager), its own subnet group, security group
- * and parameter group, slow/engine logs in CloudWatch Logs, and alarms on every member node.
+ * and parameter group, slow/engine logs in CloudWatch Logs, alarms on every member node, and (with a topic) an
+ * EventBridge rule forwarding ElastiCache events.
  */
 export class RedisCache extends pulumi.ComponentResource {
   readonly replicationGroup: aws.elasticache.ReplicationGroup;
