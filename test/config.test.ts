@@ -102,6 +102,16 @@ describe("config validation names the key, the bad value and what is allowed", (
     expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
   });
 
+  it.each([
+    ["an existing VPC without zones", { "sparki-storage:network": existingVpc }],
+    ["a public VPC CIDR", { "sparki-storage:network": { cidrBlock: "8.8.0.0/16" } }],
+    ["a repeated subscriber", { "sparki-storage:alerts": { warning: { emails: ["a@b.example", "a@b.example"] } } }],
+  ])("registers nothing for %s", async (_case, overrides) => {
+    const registered: string[] = [];
+    await expect(runWith(dev, overrides, (r) => registered.push(r.type))).rejects.toBeInstanceOf(ConfigError);
+    expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
+
   it("accepts both real stack files as they are", () => {
     expect(load("dev", {}).project.profile).toBe("dev");
     expect(load("prod", {}).project.profile).toBe("prod");

@@ -33,8 +33,6 @@ interface PlannedSubscription {
   readonly endpoint: string;
   /** Logical-name suffix: readable part plus a hash of the whole endpoint, so truncation never collides. */
   readonly suffix: string;
-  /** The name the subscription had before the hash suffix, when still unambiguous (kept as an alias). */
-  readonly previousSuffix?: string;
 }
 
 /**
@@ -57,13 +55,8 @@ function hostOf(url: string): string {
 function planSubscriptions(name: string, severity: Severity, subscribers: Subscribers): PlannedSubscription[] {
   const emails = subscribers.emails ?? [];
   const urls = subscribers.httpsEndpoints ?? [];
-  const oldSlugs = emails.map((e) => slug(e));
   const planned: PlannedSubscription[] = [
-    ...emails.map((endpoint, i): PlannedSubscription => ({
-      protocol: "email", endpoint, suffix: subscriptionSuffix("email", endpoint),
-      // E-mail subscriptions wait for the recipient to confirm again when re-created: keep the old identity.
-      ...(oldSlugs.indexOf(oldSlugs[i]) === oldSlugs.lastIndexOf(oldSlugs[i]) ? { previousSuffix: oldSlugs[i] } : {}),
-    })),
+    ...emails.map((endpoint): PlannedSubscription => ({ protocol: "email", endpoint, suffix: subscriptionSuffix("email", endpoint) })),
     ...urls.map((endpoint): PlannedSubscription => ({ protocol: "https", endpoint, suffix: subscriptionSuffix("https", endpoint) })),
   ];
   urls.forEach((url, i) => {
@@ -97,7 +90,7 @@ export class AlertTopics extends pulumi.ComponentResource {
         new aws.sns.TopicSubscription(`${name}-${severity}-${s.suffix}`, s.protocol === "email"
           ? { topic: topic.arn, protocol: "email", endpoint: s.endpoint }
           : { topic: topic.arn, protocol: "https", endpoint: pulumi.secret(s.endpoint), endpointAutoConfirms: false },
-        { parent: this, ...(s.previousSuffix ? { aliases: [{ name: `${name}-${severity}-${s.previousSuffix}` }] } : {}) });
+        { parent: this });
       }
       return topic;
     };
