@@ -86,7 +86,8 @@ export interface ResourceInput {
   readonly parentUrn?: string;
 }
 
-function resourceArgs(policy: Policy, input: ResourceInput, config?: Config): ResourceValidationArgs {
+/** What a resource policy and a stack policy both see of one resource: props behind the preview-unknown proxy. */
+function policyView(input: ResourceInput) {
   const props = unknownCheckingProxy(input.props);
   const is = typeMatcher(input.type);
   return {
@@ -99,9 +100,15 @@ function resourceArgs(policy: Policy, input: ResourceInput, config?: Config): Re
       customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
       ...(input.parentUrn ? { parent: input.parentUrn } : {}),
     },
-    stackTags: new Map(),
     isType: is,
     asType: ((resourceClass: unknown) => (is(resourceClass) ? props : undefined)) as ResourceValidationArgs["asType"],
+  };
+}
+
+function resourceArgs(policy: Policy, input: ResourceInput, config?: Config): ResourceValidationArgs {
+  return {
+    ...policyView(input),
+    stackTags: new Map(),
     getConfig: <T extends object>() => configWithDefaults(policy, config) as T,
     notApplicable,
   };
@@ -124,24 +131,7 @@ export interface StackInput extends ResourceInput {
 }
 
 function stackResources(inputs: readonly StackInput[]): PolicyResource[] {
-  const resources = inputs.map((input): PolicyResource => {
-    const props = unknownCheckingProxy(input.props);
-    const is = typeMatcher(input.type);
-    return {
-      type: input.type,
-      props,
-      urn: input.urn ?? `urn:pulumi:test::sparki-storage::${input.type}::${input.name ?? "r"}`,
-      name: input.name ?? "r",
-      opts: {
-        protect: input.protect ?? false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-      },
-      dependencies: [],
-      propertyDependencies: {},
-      isType: is,
-      asType: ((resourceClass: unknown) => (is(resourceClass) ? props : undefined)) as PolicyResource["asType"],
-    };
-  });
+  const resources = inputs.map((input): PolicyResource => ({ ...policyView(input), dependencies: [], propertyDependencies: {} }));
   // References are `type::name` (unique) or, in hand-built tests, a bare name.
   const byRef = new Map<string, PolicyResource>();
   for (const r of [...resources].reverse()) byRef.set(r.name, r);
