@@ -46,7 +46,7 @@ describe("threshold unit conversion (once, exactly)", () => {
 describe("metric catalog", () => {
   it("states a namespace, dimensions, unit and AWS source for every metric", () => {
     for (const [key, m] of Object.entries(METRICS)) {
-      expect(m.namespace, key).toMatch(/^AWS\/(RDS|ElastiCache|S3)$/);
+      expect(m.namespace, key).toMatch(/^AWS\/(RDS|ElastiCache|S3|Events)$/);
       expect(m.dimensions.length, key).toBeGreaterThan(0);
       expect(m.source, key).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     }

@@ -300,3 +300,15 @@ describe("flipping cluster mode", () => {
     expect(one(after, RG).inputs.parameterGroupName).toBe("sparki-dev-redis-valkey8-cluster-on");
   });
 });
+
+describe.each(STACKS)("ElastiCache event delivery of %s", (stack) => {
+  it("alarms when the EventBridge rule fails to deliver to the warning topic (the only sign of a dropped event)", async () => {
+    const run = await stackRun(stack);
+    const rule = one(run, "aws:cloudwatch/eventRule:EventRule");
+    const alarms = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.metricName === "FailedInvocations");
+    expect(alarms.map((a) => [(a.inputs.tags as Record<string, string>).Severity, a.inputs.threshold]).sort()).toEqual([["critical", 5], ["warning", 0]]);
+    for (const a of alarms) {
+      expect(a.inputs).toMatchObject({ namespace: "AWS/Events", dimensions: { RuleName: rule.inputs.name }, statistic: "Sum", comparisonOperator: "GreaterThanThreshold" });
+    }
+  });
+});

@@ -28,6 +28,7 @@ export interface MetricDefinition {
 const RDS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html";
 const PROXY_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.monitoring.html";
 const CACHE_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html";
+const EVENTS_DOC = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html";
 const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html";
 
 /**
@@ -65,6 +66,8 @@ export const METRICS = {
   s3ServerErrors: { namespace: "AWS/S3", metricName: "5xxErrors", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
   s3AllRequests: { namespace: "AWS/S3", metricName: "AllRequests", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
   s3FirstByteLatency: { namespace: "AWS/S3", metricName: "FirstByteLatency", dimensions: ["BucketName", "FilterId"], unit: "milliseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: S3_DOC },
+  // AWS/Events, per rule: deliveries to a target that failed for good (EVENTS_DOC).
+  eventsFailedInvocations: { namespace: "AWS/Events", metricName: "FailedInvocations", dimensions: ["RuleName"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: EVENTS_DOC },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricKey = keyof typeof METRICS;

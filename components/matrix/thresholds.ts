@@ -61,6 +61,7 @@ export const PLATFORM_THRESHOLDS = {
   cacheReplicationLag: { warning: 1, critical: 10, unit: "seconds", comparison: "above", rationale: "replicas serving reads must stay near-real-time" },
   s3ServerErrors: { warning: 5, critical: 50, unit: "count", comparison: "above", rationale: "5xx per period; the Fiber adapter retries, a burst means an outage" },
   s3ClientErrorRatePercent: { warning: 5, critical: 20, unit: "percent", comparison: "above", rationale: "4xx as a share of requests: denied or missing keys after a deploy" },
+  eventsFailedInvocations: { warning: 0, critical: 5, unit: "count", comparison: "above", rationale: "per period; every failed delivery is an event notification nobody received" },
 } as const satisfies Record<string, PlatformThreshold>;
 
 export type PlatformThresholdKey = keyof typeof PLATFORM_THRESHOLDS;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import { type AlarmContext, AlarmPair, platformThreshold } from "../alerting";
 
 /**
  * ElastiCache service events worth a warning: failures, deletions, changes and limits. Routine successes (Cache
@@ -25,6 +26,8 @@ export interface CacheEventsArgs {
   readonly replicationGroupId: string;
   /** ARN of the SNS topic the events are published to (it may be KMS-encrypted). No default. */
   readonly topicArn: pulumi.Input<string>;
+  /** Where the alarm on failed deliveries (the only sign of a dropped event) reports. No default. */
+  readonly alarms: AlarmContext;
 }
 
 /**
@@ -43,6 +46,10 @@ export function cacheEvents(name: string, args: CacheEventsArgs, parent: pulumi.
     rule: rule.name,
     targetId: "alert-topic",
     arn: args.topicArn,
+  }, { parent });
+  new AlarmPair({
+    context: args.alarms, subject: "redis-events", metric: "eventsFailedInvocations",
+    dimensions: { RuleName: `${args.replicationGroupId}-events` }, threshold: platformThreshold("eventsFailedInvocations"),
   }, { parent });
   return rule;
 }

@@ -130,7 +130,7 @@ export class RedisCache extends pulumi.ComponentResource {
       applyImmediately: args.applyImmediately ?? false,
       logDeliveryConfigurations: logs,
     }, { parent: this, protect });
-    if (args.eventsTopicArn !== undefined) cacheEvents(name, { replicationGroupId: rgId, topicArn: args.eventsTopicArn }, this);
+    if (args.eventsTopicArn !== undefined) cacheEvents(name, { replicationGroupId: rgId, topicArn: args.eventsTopicArn, alarms: args.alarms }, this);
 
     this.endpoints = clusterMode
       ? { configuration: this.replicationGroup.configurationEndpointAddress }
