@@ -84,6 +84,14 @@ describe("config validation names the key, the bad value and what is allowed", (
       'sparki-storage:alerts.critical must have at least one email or https subscriber for profile "prod" (critical alarms would page nobody), got nothing'],
     ["prod stack on the dev profile (cross-field with stack name)", "prod", { "sparki-storage:profile": "dev" },
       'sparki-storage:profile must be "prod" for stack "prod" (a prod* stack never runs unprotected), got "dev"'],
+    ["alarm period CloudWatch refuses", dev, { "sparki-storage:alerts": { evaluation: { warning: { periodSeconds: 45 } } } },
+      "sparki-storage:alerts.evaluation.warning.periodSeconds must be 10, 30 or a multiple of 60 up to 86400 (seconds), got 45"],
+    ["unknown evaluation key", dev, { "sparki-storage:alerts": { evaluation: { critical: { periods: 3 } } } },
+      'sparki-storage:alerts.evaluation.critical.periods is not a known key (allowed: periodSeconds, evaluationPeriods, datapointsToAlarm)'],
+    ["more datapoints than periods (cross-field with the defaults)", dev, { "sparki-storage:alerts": { evaluation: { critical: { datapointsToAlarm: 6 } } } },
+      "sparki-storage:alerts.evaluation.critical.datapointsToAlarm must not exceed evaluationPeriods (5), got 6"],
+    ["evaluation longer than a day (cross-field)", dev, { "sparki-storage:alerts": { evaluation: { warning: { periodSeconds: 3600, evaluationPeriods: 25 } } } },
+      "sparki-storage:alerts.evaluation.warning.evaluationPeriods times periodSeconds (3600) must not exceed one day (86400 s, a CloudWatch limit), got 25"],
   ])("%s", (_case, stack, overrides, expected) => {
     expect(problemsOf(stack, overrides)).toContain(expected);
   });
@@ -173,5 +181,16 @@ describe("values under secret keys never appear in messages", () => {
     const overrides = { "sparki-storage:alerts": { critical: { emails: [{ secure: "v1:ciphertext" }] } } };
     const failure = await runWith(dev, overrides).then(() => undefined, (e: unknown) => e);
     expect((failure as ConfigError).problems).toEqual(["sparki-storage:alerts.critical.emails.0 must be an email address, got (secret)"]);
+  });
+});
+
+describe("alerts.evaluation reaches every alarm of the stack", () => {
+  it("overrides the critical evaluation of all critical alarms and leaves warnings on their defaults", async () => {
+    const run = await runWith(dev, { "sparki-storage:alerts": { warning: { emails: ["a@b.example"] }, evaluation: { critical: { evaluationPeriods: 10, datapointsToAlarm: 4 } } } });
+    const alarms = run.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+    const bySeverity = (severity: string) => alarms.filter((a) => (a.inputs.tags as Record<string, string>).Severity === severity);
+    expect(bySeverity("critical").length).toBeGreaterThan(10);
+    for (const a of bySeverity("critical")) expect([a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm], a.name).toEqual([10, 4]);
+    for (const a of bySeverity("warning")) expect([a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm], a.name).toEqual([3, 2]);
   });
 });

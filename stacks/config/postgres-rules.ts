@@ -2,31 +2,24 @@ import { instanceClassProblem, POSTGRES_MAX_REPLICAS } from "../../components/po
 import { resolveEnvironment } from "../environment";
 import { PROFILES } from "../profiles";
 import type { Context, Problem, Rule } from "./cross-field";
-import type { PostgresConfig } from "./postgres";
+import type { PostgresConfig, PostgresProfile } from "./postgres";
 import type { ProjectConfig } from "./schema";
 
+/** Keys a stack's `postgres` config may leave to the profile. */
+const PROFILE_FALLBACKS = ["engineVersion", "instanceClass", "replicas", "allocatedStorageGiB", "maxAllocatedStorageGiB", "backupRetentionDays"] as const;
+
 /** `postgres` config merged over the profile: what the stack deploys. */
-export type PostgresSettings = Omit<PostgresConfig, "parameters"> & {
-  readonly engineVersion: string;
-  readonly instanceClass: string;
-  readonly replicas: number;
-  readonly allocatedStorageGiB: number;
-  readonly maxAllocatedStorageGiB: number;
-  readonly backupRetentionDays: number;
+export type PostgresSettings = Omit<PostgresConfig, "parameters"> & Pick<PostgresProfile, (typeof PROFILE_FALLBACKS)[number]> & {
   readonly parameters: PostgresConfig["parameters"] & { readonly maxConnections: number };
 };
 
 export function postgresSettings(project: ProjectConfig): PostgresSettings {
   const defaults = PROFILES[project.profile].postgres;
   const config = project.postgres;
+  const merged = Object.fromEntries(PROFILE_FALLBACKS.map((key) => [key, config[key] ?? defaults[key]])) as Pick<PostgresProfile, (typeof PROFILE_FALLBACKS)[number]>;
   return {
     ...config,
-    engineVersion: config.engineVersion ?? defaults.engineVersion,
-    instanceClass: config.instanceClass ?? defaults.instanceClass,
-    replicas: config.replicas ?? defaults.replicas,
-    allocatedStorageGiB: config.allocatedStorageGiB ?? defaults.allocatedStorageGiB,
-    maxAllocatedStorageGiB: config.maxAllocatedStorageGiB ?? defaults.maxAllocatedStorageGiB,
-    backupRetentionDays: config.backupRetentionDays ?? defaults.backupRetentionDays,
+    ...merged,
     parameters: { ...config.parameters, maxConnections: config.parameters.maxConnections ?? defaults.maxConnections },
   };
 }
