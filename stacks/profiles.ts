@@ -63,7 +63,7 @@ export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
     postgres: {
       engineVersion: "18", instanceClass: "db.t4g.micro", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
       backupRetentionDays: 1, minBackupRetentionDays: 1, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
-      maxConnections: 125, applyImmediately: true, retainAutomatedBackups: false,
+      maxConnections: 125, applyImmediately: true, retainAutomatedBackups: false, secretRecoveryWindowDays: 7,
     },
     // One burstable node, no replica: sessions and caches are disposable in dev.
     redis: {
@@ -107,7 +107,7 @@ export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
     postgres: {
       engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
       backupRetentionDays: 14, minBackupRetentionDays: 14, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15,
-      maxConnections: 250, applyImmediately: false, retainAutomatedBackups: true,
+      maxConnections: 250, applyImmediately: false, retainAutomatedBackups: true, secretRecoveryWindowDays: 30,
     },
     // Memory-optimised Graviton nodes, sharded (cluster mode) for horizontal scaling, a replica per shard in
     // another AZ; changes wait for the maintenance window.

@@ -10,7 +10,7 @@ const input = {
   identifier: "sparki-test-postgres", engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, multiAz: false,
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
   backupRetentionDays: 7, adminUsername: "sparki_admin", databaseName: "sparki", performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
-  logRetentionDays: 7,
+  logRetentionDays: 7, poolUsername: "sparki_app", passwordRotationDays: 30, secretRecoveryWindowDays: 30,
 };
 
 describe("proxy pool from max_connections", () => {
@@ -83,6 +83,15 @@ describe("planning", () => {
       "port must be an integer 1150..65535, got 80",
       "backupWindow must be hh:mm-hh:mm (UTC), got 2am",
     ]);
+    expect(planProblems({ ...input, identifier: "a".repeat(50), poolUsername: "sparki_admin", passwordRotationDays: 0, secretRecoveryWindowDays: 3 })).toEqual([
+      `identifier must be 1-49 lowercase letters, digits or single hyphens, starting with a letter, got ${"a".repeat(50)}`,
+      "poolUsername must be 1-57 lowercase letters, digits or underscores (rotation adds _clone), start with a letter, not be reserved and differ from adminUsername, got sparki_admin",
+      "passwordRotationDays must be an integer 1..1000 (Secrets Manager's rotation rule), got 0",
+      "secretRecoveryWindowDays must be 0 or an integer 7..30 (Secrets Manager's recovery window), got 3",
+    ]);
+    expect(planProblems({ ...input, poolUsername: "rds_pool" })).toHaveLength(1);
+    expect(planProblems({ ...input, poolUsername: "a".repeat(58) })).toHaveLength(1);
+    expect(planProblems({ ...input, identifier: "a".repeat(49), poolUsername: "a".repeat(57), passwordRotationDays: 1000, secretRecoveryWindowDays: 0 })).toEqual([]);
     expect(planProblems({ ...input, backupRetentionDays: 0, parameters: { maxConnections: 50 } })).toEqual([
       "backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got 0",
       "parameters.maxConnections must be an integer 110..5000, got 50",
@@ -128,9 +137,10 @@ describe("parameter builder", () => {
 });
 
 describe("proxy secret policy", () => {
-  it("names one secret and one key, decrypting only through Secrets Manager of the region", () => {
-    const doc = proxySecretPolicy({ accountId: "123456789012", region: "eu-central-1", secretArn: "arn:aws:secretsmanager:eu-central-1:123456789012:secret:rds!db-1", kmsKeyArn: "arn:aws:kms:eu-central-1:123456789012:key/k" }) as { Statement: { Resource: string; Condition?: unknown }[] };
-    expect(doc.Statement.map((s) => s.Resource)).toEqual(["arn:aws:secretsmanager:eu-central-1:123456789012:secret:rds!db-1", "arn:aws:kms:eu-central-1:123456789012:key/k"]);
+  it("names exactly the login secrets and one key, decrypting only through Secrets Manager of the region", () => {
+    const secretArns = ["arn:aws:secretsmanager:eu-central-1:123456789012:secret:pool-1", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:admin-1"];
+    const doc = proxySecretPolicy({ accountId: "123456789012", region: "eu-central-1", secretArns, kmsKeyArn: "arn:aws:kms:eu-central-1:123456789012:key/k" }) as { Statement: { Resource: unknown; Condition?: unknown }[] };
+    expect(doc.Statement.map((s) => s.Resource)).toEqual([secretArns, "arn:aws:kms:eu-central-1:123456789012:key/k"]);
     expect(doc.Statement[1].Condition).toEqual({ StringEquals: { "kms:ViaService": "secretsmanager.eu-central-1.amazonaws.com" } });
   });
 });

@@ -1,3 +1,4 @@
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { describe, expect, it } from "vitest";
 import { POSTGRES_POOL } from "../components/matrix";
 import { runProgram } from "../scripts/offline/run-program";
@@ -35,6 +36,14 @@ const paramsOf = (run: ProgramRun) => new Map(
   (one(run, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters as { name: string; value: string; applyMethod: string }[])
     .map((p) => [p.name, p]));
 const outputsOf = (run: ProgramRun) => run.outputs.postgres as Record<string, unknown>;
+const isSecret = (value: unknown): value is { value: unknown } =>
+  typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+/** The JSON a secret version of this stack's PostgreSQL writes first. */
+const secretJson = (run: ProgramRun, name: string) => {
+  const secretString = one(run, "aws:secretsmanager/secretVersion:SecretVersion", name).inputs.secretString;
+  if (!isSecret(secretString)) throw new Error(`${name}: secretString is not marked secret`);
+  return JSON.parse(String(secretString.value)) as Record<string, unknown>;
+};
 /** The security group a rule (found by its logical name) is attached to. */
 const groupOfRule = (run: ProgramRun, type: string, name: string) => String(one(run, type, name).inputs.securityGroupId);
 
@@ -58,16 +67,80 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     expect(subnetGroup.inputs).toMatchObject({ name: id, subnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds });
   });
 
-  it("authenticates with IAM or an RDS-managed, KMS-encrypted admin secret; the admin is not postgres and no password is set", async () => {
+  it("sets a generated admin password once (never RDS-managed: RDS refuses replicas of such a source); the admin is not postgres", async () => {
     const run = await stackRun(stack);
     const primary = primaryOf(run);
-    expect(primary.inputs).toMatchObject({
-      iamDatabaseAuthenticationEnabled: true, manageMasterUserPassword: true, masterUserSecretKmsKeyId: keyArn(run),
-      username: "sparki_admin", dbName: "sparki",
+    expect(primary.inputs).toMatchObject({ iamDatabaseAuthenticationEnabled: true, username: "sparki_admin", dbName: "sparki" });
+    expect(primary.inputs.manageMasterUserPassword).toBeUndefined();
+    expect(isSecret(primary.inputs.password)).toBe(true);
+    expect((primary.inputs.password as { value: unknown }).value).toMatch(/^mock-password-/);
+    expect(primary.options.ignoreChanges).toEqual(["password"]);
+    expect(secretJson(run, `${id}-admin`).password).toBe((primary.inputs.password as { value: unknown }).value);
+    const generated = one(run, "random:index/randomPassword:RandomPassword", `${id}-admin-password`);
+    expect(generated.inputs).toMatchObject({ length: 40, special: false });
+    expect(generated.options.protect).toBe(isProd);
+  });
+
+  it("keeps admin and pool credentials in two secrets on the stack key, written once, in the JSON the rotation functions read", async () => {
+    const run = await stackRun(stack);
+    const secrets = ofType(run, "aws:secretsmanager/secret:Secret").filter((r) => r.name.startsWith(`${id}-`));
+    expect(secrets.map((r) => r.name).sort()).toEqual([`${id}-admin`, `${id}-pool`]);
+    for (const secret of secrets) {
+      expect(secret.inputs).toMatchObject({ kmsKeyId: keyArn(run), recoveryWindowInDays: isProd ? 30 : 7 });
+      expect(secret.options.protect).toBe(isProd);
+    }
+    const host = String(outputsOf(run).writerEndpoint).length > 0 ? primaryOf(run).inputs.identifier : undefined;
+    const common = { engine: "postgres", port: 5432, dbname: "sparki", host: expect.stringMatching(new RegExp(`^${String(host)}\\.c`)) };
+    expect(secretJson(run, `${id}-admin`)).toEqual({ ...common, username: "sparki_admin", password: expect.stringMatching(/^mock-password-/) });
+    expect(secretJson(run, `${id}-pool`)).toEqual({
+      ...common, username: "sparki_app", password: expect.stringMatching(/^mock-password-/), masterarn: outputsOf(run).adminSecretArn,
     });
-    expect(primary.inputs.username).not.toBe("postgres");
-    expect(primary.inputs.password).toBeUndefined();
-    expect(primary.inputs.passwordWo).toBeUndefined();
+    expect(secretJson(run, `${id}-pool`).password).not.toBe(secretJson(run, `${id}-admin`).password);
+    for (const version of ofType(run, "aws:secretsmanager/secretVersion:SecretVersion").filter((r) => r.name.startsWith(`${id}-`))) {
+      // Rotation writes every later version; Pulumi must never put the initial password back.
+      expect(version.options.ignoreChanges, version.name).toEqual(["secretString"]);
+      expect(version.options.dependsOn.map((d) => d.name), version.name).toEqual([id]);
+    }
+  });
+
+  it("rotates the admin (single user) and the pool role (alternating users) every 30 days with Secrets Manager's pinned templates, in the VPC", async () => {
+    const run = await stackRun(stack);
+    const rotations = ofType(run, "aws:secretsmanager/secretRotation:SecretRotation").filter((r) => r.name.startsWith(`${id}-`));
+    expect(rotations.map((r) => r.name).sort()).toEqual([`${id}-admin-rotation`, `${id}-pool-rotation`]);
+    const functions = ofType(run, "aws:serverlessrepository/cloudFormationStack:CloudFormationStack").filter((r) => r.name.startsWith(`${id}-`));
+    const rotationSg = groupOfRule(run, EGRESS, `${id}-rotation-to-primary`);
+    const subnets = (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds.join(",");
+    const app = (who: string) => one(run, "aws:serverlessrepository/cloudFormationStack:CloudFormationStack", `${id}-${who}-rotation-function`);
+    expect(functions).toHaveLength(2);
+    expect(app("admin").inputs).toMatchObject({
+      applicationId: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671",
+      parameters: { functionName: `${id}-admin-rotation`, endpoint: "https://secretsmanager.eu-west-1.amazonaws.com", kmsKeyArn: keyArn(run), vpcSubnetIds: subnets, vpcSecurityGroupIds: rotationSg },
+    });
+    expect((app("admin").inputs.parameters as Record<string, unknown>).masterSecretArn).toBeUndefined();
+    expect(app("pool").inputs).toMatchObject({
+      applicationId: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationMultiUser", semanticVersion: "1.1.671",
+      parameters: { functionName: `${id}-pool-rotation`, vpcSubnetIds: subnets, vpcSecurityGroupIds: rotationSg, masterSecretArn: outputsOf(run).adminSecretArn, masterSecretKmsKeyArn: keyArn(run) },
+    });
+    for (const rotation of rotations) {
+      // The first rotation waits for the schedule: at create the pool role does not exist yet (README: first deploy).
+      expect(rotation.inputs).toMatchObject({ rotateImmediately: false, rotationRules: { automaticallyAfterDays: 30 } });
+      expect(String(rotation.inputs.rotationLambdaArn)).toBe(`arn:aws:lambda:eu-west-1:${e.accountId}:function:${rotation.name}`);
+    }
+    expect(one(run, "aws:secretsmanager/secretRotation:SecretRotation", `${id}-pool-rotation`).inputs.secretId).not.toBe(
+      one(run, "aws:secretsmanager/secretRotation:SecretRotation", `${id}-admin-rotation`).inputs.secretId);
+  });
+
+  it("never passes a database password in plaintext, nor outputs one", async () => {
+    const run = await stackRun(stack);
+    const plain: string[] = [];
+    const walk = (value: unknown, where: string, secret: boolean): void => {
+      if (isSecret(value)) return walk(value.value, where, true);
+      if (typeof value === "string" && /mock-password-/.test(value) && !secret) plain.push(where);
+      if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) walk(v, `${where}.${k}`, secret);
+    };
+    for (const r of run.resources.filter((x) => x.type !== "random:index/randomPassword:RandomPassword")) walk(r.inputs, r.name, false);
+    expect(plain).toEqual([]);
+    expect(JSON.stringify(outputsOf(run))).not.toMatch(/mock-password/);
   });
 
   it(`keeps ${e.backups}-day backups, a final snapshot and ${isProd ? "" : "no "}deletion protection; protected in Pulumi only in prod`, async () => {
@@ -80,7 +153,10 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     });
     expect(primary.options.protect).toBe(e.protect);
     const postgresChildren = run.resources.filter((r) => r.name.startsWith(id) && r.type !== "sparki:postgres:Postgres");
-    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name)).toEqual(isProd ? [id] : []);
+    // The primary, and what losing would lock it: its secrets and their generated passwords.
+    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name).sort()).toEqual(isProd
+      ? [id, `${id}-admin`, `${id}-admin-password`, `${id}-pool`, `${id}-pool-password`]
+      : []);
   });
 
   it(`has Performance Insights (${e.piRetention} days, KMS), enhanced monitoring every ${e.monitoring} s and exported logs kept ${e.logRetention} days`, async () => {
@@ -149,13 +225,17 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
   it(`pools through a TLS-only RDS Proxy that opens at most the matrix's ${POSTGRES_POOL.maxConnections} connections`, async () => {
     const run = await stackRun(stack);
     const proxy = one(run, "aws:rds/proxy:Proxy");
-    const secretArn = String(outputsOf(run).secretArn);
+    const { secretArn, adminSecretArn } = outputsOf(run);
+    const login = { authScheme: "SECRETS", iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256" };
     expect(proxy.inputs).toMatchObject({
       name: `${id}-proxy`, engineFamily: "POSTGRESQL", requireTls: true, debugLogging: false,
       vpcSubnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds,
-      auths: [{ authScheme: "SECRETS", secretArn, iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256" }],
+      // The pool's own role first (applications); the admin only for migrations and the bootstrap, pooled apart.
+      auths: [{ ...login, secretArn }, { ...login, secretArn: adminSecretArn }],
     });
-    expect(secretArn).toMatch(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${e.accountId}:secret:rds!db-`));
+    expect(secretArn).toBe(one(run, "aws:secretsmanager/secret:Secret", `${id}-pool`).inputs.arn ?? secretArn);
+    expect(secretArn).toMatch(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${e.accountId}:`));
+    expect(secretArn).not.toBe(adminSecretArn);
     const pool = one(run, "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup").inputs.connectionPoolConfig as Record<string, number>;
     expect(pool).toEqual({ maxConnectionsPercent: e.maxPercent, maxIdleConnectionsPercent: e.idlePercent, connectionBorrowTimeout: 120 });
     const maxConnections = Number(paramsOf(run).get("max_connections")?.value);
@@ -165,7 +245,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     expect(proxy.options.dependsOn.map((d) => d.name).sort()).toEqual([`${id}-proxy-logs`, `${id}-proxy-secret`]);
   });
 
-  it("gives the proxy a role that reads only the admin secret and decrypts only through Secrets Manager", async () => {
+  it("gives the proxy a role that reads only the pool and admin secrets and decrypts only through Secrets Manager", async () => {
     const run = await stackRun(stack);
     const role = one(run, "aws:iam/role:Role", `${id}-proxy`);
     expect(json<{ Statement: Statement[] }>(role.inputs.assumeRolePolicy).Statement).toEqual([{
@@ -174,27 +254,32 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     }]);
     const policy = json<{ Statement: Statement[] }>(one(run, "aws:iam/rolePolicy:RolePolicy", `${id}-proxy-secret`).inputs.policy);
     expect(policy.Statement).toEqual([
-      { Sid: "ReadTheAdminSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: outputsOf(run).secretArn },
+      { Sid: "ReadTheLoginSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [outputsOf(run).secretArn, outputsOf(run).adminSecretArn] },
       { Sid: "DecryptTheSecretThroughSecretsManager", Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn(run),
         Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } },
     ]);
   });
 
-  it("admits clients only at the proxy and the replicas, the primary only from the proxy, on 5432 and never from the internet", async () => {
+  it("admits clients only at the proxy and the replicas, the primary only from the proxy and the rotation functions, on 5432 and never from the internet", async () => {
     const run = await stackRun(stack);
     const proxySg = groupOfRule(run, EGRESS, `${id}-proxy-to-primary`);
     const primarySg = groupOfRule(run, INGRESS, `${id}-primary-from-proxy`);
+    const rotationSg = groupOfRule(run, EGRESS, `${id}-rotation-to-primary`);
     expect(one(run, "aws:rds/proxy:Proxy").inputs.vpcSecurityGroupIds).toEqual([proxySg]);
     expect(primaryOf(run).inputs.vpcSecurityGroupIds).toEqual([primarySg]);
-    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`) && r.name !== `${id}-proxy-to-secretsmanager`);
+    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`) && !r.name.endsWith("-to-secretsmanager"));
     for (const r of rules) expect(r.inputs, r.name).toMatchObject({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432 });
     expect(rules.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).toBe(false);
     const into = (sg: string) => ofType(run, INGRESS).filter((r) => r.inputs.securityGroupId === sg).map((r) => r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId);
-    expect(into(primarySg)).toEqual([proxySg]);
+    expect(into(primarySg)).toEqual([proxySg, rotationSg]);
+    expect(into(rotationSg)).toEqual([]);
     expect(into(proxySg)).toEqual([e.vpcCidr]);
     const endpointSg = (run.outputs.network as { secretsManagerEndpointSecurityGroupId: string }).secretsManagerEndpointSecurityGroupId;
     expect(ofType(run, EGRESS).filter((r) => r.name.startsWith(`${id}-`)).map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort])
-      .sort((a, b) => Number(a[2]) - Number(b[2]))).toEqual([[proxySg, endpointSg, 443], [proxySg, primarySg, 5432]]);
+      .sort((a, b) => Number(a[2]) - Number(b[2]) || String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ...[[proxySg, endpointSg, 443], [rotationSg, endpointSg, 443]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      ...[[proxySg, primarySg, 5432], [rotationSg, primarySg, 5432]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ]);
     const replicaGroups = new Set(replicasOf(run).flatMap((r) => r.inputs.vpcSecurityGroupIds as string[]));
     expect(replicaGroups.size).toBe(isProd ? 1 : 0);
     for (const sg of replicaGroups) {
@@ -219,7 +304,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
   it("outputs the Fiber connection facts: the proxy as writer, the replicas as readers, never a password", async () => {
     const run = await stackRun(stack);
     const out = outputsOf(run);
-    expect(out).toMatchObject({ fiberPackages: ["storage/postgres"], port: 5432, database: "sparki", username: "sparki_admin", tls: true, poolSize: 100 });
+    expect(out).toMatchObject({ fiberPackages: ["storage/postgres"], port: 5432, database: "sparki", username: "sparki_app", tls: true, poolSize: 100 });
     expect(String(out.writerEndpoint)).toMatch(new RegExp(`^${id}-proxy\\.proxy-[a-z0-9]+\\.eu-west-1\\.rds\\.amazonaws\\.com$`));
     const readers = out.readerEndpoints as string[];
     expect(readers).toHaveLength(e.replicaZones.length);

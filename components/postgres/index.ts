@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AlarmContext, DashboardSection } from "../alerting";
 import type { AccountScope } from "../common/aws";
 import { postgresAlarms } from "./alarms";
+import { databaseSecrets, secretValuesAndRotation } from "./credentials";
 import { type EventTopics, eventSubscriptions } from "./events";
 import { type InstanceShared, primaryInstance } from "./instance";
 import { monitoringRole } from "./monitoring-role";
@@ -21,6 +22,7 @@ export {
 export { type ProxyPool, proxyPool } from "./pool";
 export { enhancedMonitoringPolicyArn, proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
 export { EVENT_CATEGORIES, type EventTopics } from "./events";
+export { poolRoleBootstrapSql } from "./credentials";
 export { EXPORTED_LOGS } from "./instance";
 export type { DatabaseClients, SecretsManagerRoute } from "./security-groups";
 
@@ -63,8 +65,17 @@ export interface PostgresArgs extends AccountScope {
   readonly maxAllocatedStorageGiB: number;
   /** Database created with the instance. Default: `sparki`. */
   readonly databaseName?: string;
-  /** Admin user (not `postgres`); its password lives in an RDS-managed secret. Default: `sparki_admin`. */
+  /** Admin user (not `postgres`); its generated password lives in the admin secret, rotated. Default: `sparki_admin`. */
   readonly adminUsername?: string;
+  /**
+   * The role RDS Proxy opens application connections as, created once by the admin (README); the alternating-users
+   * rotation adds `<poolUsername>_clone`. Same rules as `adminUsername`, different from it. Default: `sparki_app`.
+   */
+  readonly poolUsername?: string;
+  /** Days between password rotations of both secrets, 1..1000. Default: 30 days. */
+  readonly passwordRotationDays?: number;
+  /** Days Secrets Manager keeps a deleted secret recoverable: 0 or 7..30. Default: 30 days. */
+  readonly secretRecoveryWindowDays?: number;
   /** PostgreSQL port of the instances and the proxy. Default: 5432. */
   readonly port?: number;
   /** Automated backup retention, days, 1..35 (replicas need backups on the source). Default: 7 days. */
@@ -75,7 +86,7 @@ export interface PostgresArgs extends AccountScope {
   readonly maintenanceWindow?: string;
   /** Provider-side deletion protection on every instance. Default: false. */
   readonly deletionProtection?: boolean;
-  /** Pulumi `protect` on the primary. Default: false. */
+  /** Pulumi `protect` on the primary, its secrets and their generated passwords. Default: false. */
   readonly protect?: boolean;
   /** Keep automated backups after the primary is deleted. Default: false. */
   readonly retainAutomatedBackups?: boolean;
@@ -113,8 +124,12 @@ export class Postgres extends pulumi.ComponentResource {
   readonly writerEndpoint: pulumi.Output<string>;
   /** The replicas' own endpoints, in replica order; empty without replicas. */
   readonly readerEndpoints: pulumi.Output<string[]>;
-  /** ARN of the RDS-managed secret holding the admin user and password. */
+  /** ARN of the pool role's secret (`username`, `password`, host, port, dbname): what applications log in with. */
   readonly secretArn: pulumi.Output<string>;
+  /** ARN of the admin's secret (migrations, the one-time pool-role bootstrap). */
+  readonly adminSecretArn: pulumi.Output<string>;
+  /** The pool role applications connect as (the secret may name its `_clone` after a rotation). */
+  readonly poolUsername: string;
   readonly port: number;
   readonly databaseName: string;
   readonly adminUsername: string;
@@ -123,6 +138,7 @@ export class Postgres extends pulumi.ComponentResource {
   constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
     const databaseName = args.databaseName ?? "sparki";
     const adminUsername = args.adminUsername ?? "sparki_admin";
+    const poolUsername = args.poolUsername ?? "sparki_app";
     const backupRetentionDays = args.backupRetentionDays ?? 7;
     const performanceInsightsRetentionDays = args.performanceInsightsRetentionDays ?? 7;
     const monitoringIntervalSeconds = args.monitoringIntervalSeconds ?? 60;
@@ -130,7 +146,8 @@ export class Postgres extends pulumi.ComponentResource {
     let plan: PostgresPlan;
     try {
       plan = planPostgres({
-        ...args, replicas: args.replicas ?? 0, multiAz: args.multiAz ?? false, databaseName, adminUsername,
+        ...args, replicas: args.replicas ?? 0, multiAz: args.multiAz ?? false, databaseName, adminUsername, poolUsername,
+        passwordRotationDays: args.passwordRotationDays ?? 30, secretRecoveryWindowDays: args.secretRecoveryWindowDays ?? 30,
         backupRetentionDays, performanceInsightsRetentionDays, monitoringIntervalSeconds, logRetentionDays,
         clientCidrBlocks: args.clients?.cidrBlocks,
       });
@@ -145,6 +162,7 @@ export class Postgres extends pulumi.ComponentResource {
     this.port = args.port ?? 5432;
     this.databaseName = databaseName;
     this.adminUsername = adminUsername;
+    this.poolUsername = poolUsername;
 
     const groups = databaseSecurityGroups(name, {
       vpcId: args.vpcId, port: this.port, withReplicas: plan.replicas.length > 0, secretsManager: args.secretsManager,
@@ -161,6 +179,12 @@ export class Postgres extends pulumi.ComponentResource {
       parameters: [...plan.parameters],
     }, { parent: this });
     const monitoring = monitoringRole(name, args, this);
+    const credentialArgs = {
+      identifier: args.identifier, region: args.region, adminUsername, poolUsername, databaseName, port: this.port,
+      kmsKeyArn: args.kmsKeyArn, recoveryWindowDays: plan.secretRecoveryWindowDays, rotationDays: plan.passwordRotationDays,
+      protect: args.protect ?? false,
+    };
+    const credentials = databaseSecrets(name, credentialArgs, this);
 
     const shared: InstanceShared = {
       kmsKeyArn: args.kmsKeyArn,
@@ -187,6 +211,7 @@ export class Postgres extends pulumi.ComponentResource {
       securityGroupId: groups.primary.id,
       databaseName,
       adminUsername,
+      adminPassword: credentials.admin.initialPassword,
       backupRetentionDays,
       backupWindow: plan.backupWindow,
       retainAutomatedBackups: args.retainAutomatedBackups ?? false,
@@ -196,17 +221,18 @@ export class Postgres extends pulumi.ComponentResource {
       ? readReplicas(name, { sourceIdentifier: this.primary.identifier, replicas: plan.replicas, securityGroupId: groups.replicas.id }, shared, this)
       : [];
 
-    this.secretArn = this.primary.masterUserSecrets.apply((secrets) => {
-      const arn = secrets[0]?.secretArn;
-      if (!arn) throw new Error(`Postgres ${name}: RDS returned no managed admin secret`);
-      return arn;
-    });
+    secretValuesAndRotation(name, credentials, {
+      ...credentialArgs, host: this.primary.address, primary: this.primary, subnetIds: args.subnetIds, rotationSecurityGroupId: groups.rotation.id,
+    }, this);
+    this.secretArn = credentials.pool.secret.arn;
+    this.adminSecretArn = credentials.admin.secret.arn;
     const proxy = poolingProxy(name, {
       accountId: args.accountId,
       region: args.region,
       proxyName: plan.proxyName,
       targetIdentifier: this.primary.identifier,
-      secretArn: this.secretArn,
+      poolSecretArn: this.secretArn,
+      adminSecretArn: this.adminSecretArn,
       kmsKeyArn: args.kmsKeyArn,
       subnetIds: args.subnetIds,
       securityGroupId: groups.proxy.id,
@@ -230,7 +256,8 @@ export class Postgres extends pulumi.ComponentResource {
     }, this);
 
     this.registerOutputs({
-      writerEndpoint: this.writerEndpoint, readerEndpoints: this.readerEndpoints, secretArn: this.secretArn, port: this.port,
+      writerEndpoint: this.writerEndpoint, readerEndpoints: this.readerEndpoints, secretArn: this.secretArn, adminSecretArn: this.adminSecretArn,
+      port: this.port, poolUsername: this.poolUsername,
     });
   }
 }

@@ -88,8 +88,10 @@ export interface PrimaryArgs {
   readonly securityGroupId: pulumi.Input<string>;
   /** Database created with the instance. No default. */
   readonly databaseName: string;
-  /** Admin user; RDS keeps its password in a managed secret. No default. */
+  /** Admin user. No default. */
   readonly adminUsername: string;
+  /** The admin's generated initial password; its secret's rotation owns it after create. No default. */
+  readonly adminPassword: pulumi.Input<string>;
   /** Automated backup retention, days. No default. */
   readonly backupRetentionDays: number;
   /** Daily backup window, UTC, `hh:mm-hh:mm`. No default. */
@@ -101,8 +103,9 @@ export interface PrimaryArgs {
 }
 
 /**
- * The writer. The admin password never passes through Pulumi: RDS generates it into a Secrets Manager secret
- * encrypted with our key and rotates it (every 7 days by default).
+ * The writer. Its admin password is generated (`@pulumi/random`), kept in our own KMS-encrypted secret and rotated
+ * there; RDS-managed master passwords are out because RDS refuses replicas of such an instance. Pulumi sets the
+ * password at create only (`ignoreChanges`), so an update never puts back a password rotation has replaced.
  */
 export function primaryInstance(name: string, args: PrimaryArgs, shared: InstanceShared, parent: pulumi.Resource): aws.rds.Instance {
   const logs = instanceLogGroups(name, args.identifier, shared, parent);
@@ -121,13 +124,12 @@ export function primaryInstance(name: string, args: PrimaryArgs, shared: Instanc
     vpcSecurityGroupIds: [args.securityGroupId],
     dbName: args.databaseName,
     username: args.adminUsername,
-    manageMasterUserPassword: true,
-    masterUserSecretKmsKeyId: shared.kmsKeyArn,
+    password: args.adminPassword,
     backupRetentionPeriod: args.backupRetentionDays,
     backupWindow: args.backupWindow,
     deleteAutomatedBackups: !args.retainAutomatedBackups,
     skipFinalSnapshot: false,
     finalSnapshotIdentifier: `${args.identifier}-final`,
     tags: { Name: args.identifier, Role: "primary" },
-  }, { parent, protect: args.protect, dependsOn: [...shared.dependsOn, ...logs] });
+  }, { parent, protect: args.protect, dependsOn: [...shared.dependsOn, ...logs], ignoreChanges: ["password"] });
 }

@@ -48,6 +48,10 @@ export interface PostgresPlan {
   readonly backupWindow: string;
   /** Weekly maintenance window, UTC. */
   readonly maintenanceWindow: string;
+  /** Days between password rotations of the admin and pool secrets. */
+  readonly passwordRotationDays: number;
+  /** Days a deleted secret stays recoverable: 0 or 7..30. */
+  readonly secretRecoveryWindowDays: number;
 }
 
 export interface PlannedReplica {
@@ -87,6 +91,12 @@ export interface PlanInput {
   readonly backupRetentionDays: number;
   /** Admin user name. No default. */
   readonly adminUsername: string;
+  /** The pool's login role. No default. */
+  readonly poolUsername: string;
+  /** Days between password rotations, 1..1000. No default. */
+  readonly passwordRotationDays: number;
+  /** Days a deleted secret stays recoverable: 0 or 7..30. No default. */
+  readonly secretRecoveryWindowDays: number;
   /** Database created with the instance. No default. */
   readonly databaseName: string;
   /** Performance Insights retention, days. No default. */
@@ -117,8 +127,9 @@ function settingsOf(input: PlanInput): PostgresParameterSettings {
 export function planProblems(input: PlanInput): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, message: string) => { if (!ok) problems.push(message); };
-  check(/^[a-z][a-z0-9-]{0,49}$/.test(input.identifier) && !input.identifier.includes("--") && !input.identifier.endsWith("-"),
-    `identifier must be 1-50 lowercase letters, digits or single hyphens, starting with a letter, got ${input.identifier}`);
+  // RDS allows 63 characters; the rotation functions' names add 15 (`-admin-rotation`) and Lambda allows 64.
+  check(/^[a-z][a-z0-9-]{0,48}$/.test(input.identifier) && !input.identifier.includes("--") && !input.identifier.endsWith("-"),
+    `identifier must be 1-49 lowercase letters, digits or single hyphens, starting with a letter, got ${input.identifier}`);
   check(POSTGRES_MAJORS.some((m) => new RegExp(`^${m}(\\.\\d+)?$`).test(input.engineVersion)),
     `engineVersion must be a ${POSTGRES_MAJORS.join(" or ")} version such as 18 or 17.6, got ${input.engineVersion}`);
   for (const [key, cls] of [["instanceClass", input.instanceClass], ["replicaInstanceClass", input.replicaInstanceClass]] as const) {
@@ -139,6 +150,12 @@ export function planProblems(input: PlanInput): string[] {
     `backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got ${input.backupRetentionDays}`);
   check(/^[a-z][a-z0-9_]{0,62}$/.test(input.adminUsername) && !RESERVED_USERNAMES.test(input.adminUsername),
     `adminUsername must be 1-63 lowercase letters, digits or underscores, start with a letter and not be reserved (postgres, rdsadmin, rds_*, pg_*...), got ${input.adminUsername}`);
+  check(/^[a-z][a-z0-9_]{0,56}$/.test(input.poolUsername) && !RESERVED_USERNAMES.test(input.poolUsername) && input.poolUsername !== input.adminUsername,
+    `poolUsername must be 1-57 lowercase letters, digits or underscores (rotation adds _clone), start with a letter, not be reserved and differ from adminUsername, got ${input.poolUsername}`);
+  check(Number.isInteger(input.passwordRotationDays) && input.passwordRotationDays >= 1 && input.passwordRotationDays <= 1000,
+    `passwordRotationDays must be an integer 1..1000 (Secrets Manager's rotation rule), got ${input.passwordRotationDays}`);
+  check(input.secretRecoveryWindowDays === 0 || (Number.isInteger(input.secretRecoveryWindowDays) && input.secretRecoveryWindowDays >= 7 && input.secretRecoveryWindowDays <= 30),
+    `secretRecoveryWindowDays must be 0 or an integer 7..30 (Secrets Manager's recovery window), got ${input.secretRecoveryWindowDays}`);
   check(/^[a-z][a-z0-9_]{0,62}$/.test(input.databaseName) && !/^(postgres|template[01]|rdsadmin)$/.test(input.databaseName),
     `databaseName must be 1-63 lowercase letters, digits or underscores, start with a letter and not be a system database, got ${input.databaseName}`);
   check(PI_RETENTION_DAYS.has(input.performanceInsightsRetentionDays),
@@ -197,5 +214,7 @@ export function planPostgres(input: PlanInput): PostgresPlan {
     pool: proxyPool(settings.maxConnections),
     backupWindow: input.backupWindow ?? DEFAULT_BACKUP_WINDOW,
     maintenanceWindow: input.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    passwordRotationDays: input.passwordRotationDays,
+    secretRecoveryWindowDays: input.secretRecoveryWindowDays,
   };
 }

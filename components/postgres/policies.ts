@@ -14,14 +14,14 @@ export function serviceAssumeRolePolicy(service: string, accountId: string): Rec
 }
 
 export interface ProxySecretAccess extends AccountScope {
-  /** ARN of the RDS-managed admin secret. No default. */
-  readonly secretArn: string;
+  /** ARNs of the secrets the proxy logs in with. No default. */
+  readonly secretArns: readonly string[];
   /** ARN of the customer KMS key that encrypts the secret. No default. */
   readonly kmsKeyArn: string;
 }
 
 /**
- * What RDS Proxy needs to log in to the database: read this one secret, and decrypt with the environment key
+ * What RDS Proxy needs to log in to the database: read these secrets, and decrypt with the environment key
  * only when Secrets Manager asks on its behalf.
  */
 export function proxySecretPolicy(access: ProxySecretAccess): Record<string, unknown> {
@@ -29,10 +29,10 @@ export function proxySecretPolicy(access: ProxySecretAccess): Record<string, unk
     Version: "2012-10-17",
     Statement: [
       {
-        Sid: "ReadTheAdminSecret",
+        Sid: "ReadTheLoginSecrets",
         Effect: "Allow",
         Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-        Resource: access.secretArn,
+        Resource: [...access.secretArns],
       },
       {
         Sid: "DecryptTheSecretThroughSecretsManager",

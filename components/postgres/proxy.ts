@@ -9,8 +9,10 @@ export interface PoolingProxyArgs extends AccountScope {
   readonly proxyName: string;
   /** The primary's identifier output (the proxy's only target). No default. */
   readonly targetIdentifier: pulumi.Input<string>;
-  /** ARN of the RDS-managed admin secret the proxy logs in with. No default. */
-  readonly secretArn: pulumi.Input<string>;
+  /** ARN of the pool role's secret: what application connections log in as. No default. */
+  readonly poolSecretArn: pulumi.Input<string>;
+  /** ARN of the admin's secret: for migrations and the one-time creation of the pool role. No default. */
+  readonly adminSecretArn: pulumi.Input<string>;
   /** ARN of the customer KMS key of that secret and of the proxy's log group. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Private subnets the proxy runs in, at least two zones. No default. */
@@ -36,19 +38,22 @@ const BORROW_TIMEOUT_SECONDS = 120;
 const IDLE_CLIENT_TIMEOUT_SECONDS = 1800;
 
 /**
- * RDS Proxy in front of the primary: TLS-only, logging in with the RDS-managed admin secret through a role that
- * can read only that secret and decrypt only through Secrets Manager. Survives failovers without dropping
- * clients and caps database connections at the matrix pool.
+ * RDS Proxy in front of the primary: TLS-only, with one login per secret through a role that can read only those
+ * two secrets and decrypt only through Secrets Manager. Applications connect as the pool role (least privilege,
+ * alternating-users rotation, so a rotation never fails a new backend connection); the admin login is there for
+ * migrations and the one-time bootstrap, since the primary admits nothing but the proxy and the rotation functions.
+ * RDS Proxy pools per user, so admin sessions never share the application's connections. Survives failovers
+ * without dropping clients and caps database connections at the matrix pool.
  */
 export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulumi.Resource): PoolingProxy {
   const role = new aws.iam.Role(`${name}-proxy`, {
-    description: "RDS Proxy for Sparki PostgreSQL: reads the admin secret",
+    description: "RDS Proxy for Sparki PostgreSQL: reads the pool and admin secrets",
     assumeRolePolicy: JSON.stringify(serviceAssumeRolePolicy("rds.amazonaws.com", args.accountId)),
   }, { parent });
   const access = new aws.iam.RolePolicy(`${name}-proxy-secret`, {
     role: role.id,
-    policy: pulumi.all([args.secretArn, args.kmsKeyArn]).apply(([secretArn, kmsKeyArn]) =>
-      JSON.stringify(proxySecretPolicy({ accountId: args.accountId, region: args.region, secretArn, kmsKeyArn }))),
+    policy: pulumi.all([args.poolSecretArn, args.adminSecretArn, args.kmsKeyArn]).apply(([pool, admin, kmsKeyArn]) =>
+      JSON.stringify(proxySecretPolicy({ accountId: args.accountId, region: args.region, secretArns: [pool, admin], kmsKeyArn }))),
   }, { parent });
   const logs = new aws.cloudwatch.LogGroup(`${name}-proxy-logs`, {
     name: `/aws/rds/proxy/${args.proxyName}`,
@@ -65,13 +70,10 @@ export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulum
     roleArn: role.arn,
     vpcSubnetIds: args.subnetIds,
     vpcSecurityGroupIds: [args.securityGroupId],
-    auths: [{
-      authScheme: "SECRETS",
-      secretArn: args.secretArn,
-      iamAuth: "DISABLED",
-      clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256",
-      description: "RDS-managed admin secret",
-    }],
+    auths: [
+      { authScheme: "SECRETS", secretArn: args.poolSecretArn, iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256", description: "pool role (applications)" },
+      { authScheme: "SECRETS", secretArn: args.adminSecretArn, iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256", description: "admin (migrations, bootstrap)" },
+    ],
     tags: { Name: args.proxyName },
   }, { parent, dependsOn: [access, logs] });
 

@@ -43,8 +43,10 @@ export interface SecurityGroupsArgs {
 export interface DatabaseSecurityGroups {
   /** On the proxy: clients in; the primary and Secrets Manager out. */
   readonly proxy: aws.ec2.SecurityGroup;
-  /** On the primary: only the proxy in, so every write goes through the pool. */
+  /** On the primary: only the proxy and the rotation functions in, so every write goes through the pool. */
   readonly primary: aws.ec2.SecurityGroup;
+  /** On the secret-rotation functions: the primary and Secrets Manager out, nothing in. */
+  readonly rotation: aws.ec2.SecurityGroup;
   /** On the replicas: clients in (RDS Proxy cannot route reads to RDS replicas). */
   readonly replicas?: aws.ec2.SecurityGroup;
 }
@@ -73,7 +75,7 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
     }
   };
 
-  // The description predates the HTTPS egress; AWS replaces a group whose description changes.
+  // Descriptions predate the HTTPS egress and the rotation functions; AWS replaces a group whose description changes.
   const proxy = group("proxy", "Sparki PostgreSQL proxy: application clients in, primary out");
   const primary = group("primary", "Sparki PostgreSQL primary: only its RDS Proxy");
   admitClients("proxy", proxy);
@@ -83,21 +85,35 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
   new aws.vpc.SecurityGroupIngressRule(`${name}-primary-from-proxy`, {
     ...port, securityGroupId: primary.id, referencedSecurityGroupId: proxy.id, description: "PostgreSQL from the proxy",
   }, { parent });
-  const route = args.secretsManager;
-  if ("endpointSecurityGroupId" in route) {
-    new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-to-secretsmanager`, {
-      ...HTTPS, securityGroupId: proxy.id, referencedSecurityGroupId: route.endpointSecurityGroupId, description: "Proxy to the Secrets Manager endpoint",
-    }, { parent });
-  } else {
-    for (const cidr of route.cidrBlocks) {
-      new aws.vpc.SecurityGroupEgressRule(`${name}-proxy-to-secretsmanager-${slug(cidr)}`, {
-        ...HTTPS, securityGroupId: proxy.id, cidrIpv4: cidr, description: "Proxy to Secrets Manager (HTTPS)",
-      }, { parent });
-    }
-  }
+  // The rotation functions log in to the primary to change passwords, and call Secrets Manager.
+  const rotation = group("rotation", "Sparki PostgreSQL secret rotation: primary and Secrets Manager out");
+  new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-primary`, {
+    ...port, securityGroupId: rotation.id, referencedSecurityGroupId: primary.id, description: "Rotation to the primary",
+  }, { parent });
+  new aws.vpc.SecurityGroupIngressRule(`${name}-primary-from-rotation`, {
+    ...port, securityGroupId: primary.id, referencedSecurityGroupId: rotation.id, description: "PostgreSQL from the secret rotation",
+  }, { parent });
+  secretsManagerEgress(name, "proxy", proxy, args.secretsManager, parent);
+  secretsManagerEgress(name, "rotation", rotation, args.secretsManager, parent);
 
-  if (!args.withReplicas) return { proxy, primary };
+  if (!args.withReplicas) return { proxy, primary, rotation };
   const replicas = group("replicas", "Sparki PostgreSQL read replicas: application clients");
   admitClients("replicas", replicas);
-  return { proxy, primary, replicas };
+  return { proxy, primary, rotation, replicas };
+}
+
+/** HTTPS out of a group to Secrets Manager: to the endpoint's group, or to the CIDR blocks of an unknown route. */
+function secretsManagerEgress(name: string, role: string, from: aws.ec2.SecurityGroup, route: SecretsManagerRoute, parent: pulumi.Resource): void {
+  const who = role === "proxy" ? "Proxy" : "Rotation";
+  if ("endpointSecurityGroupId" in route) {
+    new aws.vpc.SecurityGroupEgressRule(`${name}-${role}-to-secretsmanager`, {
+      ...HTTPS, securityGroupId: from.id, referencedSecurityGroupId: route.endpointSecurityGroupId, description: `${who} to the Secrets Manager endpoint`,
+    }, { parent });
+    return;
+  }
+  for (const cidr of route.cidrBlocks) {
+    new aws.vpc.SecurityGroupEgressRule(`${name}-${role}-to-secretsmanager-${slug(cidr)}`, {
+      ...HTTPS, securityGroupId: from.id, cidrIpv4: cidr, description: `${who} to Secrets Manager (HTTPS)`,
+    }, { parent });
+  }
 }

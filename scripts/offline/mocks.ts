@@ -65,6 +65,11 @@ const COMPUTED: Record<string, StateFor> = {
   "random:index/randomId:RandomId": (p, i) => ({ hex: createHash("sha256").update(p).digest("hex").slice(0, 2 * (typeof i.byteLength === "number" ? i.byteLength : 8)) }),
   "aws:cloudwatch/eventRule:EventRule": (p, _i, s) => ({ arn: `arn:aws:events:${s.region}:${s.accountId}:rule/${p}` }),
   "aws:ec2/vpcEndpoint:VpcEndpoint": (p) => ({ id: `vpce-${shortHash(p)}0000000000`, state: "available" }),
+  // A Secrets Manager rotation template's stack outputs the function it created (named by its functionName).
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": (_p, i, s) => {
+    const parameters = (i.parameters ?? {}) as Record<string, unknown>;
+    return { outputs: { RotationLambdaARN: `arn:aws:lambda:${s.region}:${s.accountId}:function:${String(parameters.functionName)}` } };
+  },
 };
 
 function arnFor(type: string, physical: string, scope: MockScope): string | undefined {

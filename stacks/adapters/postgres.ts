@@ -5,8 +5,8 @@ import type { AdapterDeployment } from "../shared";
 
 /**
  * PostgreSQL for the Fiber `storage/postgres` adapter. Outputs the proxy as the writer endpoint, the replicas'
- * own endpoints as readers (RDS Proxy read-only endpoints serve only Aurora), and the ARN of the RDS-managed
- * admin secret; never the password.
+ * own endpoints as readers (RDS Proxy read-only endpoints serve only Aurora), and the ARNs of the pool role's
+ * secret (what the application logs in with) and of the admin's; never a password.
  */
 export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, topics, network, alarms }) => {
   const s = postgresSettings(env.project);
@@ -43,6 +43,7 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
     deletionProtection: profile.deletionProtection,
     protect: profile.protectStatefulResources,
     retainAutomatedBackups: profile.postgres.retainAutomatedBackups,
+    secretRecoveryWindowDays: profile.postgres.secretRecoveryWindowDays,
     applyImmediately: profile.postgres.applyImmediately,
     performanceInsightsRetentionDays: profile.postgres.performanceInsightsRetentionDays,
     monitoringIntervalSeconds: profile.postgres.monitoringIntervalSeconds,
@@ -61,8 +62,10 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
       readerEndpoints: db.readerEndpoints,
       port: db.port,
       database: db.databaseName,
-      username: db.adminUsername,
+      // The pool role; after a rotation the secret may name its `_clone`: read username and password from it.
+      username: db.poolUsername,
       secretArn: db.secretArn,
+      adminSecretArn: db.adminSecretArn,
       tls: true,
       poolSize: db.plan.pool.poolSize,
       instanceIdentifiers: [identifier, ...db.plan.replicas.map((r) => r.identifier)],

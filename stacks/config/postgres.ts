@@ -80,4 +80,6 @@ export interface PostgresProfile {
   readonly applyImmediately: boolean;
   /** Keep automated backups after the instance is deleted. */
   readonly retainAutomatedBackups: boolean;
+  /** Days a deleted admin or pool secret stays recoverable (0 or 7..30). */
+  readonly secretRecoveryWindowDays: number;
 }

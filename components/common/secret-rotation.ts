@@ -1,0 +1,106 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { partitionOf } from "./aws";
+
+/**
+ * Secrets Manager's own rotation functions, published in the AWS Serverless Application Repository
+ * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_available-rotation-templates.html).
+ * Versions are pinned where a published one could be read (the AWS CDK's `SecretRotationApplication`, which pins
+ * the same applications: 1.1.671 for PostgreSQL, read 2026-11-29); a template without a pin takes the latest.
+ */
+export const ROTATION_TEMPLATES = {
+  /** One database user changes its own password: for the admin, used interactively and by migrations. */
+  postgresSingleUser: { application: "SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
+  /**
+   * Alternating users: the function clones the user once (`<user>_clone`) with the admin secret named by the
+   * rotated secret's `masterarn`, then changes the password of whichever user is not current. Clients holding
+   * the previous credentials keep working until the next rotation, so a pool never fails a login mid-rotation.
+   */
+  postgresAlternatingUsers: { application: "SecretsManagerRDSPostgreSQLRotationMultiUser", semanticVersion: "1.1.671", inVpc: true },
+  /**
+   * ElastiCache RBAC users: the function calls the ElastiCache ModifyUser API (no connection to the cache), so it
+   * runs outside the VPC and needs no network rule. The secret holds `user_arn` besides username and password
+   * (ElastiCache User Guide, "Automatically rotating passwords for users").
+   */
+  elasticacheUser: { application: "SecretsManagerElasticacheUserRotation", semanticVersion: undefined, inVpc: false },
+} as const;
+
+export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;
+
+/** Characters the generated passwords leave out: those that need escaping in a connection URI or a shell. */
+export const ROTATION_EXCLUDED_CHARACTERS = " %+~`#$&*()|[]{}:;<>?!'/@\"\\^=,";
+
+/** The SAR application ARN of a template in the stack's partition (AWS publishes them from us-east-1). */
+export function rotationApplicationArn(template: RotationTemplate, region: string): string {
+  const partition = partitionOf(region);
+  if (partition !== "aws") throw new Error(`secret rotation templates are only wired for the aws partition, not ${partition}`);
+  return `arn:aws:serverlessrepo:us-east-1:297356227824:applications/${ROTATION_TEMPLATES[template].application}`;
+}
+
+export interface TemplateRotationArgs {
+  /** Which Secrets Manager rotation function. No default. */
+  readonly template: RotationTemplate;
+  /** Name of the rotation Lambda function: 1-64 letters, digits, hyphens, underscores. No default. */
+  readonly functionName: string;
+  /** Region of the stack (the endpoint the function calls). No default. */
+  readonly region: string;
+  /** The secret to rotate. No default. */
+  readonly secretId: pulumi.Input<string>;
+  /** Customer KMS key of the rotated secret (and of the master secret). No default. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** For alternating users: the admin secret that clones the user and sets passwords. Default: none. */
+  readonly masterSecretArn?: pulumi.Input<string>;
+  /** For in-VPC templates: where the function runs, with a security group that reaches the target and Secrets Manager. No default. */
+  readonly vpc?: { readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>; readonly securityGroupId: pulumi.Input<string> };
+  /** Days between rotations, 1..1000. Default: 30 days. */
+  readonly automaticallyAfterDays?: number;
+  /** Resources the first scheduled rotation needs (e.g. the database the secret names). Default: none. */
+  readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
+}
+
+/**
+ * A rotation Lambda from Secrets Manager's template and the schedule that runs it. The first rotation waits for
+ * the schedule rather than running at create: it would otherwise race the database it rotates into (and, for
+ * alternating users, the one-time creation of the first user, see README).
+ */
+export function templateRotation(name: string, args: TemplateRotationArgs, parent: pulumi.Resource): aws.secretsmanager.SecretRotation {
+  const template = ROTATION_TEMPLATES[args.template];
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(args.functionName)) {
+    throw new Error(`rotation ${name}: functionName ${args.functionName} must be 1-64 letters, digits, hyphens or underscores (Lambda's rule)`);
+  }
+  if (template.inVpc !== (args.vpc !== undefined)) {
+    throw new Error(`rotation ${name}: template ${args.template} ${template.inVpc ? "connects to the database and needs vpc" : "calls an AWS API and runs outside the VPC"}`);
+  }
+  if (args.template === "postgresAlternatingUsers" && args.masterSecretArn === undefined) {
+    throw new Error(`rotation ${name}: alternating users needs masterSecretArn (the admin secret that clones the user)`);
+  }
+  const parameters: Record<string, pulumi.Input<string>> = {
+    endpoint: `https://secretsmanager.${args.region}.amazonaws.com`,
+    functionName: args.functionName,
+    kmsKeyArn: args.kmsKeyArn,
+    excludeCharacters: ROTATION_EXCLUDED_CHARACTERS,
+    ...(args.vpc ? {
+      vpcSubnetIds: pulumi.output(args.vpc.subnetIds).apply((ids) => ids.join(",")),
+      vpcSecurityGroupIds: args.vpc.securityGroupId,
+    } : {}),
+    ...(args.masterSecretArn !== undefined ? { masterSecretArn: args.masterSecretArn, masterSecretKmsKeyArn: args.kmsKeyArn } : {}),
+  };
+  const application = new aws.serverlessrepository.CloudFormationStack(`${name}-rotation-function`, {
+    name: `serverlessrepo-${args.functionName}`,
+    applicationId: rotationApplicationArn(args.template, args.region),
+    ...(template.semanticVersion ? { semanticVersion: template.semanticVersion } : {}),
+    // The templates create the function's IAM role and its resource policy for Secrets Manager.
+    capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+    parameters,
+  }, { parent });
+  return new aws.secretsmanager.SecretRotation(`${name}-rotation`, {
+    secretId: args.secretId,
+    rotationLambdaArn: application.outputs.apply((outputs) => {
+      const arn = outputs.RotationLambdaARN;
+      if (!arn) throw new Error(`rotation ${name}: the ${template.application} stack has no RotationLambdaARN output`);
+      return arn;
+    }),
+    rotateImmediately: false,
+    rotationRules: { automaticallyAfterDays: args.automaticallyAfterDays ?? 30 },
+  }, { parent, dependsOn: args.dependsOn });
+}
