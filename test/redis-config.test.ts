@@ -46,6 +46,9 @@ describe("bad redis config: a clear error naming key, value and what is allowed;
       ["sparki-storage:redis.multiAz needs redis.replicasPerShard of at least 1 (a failover target in another zone), got true"]],
     ["prod without replicas (its profile is Multi-AZ)", "prod", { replicasPerShard: 0 }, {},
       ["sparki-storage:redis.replicasPerShard must be at least 1 with Multi-AZ (a failover target in another zone), got 0"]],
+    // Engine rule: ElastiCache refuses more than 500 nodes in one cluster (User Guide, "Working with shards").
+    ["600 nodes in one cluster", "prod", { shards: 100, replicasPerShard: 5 }, {},
+      ["sparki-storage:redis.shards makes 600 nodes (100 shards x (1 primary + 5 replicas)); ElastiCache allows at most 500 per cluster (ElastiCache User Guide, \"Working with shards in ElastiCache\"), got 100"]],
     ["shards without cluster mode", "dev", { shards: 3 }, {},
       ["sparki-storage:redis.shards above 1 needs redis.clusterMode true (without cluster mode a group has one shard), got 3"]],
     ["overlapping maintenance and snapshot windows", "dev", { maintenanceWindow: "mon:03:30-mon:04:30" }, {},

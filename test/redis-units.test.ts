@@ -198,6 +198,12 @@ describe("RedisCache argument validation (before anything is registered)", () =>
       "allowedCidrs or allowedSecurityGroupIds must name at least one client source (otherwise nothing can connect)",
     ]);
     expect(redisCacheArgsProblems({ ...valid, availabilityZones: ["eu-west-1a"] })).toEqual(["availabilityZones must list at least 2 zone(s), got 1"]);
+    // ElastiCache's cluster maximum is 500 nodes: 83 x 6 = 498 is allowed, 84 x 6 = 504 and 500 x 2 are not.
+    expect(redisCacheArgsProblems({ ...valid, shards: 83, replicasPerShard: 5 })).toEqual([]);
+    expect(redisCacheArgsProblems({ ...valid, shards: 84, replicasPerShard: 5 })).toEqual([
+      'shards x (1 + replicasPerShard) is 504 nodes; ElastiCache allows at most 500 per cluster (ElastiCache User Guide, "Working with shards in ElastiCache")',
+    ]);
+    expect(redisCacheArgsProblems({ ...valid, shards: 500, replicasPerShard: 1 })).toHaveLength(1);
   });
 });
 

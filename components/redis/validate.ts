@@ -15,6 +15,13 @@ export const CACHE_WINDOW_RULE: WindowPairRule = { minimumMinutes: 60, dailyLabe
 /** The argument (and config key) a window-pair problem is about. */
 export const CACHE_WINDOW_KEYS = { daily: "snapshotWindow", weekly: "maintenanceWindow" } as const;
 
+/**
+ * Engine rule (checked 2026-11-29): a Valkey 7.2+ / Redis OSS 5.0.6+ cluster holds at most 500 nodes, primaries
+ * and replicas together; the default quota is 90 and a service-limit increase is needed above it.
+ */
+export const MAX_NODES_PER_GROUP = 500;
+export const MAX_NODES_SOURCE = "ElastiCache User Guide, \"Working with shards in ElastiCache\"";
+
 const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
 
 /** Every problem with a set of component arguments, as `<argument> <what is wrong>`. Empty when valid. */
@@ -34,6 +41,8 @@ export function redisCacheArgsProblems(args: RedisCacheArgs): string[] {
   check("multiAz", multiAz && failoverProblem(args.nodeType, "Multi-AZ"));
   check("shards", !isInt(shards, 1, 500) ? `must be an integer 1..500, got ${shards}` : shards > 1 && !clusterMode && `of ${shards} needs clusterMode (without it a group has one shard)`);
   check("replicasPerShard", !isInt(replicas, 0, 5) && `must be an integer 0..5, got ${replicas}`);
+  check("shards", isInt(shards, 1, 500) && isInt(replicas, 0, 5) && shards * (replicas + 1) > MAX_NODES_PER_GROUP
+    && `x (1 + replicasPerShard) is ${shards * (replicas + 1)} nodes; ElastiCache allows at most ${MAX_NODES_PER_GROUP} per cluster (${MAX_NODES_SOURCE})`);
   check("multiAz", multiAz && replicas < 1 && "needs at least 1 replica per shard (a failover target in another zone)");
   check("availabilityZones", args.availabilityZones.length < (multiAz ? 2 : 1) && `must list at least ${multiAz ? 2 : 1} zone(s), got ${args.availabilityZones.length}`);
   check("port", !isInt(args.port ?? 6379, 1024, 65535) && `must be an integer 1024..65535, got ${args.port}`);

@@ -1,7 +1,7 @@
 import { engineVersionProblem, ENGINE_VERSIONS } from "../../components/redis/engines";
 import { failoverProblem, nodeTypeProblem } from "../../components/redis/node-types";
 import { windowPairProblem } from "../../components/common/windows";
-import { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE } from "../../components/redis/validate";
+import { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, MAX_NODES_PER_GROUP, MAX_NODES_SOURCE } from "../../components/redis/validate";
 import type { Problem, Rule } from "./cross-field";
 import { redisSettings } from "./redis";
 
@@ -39,6 +39,14 @@ export const redisRules: readonly Rule[] = [
       }
     }
     return problems;
+  },
+
+  ({ project }) => {
+    const s = redisSettings(project);
+    const nodes = s.shards * (s.replicasPerShard + 1);
+    return nodes > MAX_NODES_PER_GROUP
+      ? [{ path: at(setKey(project.redis, "shards", "replicasPerShard")), message: `makes ${nodes} nodes (${s.shards} shards x (1 primary + ${s.replicasPerShard} replicas)); ElastiCache allows at most ${MAX_NODES_PER_GROUP} per cluster (${MAX_NODES_SOURCE})` }]
+      : [];
   },
 
   ({ project }) => {
