@@ -1,8 +1,9 @@
+import { posix } from "node:path";
 import * as k8s from "@pulumi/kubernetes";
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
-import { kubernetes } from "./lib/controls";
-import { definitely, isAbsent, knownItems, type Read, read, valueOr } from "./lib/values";
+import { engineRule, kubernetes } from "./lib/controls";
+import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read, valueOr } from "./lib/values";
 
 type PodSpec = Unwrap<k8s.types.input.core.v1.PodSpec>;
 type Container = Unwrap<k8s.types.input.core.v1.Container>;
@@ -116,6 +117,132 @@ export const resourceLimits: ResourceValidationPolicy = {
   },
 };
 
+/**
+ * Directories the container runtime creates as root. To mount a volume at a path that does not exist, the runtime
+ * creates the missing directories itself, as root, mode 0755, when it starts the container: runc's createIfNotExists
+ * (libcontainer/rootfs_linux.go) runs os.MkdirAll(dest, 0o755) before the bind mount; inside configMap, Secret,
+ * projected and downwardAPI volumes the kubelet's MakeNestedMountpoints (pkg/volume/util/nested_volumes.go) does
+ * the same. fsGroup does not reach them: Kubernetes "changes ownership and permissions for the contents of each
+ * volume to match the fsGroup ... when that volume is mounted", before the container starts
+ * (https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#configure-volume-permission-and-ownership-change-policy-for-pods).
+ * All checked 2026-11-29. A mount nested two or more levels below a writable mount therefore leaves root-owned
+ * directories in a volume the container believes it can write: the MinIO provisioning Job's `mc` (UID 1000) could
+ * not create its config in /tmp/.mc because the CA Secret was mounted at /tmp/.mc/certs/CAs.
+ */
+const ROOT_CREATED_DIRS_URL = "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#configure-volume-permission-and-ownership-change-policy-for-pods";
+
+/** Environment variables through which a program is told where it may write. */
+export const WRITABLE_PATH_ENV = ["HOME", "MC_CONFIG_DIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"] as const;
+
+interface Mount {
+  readonly name: string;
+  readonly path: string;
+  /** Known to be mounted writable (readOnly known and not true). */
+  readonly writable: boolean;
+}
+
+/** A mount below another one, and the directories between them that the runtime creates (empty when directly below). */
+interface Nesting {
+  readonly outer: Mount;
+  readonly inner: Mount;
+  readonly createdDirs: readonly string[];
+}
+
+/** `/a/b/` and `/a//b/./` -> `/a/b`; undefined for a relative path. */
+function cleanPath(path: string): string | undefined {
+  if (!path.startsWith("/")) return undefined;
+  const normalized = posix.normalize(path);
+  return normalized.length > 1 && normalized.endsWith("/") ? normalized.slice(0, -1) : normalized;
+}
+
+function isBelow(path: string, dir: string): boolean {
+  return dir === "/" ? path !== "/" : path.startsWith(`${dir}/`);
+}
+
+/** The closest mount that `path` lies strictly below, if any. */
+function enclosingMount(path: string, mounts: readonly Mount[]): Mount | undefined {
+  return mounts.filter((m) => isBelow(path, m.path)).sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** Every mount of `container` with its closest enclosing mount; undefined when a mount path is not known (preview). */
+function nestedMounts(container: Container): { mounts: Mount[]; nestings: Nesting[] } | undefined {
+  if (hasUnknownItems(() => container.volumeMounts)) return undefined;
+  const mounts: Mount[] = [];
+  for (const mount of knownItems(() => container.volumeMounts)) {
+    const path = read(() => mount.mountPath);
+    const clean = path.known && typeof path.value === "string" ? cleanPath(path.value) : undefined;
+    if (clean === undefined) return undefined;
+    mounts.push({
+      name: valueOr(() => mount.name, "?"), path: clean,
+      writable: definitely(() => mount.readOnly !== true),
+    });
+  }
+  const nestings = mounts.flatMap((inner): Nesting[] => {
+    const outer = enclosingMount(inner.path, mounts);
+    if (!outer) return [];
+    const steps = inner.path.slice(outer.path === "/" ? 1 : outer.path.length + 1).split("/");
+    const createdDirs = steps.slice(0, -1).map((_, i) => posix.join(outer.path, ...steps.slice(0, i + 1)));
+    return [{ outer, inner, createdDirs }];
+  });
+  return { mounts, nestings };
+}
+
+/** The container runs as a user other than root: runAsUser known and not 0, or runAsNonRoot true (container over pod). */
+function runsAsNonRoot(pod: PodSpec, container: Container): boolean {
+  const user = effective(() => container.securityContext?.runAsUser, () => pod.securityContext?.runAsUser);
+  if (user.known && user.value !== undefined) return user.value !== 0;
+  const nonRoot = effective(() => container.securityContext?.runAsNonRoot, () => pod.securityContext?.runAsNonRoot);
+  return nonRoot.known && nonRoot.value === true;
+}
+
+/** Every place a non-root container of `pod` would meet a directory the runtime created as root, as messages. */
+export function rootCreatedDirViolations(pod: PodSpec): string[] {
+  const problems: string[] = [];
+  for (const { label, container } of containersOf(pod, false)) {
+    if (!runsAsNonRoot(pod, container)) continue;
+    const layout = nestedMounts(container);
+    if (!layout) continue;
+    for (const { outer, inner, createdDirs } of layout.nestings) {
+      // Below a read-only mount nothing is writable anyway; declared writable paths are checked below.
+      if (createdDirs.length === 0 || !outer.writable) continue;
+      problems.push(`${label}: volume mount ${inner.name} at ${inner.path} is ${createdDirs.length + 1} directories below the writable mount `
+        + `${outer.name} at ${outer.path}, so the container runtime creates ${createdDirs.join(", ")} as root (mode 0755) and the non-root user `
+        + `cannot write there; mount it directly in ${outer.path} or outside it (and copy what is needed at start).`);
+    }
+    for (const variable of knownItems(() => container.env)) {
+      const name = valueOr(() => variable.name, "");
+      if (!(WRITABLE_PATH_ENV as readonly string[]).includes(name)) continue;
+      const value = read(() => variable.value);
+      // Only literal paths: `$(VAR)` is expanded by the kubelet, valueFrom at run time.
+      const path = value.known && typeof value.value === "string" && !value.value.includes("$(") ? cleanPath(value.value) : undefined;
+      if (path === undefined || layout.mounts.some((m) => m.path === path)) continue;
+      const home = enclosingMount(path, layout.mounts);
+      const nesting = layout.nestings.find((n) => n.outer === home && n.createdDirs.some((d) => d === path || isBelow(path, d)));
+      if (!nesting) continue;
+      const dir = nesting.createdDirs.find((d) => d === path || isBelow(path, d))!;
+      problems.push(`${label}: ${name}=${path} is ${dir === path ? "" : `inside ${dir}, `}a directory the container runtime creates as root (mode 0755) `
+        + `for the volume mount ${nesting.inner.name} at ${nesting.inner.path}, so the non-root user cannot write it; point ${name} at a `
+        + "writable volume with no mount nested below it.");
+    }
+  }
+  return problems;
+}
+
+export const noRootCreatedDirs: ResourceValidationPolicy = {
+  name: "k8s-no-root-created-dirs",
+  ...engineRule("runc createIfNotExists, kubelet MakeNestedMountpoints", "2026-11-29",
+    "No non-root container has a volume mount two or more directories below another writable mount, nor HOME, MC_CONFIG_DIR or XDG_* "
+    + "in a directory the runtime creates for such a mount: the runtime creates those directories as root, mode 0755.",
+    "Mount the inner volume directly in the outer one or at its own path outside it (read-only) and copy what is needed into the "
+    + "writable directory at start; point HOME/MC_CONFIG_DIR at a writable volume with no mount nested below it.", ROOT_CREATED_DIRS_URL),
+  validateResource: (args, report) => {
+    const workload = podSpecOf(args);
+    if (!workload) return args.notApplicable("not a workload");
+    if (!workload.spec) return;
+    for (const problem of rootCreatedDirViolations(workload.spec)) report(problem);
+  },
+};
+
 /** `subset` labels all appear with the same values in `labels`. */
 function selects(subset: Record<string, string>, labels: Record<string, string>): boolean {
   const entries = Object.entries(subset);
@@ -150,4 +277,4 @@ export const statefulSetDisruptionBudget: StackValidationPolicy = {
   },
 };
 
-export const KUBERNETES_POLICIES = [restrictedPodSecurity, resourceLimits, statefulSetDisruptionBudget];
+export const KUBERNETES_POLICIES = [restrictedPodSecurity, resourceLimits, noRootCreatedDirs, statefulSetDisruptionBudget];

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { Job } from "kubernetes-models/batch/v1/Job";
+import * as pulumi from "@pulumi/pulumi";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -11,7 +12,7 @@ import {
   type MinioBucket, MINIO_SERVER_IMAGE, provisioningData, resolveMinioArgs, serverPool, serverStatefulSet, topologyProblem,
 } from "../components/minio";
 import { clientCredentialsSecret, rootCredentialsSecret } from "../components/minio/foundation";
-import { provisioningHash, provisioningJob } from "../components/minio/provisioning";
+import { ACTIVE_DEADLINE_SECONDS, PROVISION_SCRIPT, PROVISION_WAIT_SECONDS, provisioningHash, provisioningJob } from "../components/minio/provisioning";
 import { runProgram } from "../scripts/offline/run-program";
 
 /** `validate()` lives on the models' base class, whose typings `moduleResolution: node` cannot resolve. */
@@ -105,8 +106,15 @@ describe("the provisioning script, run by a real shell against a stub mc", () =>
   const dir = mkdtempSync(join(tmpdir(), "minio-provision-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Runs the script with an `mc` that logs its arguments (and any stdin) and fails `policy attach` with `attachError`. */
-  function provision(buckets: MinioBucket[], attachError?: string, retentionError?: string): { log: string[]; status: number; stderr: string } {
+  /** How the stub's `mc ready` behaves: answers at once, retries forever (servers unreachable), or fails (unwritable config dir). */
+  type ReadyMode = "ok" | "hang" | "fail";
+
+  /**
+   * Runs the script with an `mc` that logs its arguments (and any stdin) and fails `policy attach` with `attachError`.
+   * `env` adds variables (PROVISION_WAIT_SECONDS, PROVISION_CA_FILE, MC_CONFIG_DIR); `seconds` is the run's wall time.
+   */
+  function provision(buckets: MinioBucket[], attachError?: string, retentionError?: string, ready: ReadyMode = "ok", env: Record<string, string> = {}):
+    { log: string[]; status: number; stdout: string; stderr: string; seconds: number } {
     const config = join(dir, "config");
     const bin = join(dir, "bin");
     execFileSync("mkdir", ["-p", config, bin]);
@@ -116,6 +124,13 @@ describe("the provisioning script, run by a real shell against a stub mc", () =>
     writeFileSync(join(bin, "mc"), `#!/bin/sh
 echo "mc $*" >> "${log}"
 case "$*" in
+  "ready"*)
+    if [ -n "\${MC_CONFIG_DIR:-}" ] && [ -f "\${MC_CONFIG_DIR}/certs/CAs/ca.crt" ]; then echo "ca $(cat "\${MC_CONFIG_DIR}/certs/CAs/ca.crt")" >> "${log}"; fi
+    case "\${READY_MODE}" in
+      hang) while :; do echo "The cluster 'sparki' is unreachable: dial tcp: lookup minio.objects.svc: no such host"; sleep 0.2; done ;;
+      fail) echo "mc: <ERROR> Unable to save new mc config. mkdir /tmp/.mc: permission denied." >&2; exit 1 ;;
+      *) echo "The cluster 'sparki' is ready" ;;
+    esac ;;
   "ilm rule import"*) echo "stdin $(tr -d ' \\n' )" >> "${log}" ;;
   "admin policy attach"*) if [ -n "\${ATTACH_ERROR:-}" ]; then echo "\${ATTACH_ERROR}"; exit 1; fi ;;
   "retention set"*) if [ -n "\${RETENTION_ERROR:-}" ]; then echo "\${RETENTION_ERROR}" >&2; exit 1; fi ;;
@@ -123,20 +138,25 @@ esac
 `);
     chmodSync(join(bin, "mc"), 0o755);
     let status = 0;
+    let stdout = "";
     let stderr = "";
+    const started = Date.now();
     try {
-      execFileSync("/bin/sh", [join(config, "provision.sh")], {
+      stdout = execFileSync("/bin/sh", [join(config, "provision.sh")], {
         env: {
           PATH: `${bin}:${process.env.PATH ?? ""}`, PROVISION_CONFIG: config, CLIENT_ACCESS_KEY: "AK", CLIENT_SECRET_KEY: "SK",
-          ATTACH_ERROR: attachError ?? "", RETENTION_ERROR: retentionError ?? "",
+          ATTACH_ERROR: attachError ?? "", RETENTION_ERROR: retentionError ?? "", READY_MODE: ready, TMPDIR: dir, ...env,
         },
         stdio: "pipe",
-      });
+        // A wait the script failed to bound would otherwise hang the test run.
+        timeout: 20_000,
+      }).toString();
     } catch (error) {
       status = (error as { status: number }).status;
+      stdout = String((error as { stdout: Buffer }).stdout);
       stderr = String((error as { stderr: Buffer }).stderr);
     }
-    return { log: readFileSync(log, "utf8").trim().split("\n"), status, stderr };
+    return { log: readFileSync(log, "utf8").trim().split("\n"), status, stdout, stderr, seconds: (Date.now() - started) / 1000 };
   }
 
   it("creates each bucket, versions the versioned ones, imports each lifecycle and sets up the client user", () => {
@@ -180,6 +200,43 @@ esac
     expect(provision([bucket("logs")], "mc: <ERROR> The specified policy change is already in effect.").status).toBe(0);
     expect(provision([bucket("logs")], "mc: <ERROR> Access Denied.").status).not.toBe(0);
   });
+
+  it("gives up waiting for MinIO after PROVISION_WAIT_SECONDS, saying so with mc's last output, and provisions nothing", () => {
+    const { log, status, stderr, seconds } = provision([bucket("logs")], undefined, undefined, "hang", { PROVISION_WAIT_SECONDS: "2" });
+    expect(status).toBe(1);
+    expect(stderr).toContain("MinIO (alias sparki) did not accept writes within 2s; mc ready said last:");
+    expect(stderr).toContain("The cluster 'sparki' is unreachable: dial tcp: lookup minio.objects.svc: no such host");
+    expect(seconds).toBeGreaterThanOrEqual(2);
+    expect(seconds).toBeLessThan(10);
+    expect(log).toEqual(["mc ready sparki"]);
+  });
+
+  it("fails at once with mc's own error when mc ready exits with one (e.g. an unwritable MC_CONFIG_DIR), instead of retrying silently", () => {
+    const { log, status, stderr, seconds } = provision([bucket("logs")], undefined, undefined, "fail", { PROVISION_WAIT_SECONDS: "60" });
+    expect(status).toBe(1);
+    expect(stderr).toContain("mc ready sparki failed; its output:");
+    expect(stderr).toContain("mc: <ERROR> Unable to save new mc config. mkdir /tmp/.mc: permission denied.");
+    expect(seconds).toBeLessThan(10);
+    expect(log).toEqual(["mc ready sparki"]);
+  });
+
+  it("waits at most PROVISION_WAIT_SECONDS by default, well inside the Job's deadline (a retried pod still reports why)", () => {
+    expect(PROVISION_SCRIPT).toContain(`wait_seconds="\${PROVISION_WAIT_SECONDS:-${PROVISION_WAIT_SECONDS}}"`);
+    expect(PROVISION_WAIT_SECONDS * 2).toBeLessThan(ACTIVE_DEADLINE_SECONDS);
+    const job = provisioningJob({ instance: "t", address, image: "mc@sha256:x", hash: "0123456789" });
+    expect(job.spec).toMatchObject({ activeDeadlineSeconds: ACTIVE_DEADLINE_SECONDS });
+  });
+
+  it("copies the CA from its read-only mount into a fresh MC_CONFIG_DIR/certs/CAs before mc runs", () => {
+    const ca = join(dir, "ca.crt");
+    writeFileSync(ca, "-----BEGIN CERTIFICATE-----test-----END CERTIFICATE-----");
+    const mcConfig = join(dir, "mc-config");
+    rmSync(mcConfig, { recursive: true, force: true });
+    const { log, status } = provision([bucket("logs")], undefined, undefined, "ok", { PROVISION_CA_FILE: ca, MC_CONFIG_DIR: mcConfig });
+    expect(status).toBe(0);
+    expect(log.slice(0, 2)).toEqual(["mc ready sparki", "ca -----BEGIN CERTIFICATE-----test-----END CERTIFICATE-----"]);
+    expect(existsSync(join(mcConfig, "certs", "CAs", "ca.crt"))).toBe(true);
+  });
 });
 
 describe("builders for layouts the stacks do not use, against the Kubernetes schema", () => {
@@ -199,15 +256,21 @@ describe("builders for layouts the stacks do not use, against the Kubernetes sch
     expect(() => validate(job)).not.toThrow();
   });
 
-  it("builds credential Secrets (redacted in stack runs) as string maps with the keys the pods read", () => {
-    const credentials = { user: "u", password: "p" };
+  it("builds credential Secrets (redacted in stack runs) with base64 `data`, no stringData, each value a Pulumi secret", async () => {
+    const credentials = { user: "minio-user", password: "pässword+/=" };
+    const resolve = (value: pulumi.Input<string> | undefined) => new Promise<string>((done) => { pulumi.output(value ?? "").apply(done); });
     for (const [secret, keys] of [
       [rootCredentialsSecret("t", "objects", credentials), ["MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"]],
       [clientCredentialsSecret("t", "objects", credentials), ["accessKey", "secretKey"]],
     ] as const) {
-      const model = new Secret(JSON.parse(JSON.stringify(secret)) as never);
+      expect(secret.stringData).toBeUndefined();
+      const data = (secret.data ?? {}) as Record<string, pulumi.Output<string>>;
+      expect(Object.keys(data)).toEqual(keys);
+      const plain = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await resolve(data[k])] as const)));
+      expect(Object.values(plain).map((v) => Buffer.from(v, "base64").toString("utf8"))).toEqual(["minio-user", "pässword+/="]);
+      for (const k of keys) expect(await pulumi.isSecret(data[k]), k).toBe(true);
+      const model = new Secret({ ...secret, data: plain });
       expect(() => validate(model)).not.toThrow();
-      expect(Object.keys(model.stringData ?? {})).toEqual(keys);
     }
   });
 });

@@ -11,7 +11,13 @@ const PROD_MINIO = {
   context: "sparki-prod", servers: 4, drivesPerServer: 4, volumeSizeGiB: 500, tlsSecretName: "minio-tls",
   ebsCsiRoleArn: "arn:aws:iam::222222222222:role/sparki-prod-ebs-csi-driver",
 };
-const DEV_MINIO = { context: "sparki-dev", servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, insecureHttp: true, ebsKmsStorageClass: false };
+const DEV_MINIO = {
+  context: "sparki-dev", servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, insecureHttp: true, ebsKmsStorageClass: false, storageClass: "standard",
+};
+/** The part of the storageClass error that says what is allowed. */
+const NAME_A_CLASS = "must name an existing StorageClass of the cluster for the drives when ebsKmsStorageClass is false "
+  + "(e.g. gp2 on EKS, standard on kind, minikube or GKE; `kubectl get storageclass` lists them), or set ebsKmsStorageClass: true; "
+  + "a claim without a class relies on the cluster's default StorageClass and stays Pending where there is none";
 
 const KEY = "sparki-storage:minio";
 
@@ -63,6 +69,10 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
       'sparki-storage:minio.lifecycle.deploymentLog is not a known key (did you mean "deploymentLogs"?) (allowed: artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache)'],
     ["zero expiry days", "dev", { ...DEV_MINIO, lifecycle: { artifacts: { expirationDays: 0 } } },
       "sparki-storage:minio.lifecycle.artifacts.expirationDays must be an integer 1..36500, got 0"],
+    ["dev drives on no StorageClass (the cluster default, which a cluster may not have)", "dev", { ...DEV_MINIO, storageClass: undefined },
+      `sparki-storage:minio.storageClass ${NAME_A_CLASS}, got nothing`],
+    ["prod turning the EBS class off without naming another", "prod", { ...PROD_MINIO, ebsKmsStorageClass: false, ebsCsiRoleArn: undefined },
+      `sparki-storage:minio.storageClass ${NAME_A_CLASS}, got nothing`],
     ["an existing StorageClass and the EBS one at once", "dev",
       { ...DEV_MINIO, storageClass: "gp3", ebsKmsStorageClass: true, ebsCsiRoleArn: "arn:aws:iam::111111111111:role/ebs-csi" },
       'sparki-storage:minio.storageClass must not be set together with ebsKmsStorageClass: true (that creates the drives\' StorageClass); remove one, got "gp3"'],
@@ -86,10 +96,21 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
   });
 
   it("takes absent fields from the profile and keeps the mirrored registry's tag and digest", () => {
-    const { project } = loadConfig("dev", stackConfig("dev", { [KEY]: { image: { registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com" } } }));
+    const image = { registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com" };
+    const { project } = loadConfig("dev", stackConfig("dev", { [KEY]: { storageClass: "standard", image } }));
     const s = minioSettings("dev", project);
-    expect(s).toMatchObject({ servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, ebsKmsStorageClass: false, insecureHttp: false, tlsSecretName: "minio-tls" });
+    expect(s).toMatchObject({
+      servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, storageClass: "standard", ebsKmsStorageClass: false, insecureHttp: false, tlsSecretName: "minio-tls",
+    });
     expect(s.image).toEqual({ ...MINIO_SERVER_IMAGE, registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com" });
+  });
+
+  it("accepts drives on a named StorageClass, or on the EBS class the stack creates, in either profile", () => {
+    const dev = minioSettings("dev", loadConfig("dev", stackConfig("dev")).project);
+    expect(dev).toMatchObject({ storageClass: "standard", ebsKmsStorageClass: false });
+    const prodOnGp2 = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, storageClass: "gp2", ebsCsiRoleArn: undefined } })).project;
+    expect(minioSettings("prod", prodOnGp2)).toMatchObject({ storageClass: "gp2", ebsKmsStorageClass: false });
+    expect(minioSettings("prod", loadConfig("prod", stackConfig("prod")).project)).toMatchObject({ storageClass: undefined, ebsKmsStorageClass: true });
   });
 
   it("takes expiry and the audit archive's lock from the S3 side, so changing objectStore changes MinIO too", () => {

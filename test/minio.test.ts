@@ -9,6 +9,7 @@ import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { describe, expect, it } from "vitest";
 import { ebsCsiKmsPolicyDocument, imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE, PROVISION_SCRIPT } from "../components/minio";
+import { rootCreatedDirViolations } from "../policy/kubernetes";
 import { DATA_CLASS_KEYS, DATA_CLASSES } from "../components/object-store/data-classes";
 import { stackConfig } from "../scripts/offline/stack-files";
 import { PROFILES } from "../stacks/profiles";
@@ -142,7 +143,7 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
       expect(c.spec).toEqual({
         accessModes: ["ReadWriteOnce"],
         resources: { requests: { storage: isProd ? "500Gi" : "10Gi" } },
-        ...(isProd ? { storageClassName: `${namespace}-ebs-kms` } : {}),
+        storageClassName: isProd ? `${namespace}-ebs-kms` : "standard",
       });
     }
     expect(container.volumeMounts!.filter((m) => m.name.startsWith("data")).map((m) => m.mountPath))
@@ -241,7 +242,9 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
       plain(r.inputs, "", paths);
       return paths.map((p) => `${r.name}: ${p}`);
     });
-    expect(dropped.sort()).toEqual([`sparki-${stack}-minio-client-credentials: stringData`, `sparki-${stack}-minio-root-credentials: stringData`]);
+    // Base64 `data`, never `stringData` (which does not work well with server-side apply; components/minio/foundation.ts).
+    expect(dropped.sort()).toEqual([`sparki-${stack}-minio-client-credentials: data`, `sparki-${stack}-minio-root-credentials: data`]);
+    expect(ofType(run, "kubernetes:core/v1:Secret").filter((r) => "stringData" in r.inputs).map((r) => r.name)).toEqual([]);
     const others = run.resources.filter((r) => r.name.startsWith(`sparki-${stack}-minio`) && r.type !== "kubernetes:core/v1:Secret" && !r.type.startsWith("random:"));
     expect(others.length).toBeGreaterThan(6);
     expect(others.filter((r) => /mock-password-|mockuser|MOCKKEY/.test(JSON.stringify(r.inputs))).map((r) => r.name)).toEqual([]);
@@ -264,18 +267,32 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
       });
       expect(pod.containers[0].volumeMounts).toContainEqual({ name: "certs", mountPath: "/tmp/certs", readOnly: true });
       expect(jobPod.volumes!.find((v) => v.name === "ca")?.secret).toEqual({ secretName: "minio-tls", items: [{ key: "ca.crt", path: "ca.crt" }] });
-      expect(jobPod.containers[0].volumeMounts).toContainEqual({ name: "ca", mountPath: "/tmp/.mc/certs/CAs", readOnly: true });
+      // Read-only at its own path; the script copies it into MC_CONFIG_DIR/certs/CAs (no root-created dirs in /tmp).
+      expect(jobPod.containers[0].volumeMounts).toContainEqual({ name: "ca", mountPath: "/minio-ca", readOnly: true });
+      expect(jobPod.containers[0].env).toContainEqual({ name: "PROVISION_CA_FILE", value: "/minio-ca/ca.crt" });
     } else {
       expect(certs).toBeUndefined();
       expect(jobPod.volumes!.map((v) => v.name)).toEqual(["config", "tmp"]);
+      expect(jobPod.containers[0].env!.map((e) => e.name)).not.toContain("PROVISION_CA_FILE");
     }
   });
 
-  it(isProd ? "puts the drives on gp3 EBS encrypted with the environment's KMS key" : "uses the cluster's default StorageClass", async () => {
+  it("leaves no directory the non-root mc or server must write to the container runtime (root-created parents of nested mounts)", async () => {
+    const run = await stackRun(stack);
+    const jobContainer = job(run).spec!.template.spec!.containers[0];
+    expect(jobContainer.env).toContainEqual({ name: "MC_CONFIG_DIR", value: "/tmp/.mc" });
+    expect(jobContainer.volumeMounts!.filter((m) => m.mountPath.startsWith("/tmp/"))).toEqual([]);
+    for (const pod of [serverPod(run), job(run).spec!.template.spec!]) {
+      expect(rootCreatedDirViolations(plain(pod) as Parameters<typeof rootCreatedDirViolations>[0])).toEqual([]);
+    }
+  });
+
+  it(isProd ? "puts the drives on gp3 EBS encrypted with the environment's KMS key" : "puts the drives on the StorageClass its stack file names, never the cluster default", async () => {
     const run = await stackRun(stack);
     const classes = ofType(run, "kubernetes:storage.k8s.io/v1:StorageClass").map((r) => typed(StorageClass, r));
     if (!isProd) {
       expect(classes).toEqual([]);
+      expect(statefulSet(run).spec!.volumeClaimTemplates!.map((c) => c.spec?.storageClassName)).toEqual(["standard"]);
       return;
     }
     expect(classes).toHaveLength(1);

@@ -1,7 +1,9 @@
+import * as k8s from "@pulumi/kubernetes";
 import { describe, expect, it } from "vitest";
-import { KUBERNETES_POLICIES, resourceLimits, restrictedPodSecurity, statefulSetDisruptionBudget } from "../policy/kubernetes";
+import { provisioningJob } from "../components/minio/provisioning";
+import { KUBERNETES_POLICIES, noRootCreatedDirs, resourceLimits, restrictedPodSecurity, statefulSetDisruptionBudget } from "../policy/kubernetes";
 import { disruptionBudget, restrictedContainer, statefulSet, T } from "./policy-fixtures";
-import { checkResource, checkStack, UNKNOWN } from "./policy-harness";
+import { checkResource, checkStack, pulumiType, UNKNOWN } from "./policy-harness";
 
 /** A StatefulSet whose one container (or pod spec) has `change` applied. */
 function withContainer(change: Record<string, unknown>, podChange: Record<string, unknown> = {}): Record<string, unknown> {
@@ -137,6 +139,118 @@ describe("k8s-statefulset-pdb", () => {
   });
 });
 
+describe("k8s-no-root-created-dirs", () => {
+  const JOB = pulumiType(k8s.batch.v1.Job);
+  type Props = Record<string, unknown>;
+  interface PodTemplate { spec: { template: { spec: { containers: Props[]; initContainers?: Props[]; securityContext?: Props } } } }
+
+  /** The MinIO provisioning Job as the component builds it now (TLS on: the CA Secret is mounted). */
+  const fixedJob = (): PodTemplate => JSON.parse(JSON.stringify(provisioningJob({
+    instance: "t", address: { namespace: "objects", clusterDomain: "cluster.local", tls: true }, image: "mc@sha256:x", hash: "0123456789", tlsSecretName: "minio-tls",
+  }))) as PodTemplate;
+
+  /** The same Job with `change` applied to its one container. */
+  function jobWith(change: (container: Props) => Props, podChange: Props = {}): PodTemplate {
+    const job = fixedJob();
+    const pod = job.spec.template.spec;
+    pod.containers = [change(pod.containers[0])];
+    Object.assign(pod, podChange);
+    return job;
+  }
+
+  /** The layout that failed in prod: CA Secret mounted inside MC_CONFIG_DIR, itself inside the /tmp emptyDir. */
+  const OLD_MOUNTS = [
+    { name: "config", mountPath: "/config", readOnly: true }, { name: "tmp", mountPath: "/tmp" },
+    { name: "ca", mountPath: "/tmp/.mc/certs/CAs", readOnly: true },
+  ];
+  const oldLayout = (container: Props): Props => ({ ...container, volumeMounts: OLD_MOUNTS });
+  const withEnv = (env: Props[]) => (container: Props): Props => ({ ...container, env: [...(container.env as Props[]), ...env] });
+
+  const NESTED = "container mc: volume mount ca at /tmp/.mc/certs/CAs is 3 directories below the writable mount tmp at /tmp, so the container "
+    + "runtime creates /tmp/.mc, /tmp/.mc/certs as root (mode 0755) and the non-root user cannot write there; mount it directly in /tmp or "
+    + "outside it (and copy what is needed at start).";
+  const envMessage = (name: string, path: string, inside?: string) => `container mc: ${name}=${path} is ${inside ? `inside ${inside}, ` : ""}`
+    + "a directory the container runtime creates as root (mode 0755) for the volume mount ca at /tmp/.mc/certs/CAs, so the non-root user "
+    + `cannot write it; point ${name} at a writable volume with no mount nested below it.`;
+
+  async function run(props: unknown, type: string = JOB): Promise<string[]> {
+    const outcome = await checkResource(noRootCreatedDirs, { type, props: props as Props });
+    expect(outcome.unknownError).toBeUndefined();
+    return outcome.violations;
+  }
+
+  it("passes the provisioning Job as the component builds it: CA read-only at /minio-ca, nothing mounted below /tmp", async () => {
+    const job = fixedJob();
+    expect(job.spec.template.spec.containers[0].volumeMounts).toEqual([
+      { name: "config", mountPath: "/config", readOnly: true }, { name: "tmp", mountPath: "/tmp" }, { name: "ca", mountPath: "/minio-ca", readOnly: true },
+    ]);
+    expect(await run(job)).toEqual([]);
+  });
+
+  it("fails the layout that broke in prod: the nested mount, and MC_CONFIG_DIR in a directory it makes root's", async () => {
+    expect(await run(jobWith(oldLayout))).toEqual([NESTED, envMessage("MC_CONFIG_DIR", "/tmp/.mc")]);
+  });
+
+  it("reads the same pod template in a StatefulSet and a Deployment, and checks init containers", async () => {
+    const pod = jobWith(oldLayout).spec.template.spec;
+    expect(await run({ spec: { replicas: 1, serviceName: "x", template: { spec: pod } } }, T.statefulSet)).toEqual([NESTED, envMessage("MC_CONFIG_DIR", "/tmp/.mc")]);
+    expect(await run({ spec: { replicas: 1, template: { spec: pod } } }, T.deployment)).toEqual([NESTED, envMessage("MC_CONFIG_DIR", "/tmp/.mc")]);
+    const init = { ...fixedJob().spec.template.spec.containers[0], name: "init" };
+    const withInit = jobWith((c) => c, { initContainers: [{ ...init, volumeMounts: OLD_MOUNTS }] });
+    expect(await run(withInit)).toEqual([NESTED.replace("container mc", "init container init"),
+      envMessage("MC_CONFIG_DIR", "/tmp/.mc").replace("container mc", "init container init")]);
+  });
+
+  it("fails HOME below a runtime-created directory, and paths written with trailing or doubled slashes", async () => {
+    const sloppy = (c: Props): Props => ({ ...c, volumeMounts: [{ name: "tmp", mountPath: "/tmp/" }, { name: "ca", mountPath: "/tmp//.mc/certs/CAs/", readOnly: true }] });
+    expect(await run(jobWith((c) => withEnv([{ name: "HOME", value: "/tmp/.mc/home/" }])(sloppy(c))))).toEqual([
+      NESTED, envMessage("MC_CONFIG_DIR", "/tmp/.mc"), envMessage("HOME", "/tmp/.mc/home", "/tmp/.mc"),
+    ]);
+  });
+
+  it("fails a declared writable path made root's below a read-only mount, where the nesting alone is harmless", async () => {
+    const mounts = [{ name: "app", mountPath: "/etc/app", readOnly: true }, { name: "tls", mountPath: "/etc/app/tls/certs", readOnly: true }];
+    expect(await run(jobWith((c) => ({ ...c, volumeMounts: mounts, env: [] })))).toEqual([]);
+    expect(await run(jobWith((c) => ({ ...c, volumeMounts: mounts, env: [{ name: "XDG_CONFIG_HOME", value: "/etc/app/tls" }] })))).toEqual([
+      "container mc: XDG_CONFIG_HOME=/etc/app/tls is a directory the container runtime creates as root (mode 0755) for the volume mount tls at "
+      + "/etc/app/tls/certs, so the non-root user cannot write it; point XDG_CONFIG_HOME at a writable volume with no mount nested below it.",
+    ]);
+  });
+
+  it("passes a mount directly in a writable one (the servers' /tmp/certs), and writable paths that are volumes themselves", async () => {
+    const direct = (c: Props): Props => ({
+      ...c, volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, { name: "ca", mountPath: "/tmp/certs", readOnly: true }],
+      env: [{ name: "HOME", value: "/tmp" }, { name: "MC_CONFIG_DIR", value: "/tmp/.mc" }],
+    });
+    expect(await run(jobWith(direct))).toEqual([]);
+  });
+
+  it("leaves containers that may run as root to other policies, and ignores paths the kubelet expands", async () => {
+    // The container's own user wins over the pod's: UID 1000 on the container is still checked under a root pod.
+    expect(await run(jobWith(oldLayout, { securityContext: { runAsUser: 0 } }))).toEqual([NESTED, envMessage("MC_CONFIG_DIR", "/tmp/.mc")]);
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), securityContext: { runAsUser: 0 } })))).toEqual([]);
+    const rootable = (c: Props): Props => ({ ...oldLayout(c), securityContext: { allowPrivilegeEscalation: false } });
+    expect(await run(jobWith(rootable, { securityContext: {} }))).toEqual([]);
+    const expanded = (c: Props): Props => ({ ...oldLayout(c), env: [{ name: "MC_CONFIG_DIR", value: "$(BASE)/.mc" }] });
+    expect(await run(jobWith(expanded))).toEqual([NESTED]);
+  });
+
+  it("neither crashes nor accuses on values unknown during preview", async () => {
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), volumeMounts: UNKNOWN })))).toEqual([]);
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), volumeMounts: [...OLD_MOUNTS.slice(0, 2), { name: "ca", mountPath: UNKNOWN }] })))).toEqual([]);
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), volumeMounts: [...OLD_MOUNTS.slice(0, 2), UNKNOWN, OLD_MOUNTS[2]] })))).toEqual([]);
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), volumeMounts: [OLD_MOUNTS[0], { ...OLD_MOUNTS[1], readOnly: UNKNOWN }, OLD_MOUNTS[2]] }))))
+      .toEqual([envMessage("MC_CONFIG_DIR", "/tmp/.mc")]);
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), env: UNKNOWN })))).toEqual([NESTED]);
+    expect(await run(jobWith((c) => ({ ...oldLayout(c), securityContext: UNKNOWN }), { securityContext: UNKNOWN }))).toEqual([]);
+    expect(await run({ spec: UNKNOWN })).toEqual([]);
+  });
+
+  it("ignores resources that run no pods", async () => {
+    expect((await checkResource(noRootCreatedDirs, { type: T.pdb, props: disruptionBudget() })).notApplicable).toBe("not a workload");
+  });
+});
+
 it("every Kubernetes policy has cases here", () => {
-  expect(KUBERNETES_POLICIES.map((p) => p.name)).toEqual(["k8s-restricted-pod-security", "k8s-resource-limits", "k8s-statefulset-pdb"]);
+  expect(KUBERNETES_POLICIES.map((p) => p.name)).toEqual(["k8s-restricted-pod-security", "k8s-resource-limits", "k8s-no-root-created-dirs", "k8s-statefulset-pdb"]);
 });

@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { MINIO_NAMES, objectLabels, SECRET_KEYS } from "./names";
 import { RESTRICTED_NAMESPACE_LABELS } from "./security";
 
@@ -15,12 +15,27 @@ export interface Credentials {
   readonly password: pulumi.Input<string>;
 }
 
+/**
+ * A Secret's `data`: each value base64-encoded and kept a Pulumi secret. `stringData` is not used: the provider
+ * applies server-side (the stack's provider sets enableServerSideApply), and the Kubernetes docs warn that "the
+ * stringData field for a Secret does not work well with server-side apply"
+ * (https://kubernetes.io/docs/tasks/configmap-secret/managing-secret-using-config-file/, checked 2026-11-29). The
+ * API server folds stringData into data, so a key dropped from stringData can stay in the stored Secret
+ * (kubernetes/kubernetes#108008), and pulumi-kubernetes needed fixes for stringData diffs under server-side apply
+ * in 4.0.x (pulumi/pulumi-kubernetes#2507, #2513). No Pulumi document says 4.34.2 handles it; with `data` the
+ * applied object is exactly what the program declares.
+ */
+export function secretData(values: Readonly<Record<string, pulumi.Input<string>>>): Record<string, pulumi.Output<string>> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) =>
+    [key, pulumi.secret(pulumi.output(value).apply((plain) => Buffer.from(plain, "utf8").toString("base64")))]));
+}
+
 /** Root credentials, read by the servers and the provisioning Job only. */
 export function rootCredentialsSecret(instance: string, namespace: string, credentials: Credentials): k8s.core.v1.SecretArgs {
   return {
     metadata: { name: MINIO_NAMES.rootSecret, namespace, labels: objectLabels(instance, "server") },
     type: "Opaque",
-    stringData: { [SECRET_KEYS.rootUser]: credentials.user, [SECRET_KEYS.rootPassword]: credentials.password },
+    data: secretData({ [SECRET_KEYS.rootUser]: credentials.user, [SECRET_KEYS.rootPassword]: credentials.password }),
   };
 }
 
@@ -29,7 +44,7 @@ export function clientCredentialsSecret(instance: string, namespace: string, cre
   return {
     metadata: { name: MINIO_NAMES.clientSecret, namespace, labels: objectLabels(instance, "server") },
     type: "Opaque",
-    stringData: { [SECRET_KEYS.accessKey]: credentials.user, [SECRET_KEYS.secretKey]: credentials.password },
+    data: secretData({ [SECRET_KEYS.accessKey]: credentials.user, [SECRET_KEYS.secretKey]: credentials.password }),
   };
 }
 

@@ -5,20 +5,73 @@ import { type ClusterAddress, endpointUrl, MINIO_NAMES, objectLabels, SECRET_KEY
 import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "./security";
 
 const CONFIG_DIR = "/config";
+/**
+ * Layout of the Job's container, chosen so that no directory the non-root `mc` must write is created by the
+ * container runtime (policy k8s-no-root-created-dirs, policy/kubernetes.ts, checks this class):
+ * - `MC_CONFIG_DIR` lies in the `/tmp` emptyDir, which the pod's fsGroup makes writable, and no other volume is
+ *   mounted below `/tmp`. The runtime creates the missing parents of a mount point nested in another volume as
+ *   root, mode 0755 (runc's createIfNotExists; the kubelet's MakeNestedMountpoints does the same for configMap
+ *   and Secret volumes), and fsGroup does not reach them: with the CA Secret mounted at `/tmp/.mc/certs/CAs`,
+ *   `/tmp/.mc` and `/tmp/.mc/certs` were root's and `mc` (UID 1000) could not write its config there.
+ * - The servers' CA is mounted read-only at its own top-level path, outside every writable directory, and the
+ *   script copies it into `$MC_CONFIG_DIR/certs/CAs` (where `mc` looks for extra CAs) after `mkdir -p`, as UID 1000.
+ * fsGroup: Kubernetes changes a volume's ownership "when that volume is mounted", before the container starts and
+ * the runtime creates those parents (checked 2026-11-29:
+ * https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#configure-volume-permission-and-ownership-change-policy-for-pods).
+ */
 const MC_CONFIG_DIR = "/tmp/.mc";
+const CA_DIR = "/minio-ca";
 const ALIAS = "sparki";
+
+/**
+ * Longest wait, seconds, for MinIO to accept writes before the script fails with mc's last output. Well inside
+ * the Job's {@link ACTIVE_DEADLINE_SECONDS} so that even a retried pod says why it failed before the Job is killed
+ * (Pulumi starts the Job only once the StatefulSet is ready, so a healthy pool answers within seconds).
+ */
+export const PROVISION_WAIT_SECONDS = 300;
+/** The Job's own deadline, over all its pod retries. */
+export const ACTIVE_DEADLINE_SECONDS = 900;
 
 /**
  * Idempotent: creates missing buckets (locked ones with Object Lock and their default retention), enables
  * versioning where declared, replaces each bucket's lifecycle with the declared one, and (re)creates the client
- * user with its policy. `mc` reads the alias from MC_HOST_sparki. PROVISION_CONFIG exists for tests that run the
- * script against a stub `mc`. A bucket that already exists without Object Lock cannot get it (MinIO turns it on
- * only at creation), so the retention step fails and says so.
+ * user with its policy. `mc` reads the alias from MC_HOST_sparki. PROVISION_CONFIG and PROVISION_WAIT_SECONDS
+ * exist for tests that run the script against a stub `mc`. A bucket that already exists without Object Lock cannot
+ * get it (MinIO turns it on only at creation), so the retention step fails and says so.
+ *
+ * `mc ready` retries until the cluster answers (https://min.io/docs/minio/linux/reference/minio-mc/mc-ready.html),
+ * so it runs in the background under a bounded wait: past PROVISION_WAIT_SECONDS, or as soon as `mc` itself
+ * exits with an error (e.g. an unwritable MC_CONFIG_DIR), the script prints the tail of mc's
+ * output to stderr and exits 1, instead of retrying silently until the Job's deadline.
  */
 export const PROVISION_SCRIPT = `#!/bin/sh
 set -eu
 config="\${PROVISION_CONFIG:-${CONFIG_DIR}}"
-until mc ready ${ALIAS} >/dev/null 2>&1; do echo "waiting for MinIO to accept writes"; sleep 5; done
+wait_seconds="\${PROVISION_WAIT_SECONDS:-${PROVISION_WAIT_SECONDS}}"
+if [ -n "\${PROVISION_CA_FILE:-}" ]; then
+  mkdir -p "\${MC_CONFIG_DIR:?must be set with PROVISION_CA_FILE}/certs/CAs"
+  cp "\${PROVISION_CA_FILE}" "\${MC_CONFIG_DIR}/certs/CAs/ca.crt"
+fi
+ready_log="\${TMPDIR:-/tmp}/mc-ready.log"
+mc ready ${ALIAS} > "\${ready_log}" 2>&1 &
+ready_pid=$!
+waited=0
+while kill -0 "\${ready_pid}" 2>/dev/null; do
+  if [ "\${waited}" -ge "\${wait_seconds}" ]; then
+    kill "\${ready_pid}" 2>/dev/null || true
+    echo "MinIO (alias ${ALIAS}) did not accept writes within \${wait_seconds}s; mc ready said last:" >&2
+    tail -n 20 "\${ready_log}" >&2
+    exit 1
+  fi
+  if [ $((waited % 30)) -eq 0 ]; then echo "waiting for MinIO to accept writes (\${waited}s of \${wait_seconds}s)"; fi
+  sleep 1
+  waited=$((waited + 1))
+done
+if ! wait "\${ready_pid}"; then
+  echo "mc ready ${ALIAS} failed; its output:" >&2
+  tail -n 20 "\${ready_log}" >&2
+  exit 1
+fi
 versioned=" $(cat "\${config}/versioned-buckets") "
 locked=" $(cat "\${config}/locked-buckets") "
 for bucket in $(cat "\${config}/buckets"); do
@@ -94,7 +147,7 @@ export function provisioningJob(input: JobInput): k8s.batch.v1.JobArgs {
     },
     spec: {
       backoffLimit: 4,
-      activeDeadlineSeconds: 900,
+      activeDeadlineSeconds: ACTIVE_DEADLINE_SECONDS,
       template: {
         metadata: { labels: objectLabels(input.instance, "provisioner") },
         spec: {
@@ -113,6 +166,7 @@ export function provisioningJob(input: JobInput): k8s.batch.v1.JobArgs {
               secretEnv("CLIENT_ACCESS_KEY", MINIO_NAMES.clientSecret, SECRET_KEYS.accessKey),
               secretEnv("CLIENT_SECRET_KEY", MINIO_NAMES.clientSecret, SECRET_KEYS.secretKey),
               { name: "MC_CONFIG_DIR", value: MC_CONFIG_DIR },
+              ...(input.tlsSecretName ? [{ name: "PROVISION_CA_FILE", value: `${CA_DIR}/ca.crt` }] : []),
               // Kubernetes expands $(VAR) from the variables above: the credentials never appear in the spec.
               { name: `MC_HOST_${ALIAS}`, value: `${scheme(address)}://$(ROOT_USER):$(ROOT_PASSWORD)@${host}` },
             ],
@@ -121,7 +175,8 @@ export function provisioningJob(input: JobInput): k8s.batch.v1.JobArgs {
             volumeMounts: [
               { name: "config", mountPath: CONFIG_DIR, readOnly: true },
               { name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath },
-              ...(input.tlsSecretName ? [{ name: "ca", mountPath: `${MC_CONFIG_DIR}/certs/CAs`, readOnly: true }] : []),
+              // Read-only at its own path (see MC_CONFIG_DIR): the script copies it to where mc looks.
+              ...(input.tlsSecretName ? [{ name: "ca", mountPath: CA_DIR, readOnly: true }] : []),
             ],
           }],
           volumes: [

@@ -86,6 +86,24 @@ export const minioRules: readonly Rule[] = [
       ? [{ path: ["minio", "storageClass"], message: "must not be set together with ebsKmsStorageClass: true (that creates the drives' StorageClass); remove one" }]
       : []),
 
+  // A claim without storageClassName is provisioned only from the cluster's default StorageClass
+  // (https://kubernetes.io/docs/concepts/storage/dynamic-provisioning/#defaulting-behavior); where there is none,
+  // "the storageClassName of that PVC remains unset until default becomes available", so the claim and the server
+  // pod stay Pending (https://kubernetes.io/docs/concepts/storage/persistent-volumes/#retroactive-default-storageclass-assignment;
+  // both checked 2026-11-29). Whether a cluster has a default is not something this stack can see, so the drives
+  // always name their class.
+  whenEnabled((project, { stack }) => {
+    const s = minioSettings(stack, project);
+    return !s.ebsKmsStorageClass && s.storageClass === undefined
+      ? [{
+        path: ["minio", "storageClass"],
+        message: "must name an existing StorageClass of the cluster for the drives when ebsKmsStorageClass is false "
+          + "(e.g. gp2 on EKS, standard on kind, minikube or GKE; `kubectl get storageclass` lists them), or set ebsKmsStorageClass: true; "
+          + "a claim without a class relies on the cluster's default StorageClass and stays Pending where there is none",
+      }]
+      : [];
+  }),
+
   whenEnabled(ebsCsiRole),
 
   whenEnabled(auditArchiveFromS3),
