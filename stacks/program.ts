@@ -49,6 +49,8 @@ function compose(env: Environment): Record<string, unknown> {
       : undefined,
     cidrBlock: env.network.cidrBlock,
     availabilityZones: env.availabilityZones,
+    kmsKeyArn: key.arn,
+    flowLogRetentionDays: env.profile.logRetentionDays,
   }, opts);
 
   const shared: SharedBlocks = {

@@ -2,11 +2,16 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountScope } from "../common/aws";
 import { privateCidrProblem, VPC_CIDR_RULE } from "../common/cidr";
+import { logRetentionProblem } from "../common/log-retention";
 import { subnetCidrs } from "./cidr";
 import { secretsManagerEndpointPolicy } from "./endpoint-policy";
+import { vpcFlowLog } from "./flow-logs";
 
 export { subnetCidrs } from "./cidr";
 export { secretsManagerEndpointPolicy } from "./endpoint-policy";
+export {
+  FLOW_LOG_MAX_AGGREGATION_SECONDS, FLOW_LOGS_SERVICE, flowLogGroupName, flowLogPublishPolicy, flowLogTrustPolicy, logGroupPolicyArn,
+} from "./flow-logs";
 
 /** Use a VPC that already exists (shared networking account, landing zone). */
 export interface ExistingVpc {
@@ -32,12 +37,27 @@ export interface NetworkArgs extends AccountScope {
    * them (for an existing VPC they must be the zones of its private subnets). No default: the caller knows.
    */
   readonly availabilityZones: readonly string[];
+  /**
+   * Customer KMS key ARN that encrypts a created VPC's flow-log group; its key policy must let
+   * `logs.<region>.amazonaws.com` use it for this account's log groups (components/kms does). Ignored with
+   * `existing`. No default: required for a created VPC.
+   */
+  readonly kmsKeyArn?: pulumi.Input<string>;
+  /**
+   * Retention of a created VPC's flow-log group, days: a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...).
+   * Ignored with `existing`. Default: 7 days.
+   */
+  readonly flowLogRetentionDays?: number;
 }
 
 /**
  * Where the storage tier lives: private subnets only. A created VPC is isolated (no internet gateway, no NAT);
  * applications reach it through peering/Transit Gateway set up by the network team. Its only way to an AWS API
  * is an interface endpoint for Secrets Manager, which RDS Proxy needs to read the database secret.
+ *
+ * A created VPC has a flow log of all its traffic (FSBP EC2.6) in a KMS-encrypted log group that ages out after
+ * `flowLogRetentionDays`, written by a role the flow logs service may assume for this account only. An existing VPC
+ * gets none from here: the network team that owns it runs its flow logs.
  */
 export class Network extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
@@ -85,6 +105,7 @@ export class Network extends pulumi.ComponentResource {
       this.vpcId = vpc.id;
       this.privateSubnetIds = pulumi.all(subnets.map((s) => s.id));
       this.secretsManagerEndpointSecurityGroupId = this.secretsManagerEndpoint(name, args, vpc.id, this.cidrBlock, subnets.map((s) => s.id)).id;
+      vpcFlowLog(name, { accountId: args.accountId, region: args.region, vpcId: vpc.id, ...subnetPlan.flowLog! }, this);
     }
     this.registerOutputs({
       vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds, secretsManagerEndpointSecurityGroupId: this.secretsManagerEndpointSecurityGroupId,
@@ -119,8 +140,10 @@ export class Network extends pulumi.ComponentResource {
   }
 }
 
-/** Checks the arguments and computes a created VPC's subnets, before anything is registered. */
-function planSubnets(name: string, args: NetworkArgs): { cidrBlock: string; subnets: string[] } {
+/** Checks the arguments and computes a created VPC's subnets and flow-log settings, before anything is registered. */
+function planSubnets(name: string, args: NetworkArgs): {
+  cidrBlock: string; subnets: string[]; flowLog?: { kmsKeyArn: pulumi.Input<string>; retentionDays: number };
+} {
   const fail = (message: string): never => { throw new Error(`Network ${name}: ${message}`); };
   const zones = args.availabilityZones;
   if (zones.length < 2) fail(`availabilityZones must list at least 2 zones, got ${zones.length}`);
@@ -132,9 +155,15 @@ function planSubnets(name: string, args: NetworkArgs): { cidrBlock: string; subn
   const cidrBlock = args.cidrBlock ?? "10.40.0.0/16";
   const problem = privateCidrProblem(cidrBlock, VPC_CIDR_RULE);
   if (problem) fail(`cidrBlock ${problem}, got ${cidrBlock}`);
+  let subnets: string[] = [];
   try {
-    return { cidrBlock, subnets: subnetCidrs(cidrBlock, zones.length) };
+    subnets = subnetCidrs(cidrBlock, zones.length);
   } catch (error) {
-    return fail((error as Error).message);
+    fail((error as Error).message);
   }
+  const kmsKeyArn = args.kmsKeyArn ?? fail("kmsKeyArn is required for a created VPC: it encrypts the flow-log group");
+  const retentionDays = args.flowLogRetentionDays ?? 7;
+  const retention = logRetentionProblem(retentionDays);
+  if (retention) fail(`flowLogRetentionDays ${retention}, got ${retentionDays}`);
+  return { cidrBlock, subnets, flowLog: { kmsKeyArn, retentionDays } };
 }
