@@ -1,5 +1,7 @@
 import type { Policies } from "@pulumi/policy";
+import { EC2_POLICIES } from "./ec2";
 import { ELASTICACHE_POLICIES } from "./elasticache";
+import { ENGINE_RULE_POLICIES } from "./engine-rules";
 import { KMS_SNS_SECRETS_ALARM_POLICIES } from "./kms-sns-secrets-alarms";
 import { KUBERNETES_POLICIES } from "./kubernetes";
 import { MATRIX_POLICIES } from "./matrix";
@@ -14,8 +16,10 @@ import { S3_POLICIES } from "./s3";
 export const POLICIES: Policies = [
   ...RDS_POLICIES,
   ...ELASTICACHE_POLICIES,
+  ...EC2_POLICIES,
   ...S3_POLICIES,
   ...KMS_SNS_SECRETS_ALARM_POLICIES,
   ...KUBERNETES_POLICIES,
   ...MATRIX_POLICIES,
+  ...ENGINE_RULE_POLICIES,
 ];

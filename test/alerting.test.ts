@@ -113,11 +113,11 @@ describe("AlarmPair under mocks", () => {
     expect((bySeverity.critical.tags as Record<string, string>).ThresholdSource).toBe("matrix:postgresLatencyP95");
   });
 
-  it("alarms on free storage below a share of allocated storage, in bytes, treating silence as breaching", async () => {
+  it("alarms on free storage below a share of allocated storage, in bytes, keeping its state through silence (create, stopped dev)", async () => {
     const alarms = ofType(await run, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.metricName === "FreeStorageSpace");
     const levels = Object.fromEntries(alarms.map((a) => [(a.inputs.tags as Record<string, string>).Severity, a.inputs.threshold]));
     expect(levels).toEqual({ warning: 0.2 * 20 * 1024 ** 3, critical: 0.1 * 20 * 1024 ** 3 });
-    for (const a of alarms) expect(a.inputs).toMatchObject({ statistic: "Minimum", comparisonOperator: "LessThanThreshold", treatMissingData: "breaching" });
+    for (const a of alarms) expect(a.inputs).toMatchObject({ statistic: "Minimum", comparisonOperator: "LessThanThreshold", treatMissingData: "missing" });
   });
 
   it("refuses a percentile threshold on a metric without percentiles, before registering anything", () => {

@@ -131,16 +131,39 @@ describe.each(["dev", "prod"] as const)("deploy time of the real %s stack", (sta
     expect(report.unlistedTypes).toEqual([]);
   });
 
-  it("never makes alarms, dashboards, buckets or Kubernetes objects wait on a database unless they use its outputs", async () => {
+  it("never makes dashboards, buckets or Kubernetes objects wait on a database unless they use its outputs", async () => {
     const run = await plan;
     const graph = deployGraph(run);
-    const checked = run.resources.filter((r) => r.custom && /^(aws:cloudwatch\/(metricAlarm|dashboard)|aws:s3\/|kubernetes:)/.test(r.type));
+    const checked = run.resources.filter((r) => r.custom && /^(aws:cloudwatch\/dashboard|aws:s3\/|kubernetes:)/.test(r.type));
     expect(checked.length).toBeGreaterThan(20);
     for (const r of checked) {
       const databases = (filter?: (e: { kind: string }) => boolean) =>
         [...ancestors(graph, keyOf(r), filter)].filter((k) => DATABASES.has(graph.nodes.get(k)!.resource.type)).sort();
       expect(databases(), r.name).toEqual(databases((e) => e.kind === "data"));
     }
+  });
+
+  it("makes each alarm wait for the database it watches and for no other", async () => {
+    const run = await plan;
+    const graph = deployGraph(run);
+    const alarms = run.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+    const watches = (alarm: (typeof alarms)[number], db: (typeof run.resources)[number]) => {
+      const dimensions = (alarm.inputs.dimensions ?? {}) as Record<string, string>;
+      return db.inputs.identifier === dimensions.DBInstanceIdentifier
+        || (typeof dimensions.CacheClusterId === "string" && dimensions.CacheClusterId.startsWith(`${String(db.inputs.replicationGroupId)}-`))
+        || (dimensions.ProxyName !== undefined && db.inputs.name === dimensions.ProxyName);
+    };
+    let waiting = 0;
+    for (const alarm of alarms) {
+      // Direct ordering edges: what the alarm itself was told to wait for (a proxy target stands for its proxy).
+      const ordered = [...graph.edges.values()].filter((e) => e.to === keyOf(alarm) && e.kind === "dependsOn").map((e) => graph.nodes.get(e.from)!.resource);
+      const databases = ordered.flatMap((r) => r.type === "aws:rds/proxyTarget:ProxyTarget"
+        ? run.resources.filter((p) => p.type === "aws:rds/proxy:Proxy" && p.inputs.name === r.inputs.dbProxyName)
+        : DATABASES.has(r.type) ? [r] : []);
+      for (const db of databases) expect(watches(alarm, db), `${alarm.name} waits for ${db.name}`).toBe(true);
+      waiting += databases.length > 0 ? 1 : 0;
+    }
+    expect(waiting).toBeGreaterThan(20);
   });
 
   it("creates read replicas in parallel: none waits for another", async () => {

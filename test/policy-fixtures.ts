@@ -38,7 +38,7 @@ export const primary = (): Record<string, unknown> => ({
   monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::111111111111:role/monitoring", deletionProtection: true,
   enabledCloudwatchLogsExports: ["postgresql", "upgrade"], iamDatabaseAuthenticationEnabled: true, backupRetentionPeriod: 7,
   autoMinorVersionUpgrade: true, copyTagsToSnapshot: true, dbSubnetGroupName: "sparki-dev-postgres",
-  manageMasterUserPassword: true, masterUserSecretKmsKeyId: KEY_ARN,
+  password: "generated-then-rotated",
 });
 
 export const replica = (n: number, source = "sparki-dev-postgres"): Record<string, unknown> => ({

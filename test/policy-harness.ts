@@ -260,7 +260,8 @@ export async function runPack(run: ProgramRun, configFile: Record<string, unknow
     name: r.name,
     urn: urnOf(run.stack, r, byKey),
     props: asAnalyzerSees(r.inputs) as Record<string, unknown>,
-    dependsOnNames: r.dependencies.map((d) => `${d.type}::${d.name}`),
+    // The engine's dependency list holds both: resources whose outputs flow in, and explicit dependsOn.
+    dependsOnNames: [...new Set([...r.dependencies, ...r.options.dependsOn].map((d) => `${d.type}::${d.name}`))],
     protect: r.options.protect,
     ...(r.parent ? { parentName: `${r.parent.type}::${r.parent.name}` } : {}),
   }));

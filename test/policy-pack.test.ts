@@ -30,7 +30,7 @@ describe("the pack's policies", () => {
   });
 
   it("carry the source of their rule at the start of the description, and cover every FSBP control the issue lists", () => {
-    for (const p of POLICIES) expect(p.description, p.name).toMatch(/^\[(([A-Za-z0-9]+\.\d+)(\/[A-Za-z0-9]+\.\d+)*|PSS restricted|kube-score [a-z-]+|PDB for StatefulSets|Matrix|Sparki baseline: [a-z]+)\] \S/);
+    for (const p of POLICIES) expect(p.description, p.name).toMatch(/^\[(([A-Za-z0-9]+\.\d+)(\/[A-Za-z0-9]+\.\d+)*|PSS restricted|kube-score [a-z-]+|PDB for StatefulSets|Matrix|Sparki baseline: [a-z]+|Engine rule)\] \S/);
     const controls = POLICIES.flatMap((p) => /^\[([^\]]+)\]/.exec(p.description)![1].split("/"));
     expect(REQUIRED_CONTROLS.filter((c) => !controls.includes(c))).toEqual([]);
   });
@@ -46,10 +46,15 @@ describe("the pack's policies", () => {
 });
 
 describe("enforcement through policy config", () => {
-  it("makes every policy advisory in dev and mandatory in prod", () => {
-    const levels = (stack: string) => new Set([...reconcilePolicyConfig(readPolicyConfigFile(stack), "mandatory").values()].map((c) => c.enforcementLevel));
-    expect(levels("dev")).toEqual(new Set(["advisory"]));
-    expect(levels("prod")).toEqual(new Set(["mandatory"]));
+  it("makes every policy mandatory in prod, and in dev advisory except the engine rules, which are mandatory there too", () => {
+    const levels = (stack: string, engineRules: boolean) => new Set([...reconcilePolicyConfig(readPolicyConfigFile(stack), "mandatory").entries()]
+      .filter(([name]) => (POLICIES.find((p) => p.name === name)?.tags ?? []).includes("engine-rule") === engineRules)
+      .map(([, c]) => c.enforcementLevel));
+    expect(levels("dev", false)).toEqual(new Set(["advisory"]));
+    expect(levels("dev", true)).toEqual(new Set(["mandatory"]));
+    expect(levels("prod", false)).toEqual(new Set(["mandatory"]));
+    expect(levels("prod", true)).toEqual(new Set(["mandatory"]));
+    expect(POLICIES.filter((p) => (p.tags ?? []).includes("engine-rule")).length).toBeGreaterThanOrEqual(6);
   });
 
   it("sets only properties the policies declare, with values their schemas allow", () => {

@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, type PostgresParameterSettings, postgresParameters,
+  DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, poolRoleBootstrapSql, type PostgresParameterSettings, postgresParameters,
 } from "../components/postgres";
 import { ofType, STACKS, stackRun } from "./harness";
 
@@ -121,5 +121,25 @@ describe("the parameter group against a real PostgreSQL (PGlite)", () => {
     const unchecked = specs.filter((p) => !p.name.startsWith("rds.") && !(p.name in PG_STAT_STATEMENTS) && !settings.has(p.name));
     expect(unchecked).toEqual([]);
     expect(await verify(specs)).toEqual([]);
+  });
+});
+
+describe("the pool role's one-time bootstrap, run by a real PostgreSQL", () => {
+  it("creates a login role without password, a member of rds_iam, that may create its tables but is no superuser", async () => {
+    const db = new PGlite();
+    try {
+      // RDS provides rds_iam; the embedded engine does not, so it stands in as a plain role. The embedded engine
+      // has one database (CREATE DATABASE cannot run in its implicit transaction), so the grant names that one.
+      await db.exec("CREATE ROLE rds_iam;");
+      await db.exec(poolRoleBootstrapSql("postgres", "sparki_app"));
+      const { rows } = await db.query<{ rolcanlogin: boolean; rolsuper: boolean; rolcreaterole: boolean; rolpassword: string | null; iam: boolean; create: boolean }>(
+        `SELECT rolcanlogin, rolsuper, rolcreaterole, rolpassword, pg_has_role('sparki_app', 'rds_iam', 'MEMBER') AS iam,
+                has_schema_privilege('sparki_app', 'public', 'CREATE') AS create
+           FROM pg_authid WHERE rolname = 'sparki_app'`);
+      expect(rows).toEqual([{ rolcanlogin: true, rolsuper: false, rolcreaterole: false, rolpassword: null, iam: true, create: true }]);
+      await db.exec("SET ROLE sparki_app; CREATE TABLE fiber_storage (k text PRIMARY KEY, v bytea, e bigint); RESET ROLE;");
+    } finally {
+      await db.close();
+    }
   });
 });

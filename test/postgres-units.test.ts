@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB, planPostgres, planProblems, Postgres, type PostgresArgs, postgresParameters,
-  DEFAULT_PARAMETER_SETTINGS, proxyPool, proxySecretPolicy, STATIC_PARAMETERS,
+  DEFAULT_PARAMETER_SETTINGS, databaseConnectPolicy, proxyPool, proxyResourceId, STATIC_PARAMETERS,
 } from "../components/postgres";
 import { POSTGRES_POOL } from "../components/matrix";
 import { runProgram } from "../scripts/offline/run-program";
@@ -85,13 +85,13 @@ describe("planning", () => {
     ]);
     expect(planProblems({ ...input, identifier: "a".repeat(50), poolUsername: "sparki_admin", passwordRotationDays: 0, secretRecoveryWindowDays: 3 })).toEqual([
       `identifier must be 1-49 lowercase letters, digits or single hyphens, starting with a letter, got ${"a".repeat(50)}`,
-      "poolUsername must be 1-57 lowercase letters, digits or underscores (rotation adds _clone), start with a letter, not be reserved and differ from adminUsername, got sparki_admin",
+      "poolUsername must be 1-63 lowercase letters, digits or underscores, start with a letter, not be reserved and differ from adminUsername, got sparki_admin",
       "passwordRotationDays must be an integer 1..1000 (Secrets Manager's rotation rule), got 0",
       "secretRecoveryWindowDays must be 0 or an integer 7..30 (Secrets Manager's recovery window), got 3",
     ]);
     expect(planProblems({ ...input, poolUsername: "rds_pool" })).toHaveLength(1);
-    expect(planProblems({ ...input, poolUsername: "a".repeat(58) })).toHaveLength(1);
-    expect(planProblems({ ...input, identifier: "a".repeat(49), poolUsername: "a".repeat(57), passwordRotationDays: 1000, secretRecoveryWindowDays: 0 })).toEqual([]);
+    expect(planProblems({ ...input, poolUsername: "a".repeat(64) })).toHaveLength(1);
+    expect(planProblems({ ...input, identifier: "a".repeat(49), poolUsername: "a".repeat(63), passwordRotationDays: 1000, secretRecoveryWindowDays: 0 })).toEqual([]);
     expect(planProblems({ ...input, backupRetentionDays: 0, parameters: { maxConnections: 50 } })).toEqual([
       "backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got 0",
       "parameters.maxConnections must be an integer 110..5000, got 50",
@@ -136,12 +136,18 @@ describe("parameter builder", () => {
   });
 });
 
-describe("proxy secret policy", () => {
-  it("names exactly the login secrets and one key, decrypting only through Secrets Manager of the region", () => {
-    const secretArns = ["arn:aws:secretsmanager:eu-central-1:123456789012:secret:pool-1", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:admin-1"];
-    const doc = proxySecretPolicy({ accountId: "123456789012", region: "eu-central-1", secretArns, kmsKeyArn: "arn:aws:kms:eu-central-1:123456789012:key/k" }) as { Statement: { Resource: unknown; Condition?: unknown }[] };
-    expect(doc.Statement.map((s) => s.Resource)).toEqual([secretArns, "arn:aws:kms:eu-central-1:123456789012:key/k"]);
-    expect(doc.Statement[1].Condition).toEqual({ StringEquals: { "kms:ViaService": "secretsmanager.eu-central-1.amazonaws.com" } });
+describe("IAM database connect policy", () => {
+  it("grants rds-db:connect as one user on one resource, in the dbuser ARN form IAM database authentication uses", () => {
+    const doc = databaseConnectPolicy({ accountId: "123456789012", region: "eu-central-1", dbResourceId: "db-ABCDEFGHIJKL", username: "sparki_app" });
+    expect(doc).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "ConnectAsThePoolRole", Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:eu-central-1:123456789012:dbuser:db-ABCDEFGHIJKL/sparki_app" }],
+    });
+  });
+
+  it("reads a proxy's prx- resource ID from its ARN and refuses anything else", () => {
+    expect(proxyResourceId("arn:aws:rds:eu-west-1:123456789012:db-proxy:prx-0123456789abcdef0")).toBe("prx-0123456789abcdef0");
+    expect(() => proxyResourceId("arn:aws:rds:eu-west-1:123456789012:db:sparki-dev-postgres")).toThrow(/not an RDS Proxy ARN/);
   });
 });
 
@@ -174,7 +180,7 @@ describe("the component refuses bad arguments before registering anything", () =
     ["overlapping windows", { backupWindow: "03:00-04:00" },
       "Postgres sparki-test-postgres: maintenanceWindow must not overlap the daily backup window 03:00-04:00, got sun:03:30-sun:04:30"],
     ["no route to Secrets Manager", { secretsManager: { cidrBlocks: [] } },
-      "Postgres sparki-test-postgres: secretsManager.cidrBlocks must list at least one block (the proxy reads its secret from Secrets Manager)"],
+      "Postgres sparki-test-postgres: secretsManager.cidrBlocks must list at least one block (the admin secret's rotation calls Secrets Manager)"],
   ] as const)("refuses %s before registering anything", async (_case, change, message) => {
     const registered: string[] = [];
     const args: PostgresArgs = { ...validArgs, ...change };

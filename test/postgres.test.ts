@@ -35,6 +35,8 @@ const replicasOf = (run: ProgramRun) => instances(run).filter((r) => r.inputs.re
 const paramsOf = (run: ProgramRun) => new Map(
   (one(run, "aws:rds/parameterGroup:ParameterGroup").inputs.parameters as { name: string; value: string; applyMethod: string }[])
     .map((p) => [p.name, p]));
+/** An asymmetric matcher for a string, typed `unknown` (vitest types it `any`). */
+const like = (pattern: RegExp): unknown => expect.stringMatching(pattern);
 const outputsOf = (run: ProgramRun) => run.outputs.postgres as Record<string, unknown>;
 const isSecret = (value: unknown): value is { value: unknown } =>
   typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
@@ -81,53 +83,39 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     expect(generated.options.protect).toBe(isProd);
   });
 
-  it("keeps admin and pool credentials in two secrets on the stack key, written once, in the JSON the rotation functions read", async () => {
+  it("keeps the admin password in one secret on the stack key, written once, in the JSON the rotation function reads", async () => {
     const run = await stackRun(stack);
     const secrets = ofType(run, "aws:secretsmanager/secret:Secret").filter((r) => r.name.startsWith(`${id}-`));
-    expect(secrets.map((r) => r.name).sort()).toEqual([`${id}-admin`, `${id}-pool`]);
-    for (const secret of secrets) {
-      expect(secret.inputs).toMatchObject({ kmsKeyId: keyArn(run), recoveryWindowInDays: isProd ? 30 : 7 });
-      expect(secret.options.protect).toBe(isProd);
-    }
-    const host = String(outputsOf(run).writerEndpoint).length > 0 ? primaryOf(run).inputs.identifier : undefined;
-    const common = { engine: "postgres", port: 5432, dbname: "sparki", host: expect.stringMatching(new RegExp(`^${String(host)}\\.c`)) };
-    expect(secretJson(run, `${id}-admin`)).toEqual({ ...common, username: "sparki_admin", password: expect.stringMatching(/^mock-password-/) });
-    expect(secretJson(run, `${id}-pool`)).toEqual({
-      ...common, username: "sparki_app", password: expect.stringMatching(/^mock-password-/), masterarn: outputsOf(run).adminSecretArn,
+    expect(secrets.map((r) => r.name)).toEqual([`${id}-admin`]);
+    expect(secrets[0].inputs).toMatchObject({ kmsKeyId: keyArn(run), recoveryWindowInDays: isProd ? 30 : 7 });
+    expect(secrets[0].options.protect).toBe(isProd);
+    expect(secretJson(run, `${id}-admin`)).toEqual({
+      engine: "postgres", port: 5432, dbname: "sparki", host: like(new RegExp(`^${id}\\.c[a-z0-9]+\\.eu-west-1\\.rds\\.amazonaws\\.com$`)),
+      username: "sparki_admin", password: like(/^mock-password-/),
     });
-    expect(secretJson(run, `${id}-pool`).password).not.toBe(secretJson(run, `${id}-admin`).password);
-    for (const version of ofType(run, "aws:secretsmanager/secretVersion:SecretVersion").filter((r) => r.name.startsWith(`${id}-`))) {
-      // Rotation writes every later version; Pulumi must never put the initial password back.
-      expect(version.options.ignoreChanges, version.name).toEqual(["secretString"]);
-      expect(version.options.dependsOn.map((d) => d.name), version.name).toEqual([id]);
-    }
+    const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion", `${id}-admin`);
+    // Rotation writes every later version; Pulumi must never put the initial password back.
+    expect(version.options.ignoreChanges).toEqual(["secretString"]);
+    expect(version.options.dependsOn.map((d) => d.name)).toEqual([id]);
   });
 
-  it("rotates the admin (single user) and the pool role (alternating users) every 30 days with Secrets Manager's pinned templates, in the VPC", async () => {
+  it("rotates the admin password every 30 days with Secrets Manager's pinned single-user template, in the VPC", async () => {
     const run = await stackRun(stack);
-    const rotations = ofType(run, "aws:secretsmanager/secretRotation:SecretRotation").filter((r) => r.name.startsWith(`${id}-`));
-    expect(rotations.map((r) => r.name).sort()).toEqual([`${id}-admin-rotation`, `${id}-pool-rotation`]);
-    const functions = ofType(run, "aws:serverlessrepository/cloudFormationStack:CloudFormationStack").filter((r) => r.name.startsWith(`${id}-`));
+    const rotation = one(run, "aws:secretsmanager/secretRotation:SecretRotation", `${id}-admin-rotation`);
+    const app = one(run, "aws:serverlessrepository/cloudFormationStack:CloudFormationStack", `${id}-admin-rotation-function`);
     const rotationSg = groupOfRule(run, EGRESS, `${id}-rotation-to-primary`);
-    const subnets = (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds.join(",");
-    const app = (who: string) => one(run, "aws:serverlessrepository/cloudFormationStack:CloudFormationStack", `${id}-${who}-rotation-function`);
-    expect(functions).toHaveLength(2);
-    expect(app("admin").inputs).toMatchObject({
+    expect(app.inputs).toMatchObject({
+      name: `serverlessrepo-${id}-admin-rotation`,
       applicationId: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671",
-      parameters: { functionName: `${id}-admin-rotation`, endpoint: "https://secretsmanager.eu-west-1.amazonaws.com", kmsKeyArn: keyArn(run), vpcSubnetIds: subnets, vpcSecurityGroupIds: rotationSg },
+      capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+      parameters: {
+        functionName: `${id}-admin-rotation`, endpoint: "https://secretsmanager.eu-west-1.amazonaws.com", kmsKeyArn: keyArn(run),
+        vpcSubnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds.join(","), vpcSecurityGroupIds: rotationSg,
+      },
     });
-    expect((app("admin").inputs.parameters as Record<string, unknown>).masterSecretArn).toBeUndefined();
-    expect(app("pool").inputs).toMatchObject({
-      applicationId: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationMultiUser", semanticVersion: "1.1.671",
-      parameters: { functionName: `${id}-pool-rotation`, vpcSubnetIds: subnets, vpcSecurityGroupIds: rotationSg, masterSecretArn: outputsOf(run).adminSecretArn, masterSecretKmsKeyArn: keyArn(run) },
-    });
-    for (const rotation of rotations) {
-      // The first rotation waits for the schedule: at create the pool role does not exist yet (README: first deploy).
-      expect(rotation.inputs).toMatchObject({ rotateImmediately: false, rotationRules: { automaticallyAfterDays: 30 } });
-      expect(String(rotation.inputs.rotationLambdaArn)).toBe(`arn:aws:lambda:eu-west-1:${e.accountId}:function:${rotation.name}`);
-    }
-    expect(one(run, "aws:secretsmanager/secretRotation:SecretRotation", `${id}-pool-rotation`).inputs.secretId).not.toBe(
-      one(run, "aws:secretsmanager/secretRotation:SecretRotation", `${id}-admin-rotation`).inputs.secretId);
+    // The first rotation waits for the schedule instead of racing the instance it rotates into.
+    expect(rotation.inputs).toMatchObject({ rotateImmediately: false, rotationRules: { automaticallyAfterDays: 30 }, secretId: outputsOf(run).adminSecretArn });
+    expect(String(rotation.inputs.rotationLambdaArn)).toBe(`arn:aws:lambda:eu-west-1:${e.accountId}:function:${id}-admin-rotation`);
   });
 
   it("never passes a database password in plaintext, nor outputs one", async () => {
@@ -153,10 +141,8 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     });
     expect(primary.options.protect).toBe(e.protect);
     const postgresChildren = run.resources.filter((r) => r.name.startsWith(id) && r.type !== "sparki:postgres:Postgres");
-    // The primary, and what losing would lock it: its secrets and their generated passwords.
-    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name).sort()).toEqual(isProd
-      ? [id, `${id}-admin`, `${id}-admin-password`, `${id}-pool`, `${id}-pool-password`]
-      : []);
+    // The primary, and what losing would lock it out: the admin secret and its generated password.
+    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name).sort()).toEqual(isProd ? [id, `${id}-admin`, `${id}-admin-password`] : []);
   });
 
   it(`has Performance Insights (${e.piRetention} days, KMS), enhanced monitoring every ${e.monitoring} s and exported logs kept ${e.logRetention} days`, async () => {
@@ -225,39 +211,43 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
   it(`pools through a TLS-only RDS Proxy that opens at most the matrix's ${POSTGRES_POOL.maxConnections} connections`, async () => {
     const run = await stackRun(stack);
     const proxy = one(run, "aws:rds/proxy:Proxy");
-    const { secretArn, adminSecretArn } = outputsOf(run);
-    const login = { authScheme: "SECRETS", iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256" };
     expect(proxy.inputs).toMatchObject({
       name: `${id}-proxy`, engineFamily: "POSTGRESQL", requireTls: true, debugLogging: false,
       vpcSubnetIds: (run.outputs.network as { privateSubnetIds: string[] }).privateSubnetIds,
-      // The pool's own role first (applications); the admin only for migrations and the bootstrap, pooled apart.
-      auths: [{ ...login, secretArn }, { ...login, secretArn: adminSecretArn }],
+      // End-to-end IAM: the pool has no password to rotate, leak or fail on mid-rotation.
+      defaultAuthScheme: "IAM_AUTH",
     });
-    expect(secretArn).toBe(one(run, "aws:secretsmanager/secret:Secret", `${id}-pool`).inputs.arn ?? secretArn);
-    expect(secretArn).toMatch(new RegExp(`^arn:aws:secretsmanager:eu-west-1:${e.accountId}:`));
-    expect(secretArn).not.toBe(adminSecretArn);
+    expect(proxy.inputs.auths).toBeUndefined();
     const pool = one(run, "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup").inputs.connectionPoolConfig as Record<string, number>;
     expect(pool).toEqual({ maxConnectionsPercent: e.maxPercent, maxIdleConnectionsPercent: e.idlePercent, connectionBorrowTimeout: 120 });
     const maxConnections = Number(paramsOf(run).get("max_connections")?.value);
     expect(Math.floor((maxConnections * pool.maxConnectionsPercent) / 100)).toBe(POSTGRES_POOL.maxConnections);
     expect(Math.ceil((maxConnections * pool.maxIdleConnectionsPercent) / 100)).toBeGreaterThanOrEqual(POSTGRES_POOL.minConnections);
     expect(one(run, "aws:rds/proxyTarget:ProxyTarget").inputs).toMatchObject({ dbProxyName: `${id}-proxy`, dbInstanceIdentifier: id, targetGroupName: "default" });
-    expect(proxy.options.dependsOn.map((d) => d.name).sort()).toEqual([`${id}-proxy-logs`, `${id}-proxy-secret`]);
+    expect(proxy.options.dependsOn.map((d) => d.name).sort()).toEqual([`${id}-proxy-connect`, `${id}-proxy-logs`]);
   });
 
-  it("gives the proxy a role that reads only the pool and admin secrets and decrypts only through Secrets Manager", async () => {
+  it("lets the proxy connect to the primary as the pool role only, and gives applications a policy to connect to the proxy as it", async () => {
     const run = await stackRun(stack);
     const role = one(run, "aws:iam/role:Role", `${id}-proxy`);
     expect(json<{ Statement: Statement[] }>(role.inputs.assumeRolePolicy).Statement).toEqual([{
       Effect: "Allow", Principal: { Service: "rds.amazonaws.com" }, Action: "sts:AssumeRole",
       Condition: { StringEquals: { "aws:SourceAccount": e.accountId } },
     }]);
-    const policy = json<{ Statement: Statement[] }>(one(run, "aws:iam/rolePolicy:RolePolicy", `${id}-proxy-secret`).inputs.policy);
-    expect(policy.Statement).toEqual([
-      { Sid: "ReadTheLoginSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [outputsOf(run).secretArn, outputsOf(run).adminSecretArn] },
-      { Sid: "DecryptTheSecretThroughSecretsManager", Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn(run),
-        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } },
-    ]);
+    const primaryResourceId = /^db-[A-Z0-9]+$/;
+    const proxyPolicy = json<{ Statement: Statement[] }>(one(run, "aws:iam/rolePolicy:RolePolicy", `${id}-proxy-connect`).inputs.policy);
+    expect(proxyPolicy.Statement).toEqual([{ Sid: "ConnectAsThePoolRole", Effect: "Allow", Action: "rds-db:connect", Resource: like(
+      new RegExp(`^arn:aws:rds-db:eu-west-1:${e.accountId}:dbuser:db-[A-Z0-9]+/sparki_app$`)) }]);
+    expect(String(proxyPolicy.Statement[0].Resource).split(":").at(-1)?.split("/")[0]).toMatch(primaryResourceId);
+    const connect = one(run, "aws:iam/policy:Policy", `${id}-connect`);
+    expect(connect.inputs.name).toBe(`${id}-proxy-connect`);
+    expect(json<{ Statement: Statement[] }>(connect.inputs.policy).Statement).toEqual([{ Sid: "ConnectAsThePoolRole", Effect: "Allow", Action: "rds-db:connect",
+      Resource: like(new RegExp(`^arn:aws:rds-db:eu-west-1:${e.accountId}:dbuser:prx-[0-9a-f]+/sparki_app$`)) }]);
+    expect(outputsOf(run).connectPolicyArn).toBe(`arn:aws:iam::${e.accountId}:policy/${id}-proxy-connect`);
+    // Nothing of this stack's PostgreSQL may read a secret but the rotation function (created by its template).
+    for (const policy of ofType(run, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.startsWith(`${id}-`))) {
+      expect(String(policy.inputs.policy), policy.name).not.toMatch(/secretsmanager:/);
+    }
   });
 
   it("admits clients only at the proxy and the replicas, the primary only from the proxy and the rotation functions, on 5432 and never from the internet", async () => {
@@ -267,7 +257,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     const rotationSg = groupOfRule(run, EGRESS, `${id}-rotation-to-primary`);
     expect(one(run, "aws:rds/proxy:Proxy").inputs.vpcSecurityGroupIds).toEqual([proxySg]);
     expect(primaryOf(run).inputs.vpcSecurityGroupIds).toEqual([primarySg]);
-    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`) && !r.name.endsWith("-to-secretsmanager"));
+    const rules = [...ofType(run, INGRESS), ...ofType(run, EGRESS)].filter((r) => r.name.startsWith(`${id}-`) && !r.name.includes("-to-secretsmanager"));
     for (const r of rules) expect(r.inputs, r.name).toMatchObject({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432 });
     expect(rules.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).toBe(false);
     const into = (sg: string) => ofType(run, INGRESS).filter((r) => r.inputs.securityGroupId === sg).map((r) => r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId);
@@ -277,7 +267,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     const endpointSg = (run.outputs.network as { secretsManagerEndpointSecurityGroupId: string }).secretsManagerEndpointSecurityGroupId;
     expect(ofType(run, EGRESS).filter((r) => r.name.startsWith(`${id}-`)).map((r) => [r.inputs.securityGroupId, r.inputs.referencedSecurityGroupId, r.inputs.fromPort])
       .sort((a, b) => Number(a[2]) - Number(b[2]) || String(a[0]).localeCompare(String(b[0])))).toEqual([
-      ...[[proxySg, endpointSg, 443], [rotationSg, endpointSg, 443]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [rotationSg, endpointSg, 443],
       ...[[proxySg, primarySg, 5432], [rotationSg, primarySg, 5432]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ]);
     const replicaGroups = new Set(replicasOf(run).flatMap((r) => r.inputs.vpcSecurityGroupIds as string[]));
@@ -304,7 +294,10 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
   it("outputs the Fiber connection facts: the proxy as writer, the replicas as readers, never a password", async () => {
     const run = await stackRun(stack);
     const out = outputsOf(run);
-    expect(out).toMatchObject({ fiberPackages: ["storage/postgres"], port: 5432, database: "sparki", username: "sparki_app", tls: true, poolSize: 100 });
+    expect(out).toMatchObject({
+      fiberPackages: ["storage/postgres"], port: 5432, database: "sparki", username: "sparki_app", iamAuthentication: true, region: "eu-west-1", tls: true, poolSize: 100,
+    });
+    expect(out.secretArn).toBeUndefined();
     expect(String(out.writerEndpoint)).toMatch(new RegExp(`^${id}-proxy\\.proxy-[a-z0-9]+\\.eu-west-1\\.rds\\.amazonaws\\.com$`));
     const readers = out.readerEndpoints as string[];
     expect(readers).toHaveLength(e.replicaZones.length);
@@ -395,9 +388,9 @@ describe("PostgreSQL in an existing VPC", () => {
     availabilityZones: ["eu-west-1c", "eu-west-1a"],
   };
   const clients = { "sparki-storage:postgres": { replicas: 1, allowedCidrBlocks: ["10.60.0.0/16"] }, "sparki-storage:redis": { allowedCidrs: ["10.60.0.0/16"] } };
-  const secretsEgress = (run: ProgramRun) => ofType(run, EGRESS).filter((r) => r.name.startsWith("sparki-dev-postgres-proxy-to-secretsmanager")).map((r) => r.inputs);
+  const secretsEgress = (run: ProgramRun) => ofType(run, EGRESS).filter((r) => r.name.includes("-to-secretsmanager") && r.name.startsWith("sparki-dev-postgres-")).map((r) => r.inputs);
 
-  it("lets the proxy reach only the named Secrets Manager endpoint, and places the replica by the configured zones", async () => {
+  it("lets the rotation function reach only the named Secrets Manager endpoint, and places the replica by the configured zones", async () => {
     const run = await runWith("dev", { ...clients, "sparki-storage:network": { ...network, secretsManagerEndpointSecurityGroupId: "sg-0123456789abcdef0" } });
     expect(ofType(run, "aws:ec2/vpc:Vpc")).toEqual([]);
     expect(ofType(run, "aws:ec2/vpcEndpoint:VpcEndpoint")).toEqual([]);
@@ -406,9 +399,20 @@ describe("PostgreSQL in an existing VPC", () => {
     expect(replicasOf(run).map((r) => r.inputs.availabilityZone)).toEqual(["eu-west-1a"]);
   });
 
-  it("without a named endpoint, lets the proxy send HTTPS anywhere (NAT or an endpoint it cannot know), and nothing else", async () => {
+  it("without a named endpoint, lets the rotation function send HTTPS anywhere (NAT or an endpoint it cannot know), and nothing else", async () => {
     const run = await runWith("dev", { ...clients, "sparki-storage:network": network });
     expect(secretsEgress(run)).toEqual([expect.objectContaining({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" })]);
     expect((run.outputs.network as Record<string, unknown>).secretsManagerEndpointSecurityGroupId).toBeUndefined();
+  });
+
+  it("admits the configured admin security groups straight to the primary, and nowhere else", async () => {
+    const admin = "sg-0aaaaaaaaaaaaaaaa";
+    const run = await runWith("dev", { ...clients, "sparki-storage:network": network, "sparki-storage:postgres": { ...clients["sparki-storage:postgres"], adminSecurityGroupIds: [admin] } });
+    const fromAdmin = ofType(run, INGRESS).filter((r) => r.inputs.referencedSecurityGroupId === admin);
+    expect(fromAdmin.map((r) => r.inputs)).toEqual([expect.objectContaining({
+      securityGroupId: primaryOf(run).inputs.vpcSecurityGroupIds && (primaryOf(run).inputs.vpcSecurityGroupIds as string[])[0], fromPort: 5432, toPort: 5432,
+    })]);
+    const stackDefault = await stackRun("dev");
+    expect(ofType(stackDefault, INGRESS).filter((r) => r.name.includes("-from-admin-"))).toEqual([]);
   });
 });

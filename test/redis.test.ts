@@ -87,7 +87,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
     });
     expect(rg.options.protect).toBe(isProd);
     const run = await stackRun(stack);
-    expect(one(run, "aws:secretsmanager/secret:Secret").options.protect).toBe(isProd);
+    expect(one(run, "aws:secretsmanager/secret:Secret", `${rgId}-app-credentials`).options.protect).toBe(isProd);
     expect(one(run, "random:index/randomPassword:RandomPassword", `${rgId}-app-password`).options.protect).toBe(isProd);
   });
 
@@ -203,9 +203,9 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
 
   it("stores the app credentials in a secret encrypted with the environment's key", async () => {
     const run = await stackRun(stack);
-    const secret = one(run, "aws:secretsmanager/secret:Secret");
+    const secret = one(run, "aws:secretsmanager/secret:Secret", `${rgId}-app-credentials`);
     expect(secret.inputs).toMatchObject({ kmsKeyId: keyArn, recoveryWindowInDays: isProd ? 30 : 7 });
-    const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion");
+    const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion", `${rgId}-app-credentials`);
     expect(isSecret(version.inputs.secretString)).toBe(true);
     expect(JSON.parse((version.inputs.secretString as { value: string }).value)).toEqual({ username: "sparki-app", password: like(/^mock-password-/) });
   });

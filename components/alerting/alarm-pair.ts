@@ -22,6 +22,11 @@ export interface AlarmPairArgs<K extends MetricKey> {
    * (e.g. 80 % of a 100-connection pool: `{ value: 100, unit: "count" }`). Default: none.
    */
   readonly percentOf?: { readonly value: number; readonly unit: ThresholdSpec["unit"] };
+  /**
+   * The resources that publish the metric (the DB instance, the replication group...): the alarms wait for them,
+   * so a resource that takes half an hour to create is never judged before it exists. Default: none.
+   */
+  readonly watched?: readonly pulumi.Resource[];
 }
 
 /** The numeric level an alarm compares with, in the metric's own unit: the one place units are converted. */
@@ -56,6 +61,7 @@ export class AlarmPair<K extends MetricKey> extends pulumi.ComponentResource {
       base,
       threshold: args.threshold,
       metricTag: args.metric,
+      watched: args.watched,
       measure: (severity, evaluation) => {
         const level = alarmLevel(args.metric, args.threshold, severity, args.percentOf);
         return {

@@ -36,17 +36,20 @@ const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-di
  * namespace or dimension does not compile.
  *
  * Missing data: latency and utilisation are `notBreaching` (an idle node publishes nothing and is healthy);
- * free storage/memory are `breaching` (silence from a database that should report is itself an alarm);
- * error counts are `notBreaching` (no requests, no errors).
+ * error counts are `notBreaching` (no requests, no errors); free storage, free memory and replica lag are
+ * `missing` (the alarm keeps its state): an instance being created, or a dev instance that is stopped, publishes
+ * nothing, and `breaching` would page for it (CloudWatch User Guide, "Configuring how CloudWatch alarms treat
+ * missing data"). No metric here is `breaching`: silence from a failed instance is reported by the RDS failure
+ * and availability events, which page on their own (components/postgres/events.ts).
  */
 export const METRICS = {
   // AWS/RDS, per DB instance (RDS_DOC: "Amazon CloudWatch metrics for Amazon RDS").
   rdsReadLatency: { namespace: "AWS/RDS", metricName: "ReadLatency", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
   rdsWriteLatency: { namespace: "AWS/RDS", metricName: "WriteLatency", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
-  rdsReplicaLag: { namespace: "AWS/RDS", metricName: "ReplicaLag", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "breaching", source: RDS_DOC },
+  rdsReplicaLag: { namespace: "AWS/RDS", metricName: "ReplicaLag", dimensions: ["DBInstanceIdentifier"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "missing", source: RDS_DOC },
   rdsCpuUtilization: { namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: ["DBInstanceIdentifier"], unit: "percent", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
-  rdsFreeStorageSpace: { namespace: "AWS/RDS", metricName: "FreeStorageSpace", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "breaching", source: RDS_DOC },
-  rdsFreeableMemory: { namespace: "AWS/RDS", metricName: "FreeableMemory", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "breaching", source: RDS_DOC },
+  rdsFreeStorageSpace: { namespace: "AWS/RDS", metricName: "FreeStorageSpace", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "missing", source: RDS_DOC },
+  rdsFreeableMemory: { namespace: "AWS/RDS", metricName: "FreeableMemory", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "missing", source: RDS_DOC },
   rdsDiskQueueDepth: { namespace: "AWS/RDS", metricName: "DiskQueueDepth", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
   rdsMaximumUsedTransactionIds: { namespace: "AWS/RDS", metricName: "MaximumUsedTransactionIDs", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
   // RDS Proxy, namespace AWS/RDS (PROXY_DOC: dimension sets ProxyName; ProxyName+TargetGroup+Target; ProxyName+TargetGroup+TargetRole).

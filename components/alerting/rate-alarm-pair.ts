@@ -23,6 +23,8 @@ export interface RateAlarmPairArgs<K extends MetricKey> {
   readonly dimensions: DimensionsOf<K>;
   /** Levels in percent (the share, 0..100). No default. */
   readonly threshold: ThresholdSpec;
+  /** The resources that publish both metrics: the alarms wait for them. Default: none. */
+  readonly watched?: readonly pulumi.Resource[];
 }
 
 /** Metric-math expression of the share in percent. A period without errors counts as 0 %, one without requests has no value. */
@@ -61,6 +63,7 @@ export class RateAlarmPair<K extends MetricKey> extends pulumi.ComponentResource
       base,
       threshold: args.threshold,
       metricTag: `${args.metric}/${args.of}`,
+      watched: args.watched,
       measure: (severity, evaluation) => {
         const query = (id: string, metricName: string) => ({
           id,

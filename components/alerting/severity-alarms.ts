@@ -54,6 +54,8 @@ export interface SeverityAlarmsArgs {
   readonly metricTag: string;
   /** The measure of one severity's alarm, given that severity's evaluation settings. No default. */
   readonly measure: (severity: Severity, evaluation: EvaluationSettings) => AlarmMeasure;
+  /** What publishes the metric: the alarms are created once it exists, never while it is still being created. Default: none. */
+  readonly watched?: readonly pulumi.Resource[];
 }
 
 export interface SeverityAlarms {
@@ -82,7 +84,7 @@ export function severityAlarms(args: SeverityAlarmsArgs, parent: pulumi.Resource
       alarmActions: [topic],
       okActions: [topic],
       tags: { Severity: severity, ThresholdSource: args.threshold.source, Metric: args.metricTag },
-    }, { parent });
+    }, { parent, dependsOn: [...(args.watched ?? [])] });
   };
   return {
     alarms: { warning: make("warning"), critical: make("critical") },

@@ -12,12 +12,6 @@ export const ROTATION_TEMPLATES = {
   /** One database user changes its own password: for the admin, used interactively and by migrations. */
   postgresSingleUser: { application: "SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
   /**
-   * Alternating users: the function clones the user once (`<user>_clone`) with the admin secret named by the
-   * rotated secret's `masterarn`, then changes the password of whichever user is not current. Clients holding
-   * the previous credentials keep working until the next rotation, so a pool never fails a login mid-rotation.
-   */
-  postgresAlternatingUsers: { application: "SecretsManagerRDSPostgreSQLRotationMultiUser", semanticVersion: "1.1.671", inVpc: true },
-  /**
    * ElastiCache RBAC users: the function calls the ElastiCache ModifyUser API (no connection to the cache), so it
    * runs outside the VPC and needs no network rule. The secret holds `user_arn` besides username and password
    * (ElastiCache User Guide, "Automatically rotating passwords for users").
@@ -48,8 +42,6 @@ export interface TemplateRotationArgs {
   readonly secretId: pulumi.Input<string>;
   /** Customer KMS key of the rotated secret (and of the master secret). No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
-  /** For alternating users: the admin secret that clones the user and sets passwords. Default: none. */
-  readonly masterSecretArn?: pulumi.Input<string>;
   /** For in-VPC templates: where the function runs, with a security group that reaches the target and Secrets Manager. No default. */
   readonly vpc?: { readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>; readonly securityGroupId: pulumi.Input<string> };
   /** Days between rotations, 1..1000. Default: 30 days. */
@@ -60,8 +52,7 @@ export interface TemplateRotationArgs {
 
 /**
  * A rotation Lambda from Secrets Manager's template and the schedule that runs it. The first rotation waits for
- * the schedule rather than running at create: it would otherwise race the database it rotates into (and, for
- * alternating users, the one-time creation of the first user, see README).
+ * the schedule rather than running at create, where it would race the resource it rotates into.
  */
 export function templateRotation(name: string, args: TemplateRotationArgs, parent: pulumi.Resource): aws.secretsmanager.SecretRotation {
   const template = ROTATION_TEMPLATES[args.template];
@@ -70,9 +61,6 @@ export function templateRotation(name: string, args: TemplateRotationArgs, paren
   }
   if (template.inVpc !== (args.vpc !== undefined)) {
     throw new Error(`rotation ${name}: template ${args.template} ${template.inVpc ? "connects to the database and needs vpc" : "calls an AWS API and runs outside the VPC"}`);
-  }
-  if (args.template === "postgresAlternatingUsers" && args.masterSecretArn === undefined) {
-    throw new Error(`rotation ${name}: alternating users needs masterSecretArn (the admin secret that clones the user)`);
   }
   const parameters: Record<string, pulumi.Input<string>> = {
     endpoint: `https://secretsmanager.${args.region}.amazonaws.com`,
@@ -83,7 +71,6 @@ export function templateRotation(name: string, args: TemplateRotationArgs, paren
       vpcSubnetIds: pulumi.output(args.vpc.subnetIds).apply((ids) => ids.join(",")),
       vpcSecurityGroupIds: args.vpc.securityGroupId,
     } : {}),
-    ...(args.masterSecretArn !== undefined ? { masterSecretArn: args.masterSecretArn, masterSecretKmsKeyArn: args.kmsKeyArn } : {}),
   };
   const application = new aws.serverlessrepository.CloudFormationStack(`${name}-rotation-function`, {
     name: `serverlessrepo-${args.functionName}`,

@@ -78,6 +78,8 @@ export class SecureBucket extends pulumi.ComponentResource {
   readonly arn: string;
   /** FilterId of the request metrics, when they are on. */
   readonly metricsFilterId?: string;
+  /** The request-metrics configuration publishing the alarmed metrics (with `requestMetrics`). */
+  readonly requestMetrics?: aws.s3.BucketMetric;
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     validate(name, args);
@@ -145,7 +147,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       }, parent);
     }
     if (args.requestMetrics) {
-      new aws.s3.BucketMetric(`${name}-request-metrics`, { bucket, name: REQUEST_METRICS_FILTER_ID }, parent);
+      this.requestMetrics = new aws.s3.BucketMetric(`${name}-request-metrics`, { bucket, name: REQUEST_METRICS_FILTER_ID }, parent);
       this.metricsFilterId = REQUEST_METRICS_FILTER_ID;
     }
     if (args.transferAcceleration) {

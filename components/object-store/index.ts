@@ -115,8 +115,10 @@ export class ObjectStore extends pulumi.ComponentResource {
         transferAcceleration: settings.transferAcceleration ?? false,
         tags: { DataClass: key },
       }, { parent: this });
-      if (bucket.metricsFilterId !== undefined) {
-        graphs.push(...requestAlarms({ context: args.alarms, subject: dataClass.slug, bucketName: bucket.bucketName, filterId: bucket.metricsFilterId }, { parent: this }));
+      if (bucket.metricsFilterId !== undefined && bucket.requestMetrics) {
+        graphs.push(...requestAlarms({
+          context: args.alarms, subject: dataClass.slug, bucketName: bucket.bucketName, filterId: bucket.metricsFilterId, metricsConfiguration: bucket.requestMetrics,
+        }, { parent: this }));
       }
       const policies = Object.fromEntries(BUCKET_ACCESS.map((access) => [access, new aws.iam.Policy(`${name}-${dataClass.slug}-${access}`, {
         name: `${name}-${dataClass.slug}-${access}`,

@@ -10,6 +10,8 @@ export interface RequestAlarmsArgs {
   readonly bucketName: string;
   /** FilterId of the bucket's request-metrics configuration. No default. */
   readonly filterId: string;
+  /** The request-metrics configuration: the alarms wait for it. No default. */
+  readonly metricsConfiguration: pulumi.Resource;
 }
 
 /**
@@ -20,10 +22,11 @@ export interface RequestAlarmsArgs {
 export function requestAlarms(args: RequestAlarmsArgs, opts: pulumi.ComponentResourceOptions): DashboardGraph[] {
   const dimensions = { BucketName: args.bucketName, FilterId: args.filterId };
   const serverErrors = platformThreshold("s3ServerErrors");
-  new AlarmPair({ context: args.context, subject: args.subject, metric: "s3ServerErrors", dimensions, threshold: serverErrors }, opts);
+  const watched = [args.metricsConfiguration];
+  new AlarmPair({ context: args.context, subject: args.subject, metric: "s3ServerErrors", dimensions, threshold: serverErrors, watched }, opts);
   new RateAlarmPair({
     context: args.context, subject: args.subject, metric: "s3ClientErrors", of: "s3AllRequests", dimensions,
-    threshold: platformThreshold("s3ClientErrorRatePercent"),
+    threshold: platformThreshold("s3ClientErrorRatePercent"), watched,
   }, opts);
   return [
     { title: `${args.subject}: 5xx errors`, metric: "s3ServerErrors", dimensions, threshold: serverErrors },

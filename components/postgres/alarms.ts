@@ -13,6 +13,8 @@ export interface WatchedInstance {
   readonly memoryGiB: number;
   /** A read replica (replica-lag alarm) rather than the writer (transaction-ID alarm). No default. */
   readonly replica: boolean;
+  /** The instance resource: its alarms are created after it, never while RDS is still creating it. No default. */
+  readonly resource: pulumi.Resource;
 }
 
 export interface PostgresAlarmsArgs {
@@ -22,6 +24,8 @@ export interface PostgresAlarmsArgs {
   readonly instances: readonly WatchedInstance[];
   /** Physical RDS Proxy name: the ProxyName dimension. No default. */
   readonly proxyName: string;
+  /** The proxy's target registration: pool alarms wait for the proxy to have its database. No default. */
+  readonly proxyTarget: pulumi.Resource;
   /** Connections the proxy may open: 100 % of the pool-usage alarm, connections. No default. */
   readonly poolSize: number;
   /** Configured allocated storage, GiB: 100 % of the free-storage alarm (see README on autoscaling). No default. */
@@ -47,7 +51,7 @@ export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource
   const graphs: DashboardGraph[] = [];
 
   const proxyDimensions = { ProxyName: args.proxyName, TargetGroup: "default", TargetRole: "READ_WRITE" };
-  new AlarmPair({ context, subject: "postgres-proxy", metric: "proxyDatabaseConnectionsBorrowed", dimensions: proxyDimensions, threshold: pool, percentOf: { value: args.poolSize, unit: "count" } }, opts);
+  new AlarmPair({ context, subject: "postgres-proxy", metric: "proxyDatabaseConnectionsBorrowed", dimensions: proxyDimensions, threshold: pool, percentOf: { value: args.poolSize, unit: "count" }, watched: [args.proxyTarget] }, opts);
   graphs.push(
     { title: "Pool connections in use", metric: "proxyDatabaseConnectionsBorrowed", dimensions: proxyDimensions, threshold: pool, percentOf: { value: args.poolSize, unit: "count" } },
     { title: "Proxy client connections", metric: "proxyClientConnections", dimensions: { ProxyName: args.proxyName } },
@@ -55,7 +59,7 @@ export function postgresAlarms(args: PostgresAlarmsArgs, parent: pulumi.Resource
 
   for (const instance of args.instances) {
     const dimensions = { DBInstanceIdentifier: instance.identifier };
-    const base = { context, subject: instance.subject, dimensions };
+    const base = { context, subject: instance.subject, dimensions, watched: [instance.resource] };
     new AlarmPair({ ...base, metric: "rdsReadLatency", threshold: latency }, opts);
     new AlarmPair({ ...base, metric: "rdsWriteLatency", threshold: latency }, opts);
     new AlarmPair({ ...base, metric: "rdsCpuUtilization", threshold: cpu }, opts);

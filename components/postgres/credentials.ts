@@ -3,124 +3,101 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { templateRotation } from "../common/secret-rotation";
 
-/** Length of generated database passwords: letters and digits only, so they need no escaping in a URI. */
+/** Length of the generated admin password: letters and digits only, so it needs no escaping in a URI. */
 const PASSWORD_LENGTH = 40;
 
 /**
- * The one-time statement that creates the pool's role, run as the admin (README: PostgreSQL, first deploy).
- * `:'pool_password'` is a psql variable: the password comes from the pool secret, never from this file.
- * The role may connect and create its own tables in `public`; it is no superuser and cannot create roles. The
- * alternating-users rotation later clones it as `<role>_clone` and grants it this role.
+ * The one-time statements that create the pool's role, run as the admin (README: PostgreSQL, first deploy). The
+ * role has no password: `rds_iam` makes it log in with IAM tokens only, which RDS Proxy requests itself
+ * (end-to-end IAM). It may connect and create its own tables in `public`; it is no superuser and cannot create
+ * roles.
  */
 export function poolRoleBootstrapSql(databaseName: string, poolUsername: string): string {
   return [
-    `CREATE ROLE ${poolUsername} LOGIN PASSWORD :'pool_password';`,
+    `CREATE ROLE ${poolUsername} LOGIN;`,
+    `GRANT rds_iam TO ${poolUsername};`,
     `GRANT CONNECT, TEMPORARY ON DATABASE ${databaseName} TO ${poolUsername};`,
     `GRANT USAGE, CREATE ON SCHEMA public TO ${poolUsername};`,
   ].join("\n");
 }
 
-export interface DatabaseCredentialsArgs {
-  /** Physical identifier of the primary: names the rotation functions. No default. */
+export interface AdminSecretArgs {
+  /** Physical identifier of the primary: names the secret's description and rotation function. No default. */
   readonly identifier: string;
-  /** Region of the stack. No default. */
-  readonly region: string;
   /** Admin user of the instance. No default. */
   readonly adminUsername: string;
-  /** The pool's own login role (what RDS Proxy opens connections as). No default. */
-  readonly poolUsername: string;
-  /** Database both secrets name. No default. */
-  readonly databaseName: string;
-  /** PostgreSQL port. No default. */
-  readonly port: number;
-  /** Customer KMS key of both secrets. No default. */
+  /** Customer KMS key of the secret. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
-  /** Days Secrets Manager keeps a deleted secret recoverable: 0 or 7..30. No default. */
+  /** Days Secrets Manager keeps the deleted secret recoverable: 0 or 7..30. No default. */
   readonly recoveryWindowDays: number;
-  /** Days between rotations, 1..1000. No default. */
-  readonly rotationDays: number;
-  /** Pulumi `protect` on the secrets and passwords (losing the admin password locks the database). No default. */
+  /** Pulumi `protect` on the secret and the password (losing the admin password locks the database). No default. */
   readonly protect: boolean;
 }
 
-export interface DatabaseSecret {
+export interface AdminSecret {
   readonly secret: aws.secretsmanager.Secret;
   /** The generated password, for the instance's create only (rotation owns it afterwards). */
   readonly initialPassword: pulumi.Output<string>;
 }
 
-export interface DatabaseCredentials {
-  /** The admin's secret: `engine, host, port, username, password, dbname`. */
-  readonly admin: DatabaseSecret;
-  /** The pool's secret: the same keys plus `masterarn` (the admin secret, which alternating users need). */
-  readonly pool: DatabaseSecret;
-}
-
-function generatedSecret(name: string, description: string, args: DatabaseCredentialsArgs, parent: pulumi.Resource): DatabaseSecret {
-  const password = new random.RandomPassword(`${name}-password`, {
+/**
+ * The admin's generated password and the secret that will hold it, on the stack's key. Not RDS-managed: RDS
+ * refuses read replicas of an instance whose master password it manages (RDS User Guide, "Password management
+ * with Amazon RDS and AWS Secrets Manager", Limitations).
+ */
+export function adminSecret(name: string, args: AdminSecretArgs, parent: pulumi.Resource): AdminSecret {
+  const password = new random.RandomPassword(`${name}-admin-password`, {
     length: PASSWORD_LENGTH, special: false, minLower: 1, minUpper: 1, minNumeric: 1,
   }, { parent, protect: args.protect });
-  const secret = new aws.secretsmanager.Secret(name, {
-    description,
+  const secret = new aws.secretsmanager.Secret(`${name}-admin`, {
+    description: `PostgreSQL ${args.identifier}: admin ${args.adminUsername} (migrations, bootstrap; rotated)`,
     kmsKeyId: args.kmsKeyArn,
     recoveryWindowInDays: args.recoveryWindowDays,
   }, { parent, protect: args.protect });
   return { secret, initialPassword: pulumi.secret(password.result) };
 }
 
-/**
- * Two generated passwords in two secrets on the stack's key, both rotated by Secrets Manager's own functions:
- * the admin's by single-user rotation, the pool's by alternating users. Neither is RDS-managed, because RDS
- * refuses read replicas of an instance whose master password it manages (RDS User Guide, "Password management
- * with Amazon RDS and AWS Secrets Manager", Limitations).
- */
-export function databaseSecrets(name: string, args: DatabaseCredentialsArgs, parent: pulumi.Resource): DatabaseCredentials {
-  return {
-    admin: generatedSecret(`${name}-admin`, `PostgreSQL ${args.identifier}: admin ${args.adminUsername} (rotated, single user)`, args, parent),
-    pool: generatedSecret(`${name}-pool`, `PostgreSQL ${args.identifier}: RDS Proxy pool role ${args.poolUsername} (rotated, alternating users)`, args, parent),
-  };
-}
-
-export interface SecretValuesArgs {
-  /** The primary's address output (the host the rotation functions connect to). No default. */
-  readonly host: pulumi.Input<string>;
-  /** The primary: the secret values are written once it exists. No default. */
+export interface AdminRotationArgs {
+  /** Region of the stack. No default. */
+  readonly region: string;
+  /** Physical identifier of the primary (names the rotation function). No default. */
+  readonly identifier: string;
+  /** Admin user. No default. */
+  readonly adminUsername: string;
+  /** Database the secret names. No default. */
+  readonly databaseName: string;
+  /** PostgreSQL port. No default. */
+  readonly port: number;
+  /** Customer KMS key of the secret. No default. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Days between rotations, 1..1000. No default. */
+  readonly rotationDays: number;
+  /** The primary: the secret's value is written once it exists, with its address. No default. */
   readonly primary: aws.rds.Instance;
-  /** Where the in-VPC rotation functions run. No default. */
+  /** Where the rotation function runs. No default. */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  /** Security group of the rotation functions (to the primary and Secrets Manager). No default. */
+  /** Security group of the rotation function (to the primary and Secrets Manager). No default. */
   readonly rotationSecurityGroupId: pulumi.Input<string>;
 }
 
 /**
- * The first version of each secret, in the JSON the rotation templates read, and their rotation schedules.
- * Rotation writes every later version: Pulumi never writes the secret string again (`ignoreChanges`), or a
- * replaced primary would put the long-rotated initial password back as AWSCURRENT.
+ * The secret's first value, in the JSON Secrets Manager's PostgreSQL rotation function reads, and its rotation
+ * (single user: the admin changes its own password; it is used interactively, never pooled). Rotation writes
+ * every later version, so Pulumi never writes the string again (`ignoreChanges`): a replaced primary would
+ * otherwise put the long-rotated initial password back as AWSCURRENT.
  */
-export function secretValuesAndRotation(name: string, credentials: DatabaseCredentials, args: DatabaseCredentialsArgs & SecretValuesArgs, parent: pulumi.Resource): void {
-  const value = (username: string, password: pulumi.Output<string>, extra: Record<string, pulumi.Input<string>> = {}) =>
-    pulumi.secret(pulumi.jsonStringify({
-      engine: "postgres", host: args.host, port: args.port, dbname: args.databaseName, username, password, ...extra,
-    }));
-  const versionOptions = { parent, dependsOn: [args.primary], ignoreChanges: ["secretString"] };
-  const adminVersion = new aws.secretsmanager.SecretVersion(`${name}-admin`, {
-    secretId: credentials.admin.secret.id,
-    secretString: value(args.adminUsername, credentials.admin.initialPassword),
-  }, versionOptions);
-  const poolVersion = new aws.secretsmanager.SecretVersion(`${name}-pool`, {
-    secretId: credentials.pool.secret.id,
-    secretString: value(args.poolUsername, credentials.pool.initialPassword, { masterarn: credentials.admin.secret.arn }),
-  }, versionOptions);
-
-  const vpc = { subnetIds: args.subnetIds, securityGroupId: args.rotationSecurityGroupId };
+export function adminSecretValueAndRotation(name: string, admin: AdminSecret, args: AdminRotationArgs, parent: pulumi.Resource): void {
+  const version = new aws.secretsmanager.SecretVersion(`${name}-admin`, {
+    secretId: admin.secret.id,
+    secretString: pulumi.secret(pulumi.jsonStringify({
+      engine: "postgres", host: args.primary.address, port: args.port, dbname: args.databaseName,
+      username: args.adminUsername, password: admin.initialPassword,
+    })),
+  }, { parent, dependsOn: [args.primary], ignoreChanges: ["secretString"] });
   templateRotation(`${name}-admin`, {
     template: "postgresSingleUser", functionName: `${args.identifier}-admin-rotation`, region: args.region,
-    secretId: credentials.admin.secret.id, kmsKeyArn: args.kmsKeyArn, vpc, automaticallyAfterDays: args.rotationDays,
-    dependsOn: [adminVersion],
-  }, parent);
-  templateRotation(`${name}-pool`, {
-    template: "postgresAlternatingUsers", functionName: `${args.identifier}-pool-rotation`, region: args.region,
-    secretId: credentials.pool.secret.id, kmsKeyArn: args.kmsKeyArn, masterSecretArn: credentials.admin.secret.arn, vpc,
-    automaticallyAfterDays: args.rotationDays, dependsOn: [poolVersion, adminVersion],
+    secretId: admin.secret.arn, kmsKeyArn: args.kmsKeyArn, automaticallyAfterDays: args.rotationDays,
+    vpc: { subnetIds: args.subnetIds, securityGroupId: args.rotationSecurityGroupId },
+    dependsOn: [version],
   }, parent);
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AlarmContext, DashboardSection } from "../alerting";
 import type { AccountScope } from "../common/aws";
 import { postgresAlarms } from "./alarms";
-import { databaseSecrets, secretValuesAndRotation } from "./credentials";
+import { adminSecret, adminSecretValueAndRotation } from "./credentials";
 import { type EventTopics, eventSubscriptions } from "./events";
 import { type InstanceShared, primaryInstance } from "./instance";
 import { monitoringRole } from "./monitoring-role";
@@ -20,7 +20,7 @@ export {
   RESERVED_USERNAMES,
 } from "./plan";
 export { type ProxyPool, proxyPool } from "./pool";
-export { enhancedMonitoringPolicyArn, proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
+export { databaseConnectPolicy, enhancedMonitoringPolicyArn, proxyResourceId, serviceAssumeRolePolicy } from "./policies";
 export { EVENT_CATEGORIES, type EventTopics } from "./events";
 export { poolRoleBootstrapSql } from "./credentials";
 export { EXPORTED_LOGS } from "./instance";
@@ -55,8 +55,8 @@ export interface PostgresArgs extends AccountScope {
   /** Clients that may connect on the DB port (to the proxy and the replicas); private CIDRs only. Default: none. */
   readonly clients?: Partial<DatabaseClients>;
   /**
-   * How RDS Proxy reaches Secrets Manager (HTTPS) for the admin secret: the VPC's interface endpoint's security
-   * group, or CIDR blocks (e.g. `0.0.0.0/0` behind a NAT gateway). No default: without it the proxy cannot log in.
+   * How the admin secret's rotation function reaches Secrets Manager (HTTPS): the VPC's interface endpoint's security
+   * group, or CIDR blocks (e.g. `0.0.0.0/0` behind a NAT gateway). No default: without it the password never rotates.
    */
   readonly secretsManager: SecretsManagerRoute;
   /** Initial gp3 storage, GiB, 20..65536. No default. */
@@ -68,13 +68,15 @@ export interface PostgresArgs extends AccountScope {
   /** Admin user (not `postgres`); its generated password lives in the admin secret, rotated. Default: `sparki_admin`. */
   readonly adminUsername?: string;
   /**
-   * The role RDS Proxy opens application connections as, created once by the admin (README); the alternating-users
-   * rotation adds `<poolUsername>_clone`. Same rules as `adminUsername`, different from it. Default: `sparki_app`.
+   * The role applications connect as, through RDS Proxy with IAM tokens (no password); created once by the admin
+   * (`poolRoleBootstrapSql`, README). Same rules as `adminUsername`, different from it. Default: `sparki_app`.
    */
   readonly poolUsername?: string;
-  /** Days between password rotations of both secrets, 1..1000. Default: 30 days. */
+  /** Security groups admitted straight to the primary on the port, for the admin only (bootstrap, break-glass). Default: none. */
+  readonly adminSecurityGroupIds?: readonly string[];
+  /** Days between rotations of the admin password, 1..1000. Default: 30 days. */
   readonly passwordRotationDays?: number;
-  /** Days Secrets Manager keeps a deleted secret recoverable: 0 or 7..30. Default: 30 days. */
+  /** Days Secrets Manager keeps the deleted admin secret recoverable: 0 or 7..30. Default: 30 days. */
   readonly secretRecoveryWindowDays?: number;
   /** PostgreSQL port of the instances and the proxy. Default: 5432. */
   readonly port?: number;
@@ -86,7 +88,7 @@ export interface PostgresArgs extends AccountScope {
   readonly maintenanceWindow?: string;
   /** Provider-side deletion protection on every instance. Default: false. */
   readonly deletionProtection?: boolean;
-  /** Pulumi `protect` on the primary, its secrets and their generated passwords. Default: false. */
+  /** Pulumi `protect` on the primary, the admin secret and its generated password. Default: false. */
   readonly protect?: boolean;
   /** Keep automated backups after the primary is deleted. Default: false. */
   readonly retainAutomatedBackups?: boolean;
@@ -124,12 +126,12 @@ export class Postgres extends pulumi.ComponentResource {
   readonly writerEndpoint: pulumi.Output<string>;
   /** The replicas' own endpoints, in replica order; empty without replicas. */
   readonly readerEndpoints: pulumi.Output<string[]>;
-  /** ARN of the pool role's secret (`username`, `password`, host, port, dbname): what applications log in with. */
-  readonly secretArn: pulumi.Output<string>;
-  /** ARN of the admin's secret (migrations, the one-time pool-role bootstrap). */
+  /** ARN of the admin's secret (`username`, `password`, host, port, dbname): the one-time bootstrap, break-glass. */
   readonly adminSecretArn: pulumi.Output<string>;
-  /** The pool role applications connect as (the secret may name its `_clone` after a rotation). */
+  /** The role applications connect as, with IAM tokens through the proxy. */
   readonly poolUsername: string;
+  /** ARN of the managed policy granting `rds-db:connect` to the proxy as the pool role: attach it to application roles. */
+  readonly connectPolicyArn: pulumi.Output<string>;
   readonly port: number;
   readonly databaseName: string;
   readonly adminUsername: string;
@@ -155,7 +157,7 @@ export class Postgres extends pulumi.ComponentResource {
       throw new Error(`Postgres ${name}: ${(error as Error).message}`);
     }
     if ("cidrBlocks" in args.secretsManager && args.secretsManager.cidrBlocks.length === 0) {
-      throw new Error(`Postgres ${name}: secretsManager.cidrBlocks must list at least one block (the proxy reads its secret from Secrets Manager)`);
+      throw new Error(`Postgres ${name}: secretsManager.cidrBlocks must list at least one block (the admin secret's rotation calls Secrets Manager)`);
     }
     super("sparki:postgres:Postgres", name, {}, opts);
     this.plan = plan;
@@ -166,6 +168,7 @@ export class Postgres extends pulumi.ComponentResource {
 
     const groups = databaseSecurityGroups(name, {
       vpcId: args.vpcId, port: this.port, withReplicas: plan.replicas.length > 0, secretsManager: args.secretsManager,
+      adminSecurityGroupIds: args.adminSecurityGroupIds ?? [],
       clients: { securityGroupIds: args.clients?.securityGroupIds ?? [], cidrBlocks: args.clients?.cidrBlocks ?? [] },
     }, this);
     const subnets = new aws.rds.SubnetGroup(name, {
@@ -179,12 +182,9 @@ export class Postgres extends pulumi.ComponentResource {
       parameters: [...plan.parameters],
     }, { parent: this });
     const monitoring = monitoringRole(name, args, this);
-    const credentialArgs = {
-      identifier: args.identifier, region: args.region, adminUsername, poolUsername, databaseName, port: this.port,
-      kmsKeyArn: args.kmsKeyArn, recoveryWindowDays: plan.secretRecoveryWindowDays, rotationDays: plan.passwordRotationDays,
-      protect: args.protect ?? false,
-    };
-    const credentials = databaseSecrets(name, credentialArgs, this);
+    const admin = adminSecret(name, {
+      identifier: args.identifier, adminUsername, kmsKeyArn: args.kmsKeyArn, recoveryWindowDays: plan.secretRecoveryWindowDays, protect: args.protect ?? false,
+    }, this);
 
     const shared: InstanceShared = {
       kmsKeyArn: args.kmsKeyArn,
@@ -211,7 +211,7 @@ export class Postgres extends pulumi.ComponentResource {
       securityGroupId: groups.primary.id,
       databaseName,
       adminUsername,
-      adminPassword: credentials.admin.initialPassword,
+      adminPassword: admin.initialPassword,
       backupRetentionDays,
       backupWindow: plan.backupWindow,
       retainAutomatedBackups: args.retainAutomatedBackups ?? false,
@@ -221,18 +221,18 @@ export class Postgres extends pulumi.ComponentResource {
       ? readReplicas(name, { sourceIdentifier: this.primary.identifier, replicas: plan.replicas, securityGroupId: groups.replicas.id }, shared, this)
       : [];
 
-    secretValuesAndRotation(name, credentials, {
-      ...credentialArgs, host: this.primary.address, primary: this.primary, subnetIds: args.subnetIds, rotationSecurityGroupId: groups.rotation.id,
+    adminSecretValueAndRotation(name, admin, {
+      region: args.region, identifier: args.identifier, adminUsername, databaseName, port: this.port, kmsKeyArn: args.kmsKeyArn,
+      rotationDays: plan.passwordRotationDays, primary: this.primary, subnetIds: args.subnetIds, rotationSecurityGroupId: groups.rotation.id,
     }, this);
-    this.secretArn = credentials.pool.secret.arn;
-    this.adminSecretArn = credentials.admin.secret.arn;
+    this.adminSecretArn = admin.secret.arn;
     const proxy = poolingProxy(name, {
       accountId: args.accountId,
       region: args.region,
       proxyName: plan.proxyName,
       targetIdentifier: this.primary.identifier,
-      poolSecretArn: this.secretArn,
-      adminSecretArn: this.adminSecretArn,
+      targetResourceId: this.primary.resourceId,
+      poolUsername,
       kmsKeyArn: args.kmsKeyArn,
       subnetIds: args.subnetIds,
       securityGroupId: groups.proxy.id,
@@ -240,6 +240,7 @@ export class Postgres extends pulumi.ComponentResource {
       logRetentionDays: shared.logRetentionDays,
     }, this);
     this.proxy = proxy.proxy;
+    this.connectPolicyArn = proxy.connectPolicy.arn;
     this.writerEndpoint = proxy.endpoint;
     this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
 
@@ -247,17 +248,18 @@ export class Postgres extends pulumi.ComponentResource {
     this.dashboard = postgresAlarms({
       context: args.alarms,
       proxyName: plan.proxyName,
+      proxyTarget: proxy.target,
       poolSize: plan.pool.poolSize,
       allocatedStorageGiB: args.allocatedStorageGiB,
       instances: [
-        { subject: "postgres-primary", identifier: args.identifier, memoryGiB: plan.primaryMemoryGiB, replica: false },
-        ...plan.replicas.map((r) => ({ subject: `postgres-replica-${r.index}`, identifier: r.identifier, memoryGiB: r.memoryGiB, replica: true })),
+        { subject: "postgres-primary", identifier: args.identifier, memoryGiB: plan.primaryMemoryGiB, replica: false, resource: this.primary },
+        ...plan.replicas.map((r, i) => ({ subject: `postgres-replica-${r.index}`, identifier: r.identifier, memoryGiB: r.memoryGiB, replica: true, resource: this.replicas[i] })),
       ],
     }, this);
 
     this.registerOutputs({
-      writerEndpoint: this.writerEndpoint, readerEndpoints: this.readerEndpoints, secretArn: this.secretArn, adminSecretArn: this.adminSecretArn,
-      port: this.port, poolUsername: this.poolUsername,
+      writerEndpoint: this.writerEndpoint, readerEndpoints: this.readerEndpoints, adminSecretArn: this.adminSecretArn,
+      connectPolicyArn: this.connectPolicyArn, port: this.port, poolUsername: this.poolUsername,
     });
   }
 }

@@ -48,7 +48,7 @@ export interface PostgresPlan {
   readonly backupWindow: string;
   /** Weekly maintenance window, UTC. */
   readonly maintenanceWindow: string;
-  /** Days between password rotations of the admin and pool secrets. */
+  /** Days between rotations of the admin password. */
   readonly passwordRotationDays: number;
   /** Days a deleted secret stays recoverable: 0 or 7..30. */
   readonly secretRecoveryWindowDays: number;
@@ -91,7 +91,7 @@ export interface PlanInput {
   readonly backupRetentionDays: number;
   /** Admin user name. No default. */
   readonly adminUsername: string;
-  /** The pool's login role. No default. */
+  /** The role applications connect as through the proxy (IAM). No default. */
   readonly poolUsername: string;
   /** Days between password rotations, 1..1000. No default. */
   readonly passwordRotationDays: number;
@@ -150,8 +150,8 @@ export function planProblems(input: PlanInput): string[] {
     `backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got ${input.backupRetentionDays}`);
   check(/^[a-z][a-z0-9_]{0,62}$/.test(input.adminUsername) && !RESERVED_USERNAMES.test(input.adminUsername),
     `adminUsername must be 1-63 lowercase letters, digits or underscores, start with a letter and not be reserved (postgres, rdsadmin, rds_*, pg_*...), got ${input.adminUsername}`);
-  check(/^[a-z][a-z0-9_]{0,56}$/.test(input.poolUsername) && !RESERVED_USERNAMES.test(input.poolUsername) && input.poolUsername !== input.adminUsername,
-    `poolUsername must be 1-57 lowercase letters, digits or underscores (rotation adds _clone), start with a letter, not be reserved and differ from adminUsername, got ${input.poolUsername}`);
+  check(/^[a-z][a-z0-9_]{0,62}$/.test(input.poolUsername) && !RESERVED_USERNAMES.test(input.poolUsername) && input.poolUsername !== input.adminUsername,
+    `poolUsername must be 1-63 lowercase letters, digits or underscores, start with a letter, not be reserved and differ from adminUsername, got ${input.poolUsername}`);
   check(Number.isInteger(input.passwordRotationDays) && input.passwordRotationDays >= 1 && input.passwordRotationDays <= 1000,
     `passwordRotationDays must be an integer 1..1000 (Secrets Manager's rotation rule), got ${input.passwordRotationDays}`);
   check(input.secretRecoveryWindowDays === 0 || (Number.isInteger(input.secretRecoveryWindowDays) && input.secretRecoveryWindowDays >= 7 && input.secretRecoveryWindowDays <= 30),

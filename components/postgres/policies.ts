@@ -13,36 +13,34 @@ export function serviceAssumeRolePolicy(service: string, accountId: string): Rec
   };
 }
 
-export interface ProxySecretAccess extends AccountScope {
-  /** ARNs of the secrets the proxy logs in with. No default. */
-  readonly secretArns: readonly string[];
-  /** ARN of the customer KMS key that encrypts the secret. No default. */
-  readonly kmsKeyArn: string;
+export interface DatabaseConnect extends AccountScope {
+  /** Resource ID of what is connected to: a DB instance's `db-…` or a proxy's `prx-…`. No default. */
+  readonly dbResourceId: string;
+  /** The database user the IAM token is for. No default. */
+  readonly username: string;
 }
 
 /**
- * What RDS Proxy needs to log in to the database: read these secrets, and decrypt with the environment key
- * only when Secrets Manager asks on its behalf.
+ * `rds-db:connect` as one database user on one instance or proxy, nothing else (RDS User Guide, "Creating and
+ * using an IAM policy for IAM database access": `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<user>`).
  */
-export function proxySecretPolicy(access: ProxySecretAccess): Record<string, unknown> {
+export function databaseConnectPolicy(access: DatabaseConnect): Record<string, unknown> {
   return {
     Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "ReadTheLoginSecrets",
-        Effect: "Allow",
-        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-        Resource: [...access.secretArns],
-      },
-      {
-        Sid: "DecryptTheSecretThroughSecretsManager",
-        Effect: "Allow",
-        Action: "kms:Decrypt",
-        Resource: access.kmsKeyArn,
-        Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${access.region}.amazonaws.com` } },
-      },
-    ],
+    Statement: [{
+      Sid: "ConnectAsThePoolRole",
+      Effect: "Allow",
+      Action: "rds-db:connect",
+      Resource: `arn:${partitionOf(access.region)}:rds-db:${access.region}:${access.accountId}:dbuser:${access.dbResourceId}/${access.username}`,
+    }],
   };
+}
+
+/** The `prx-…` resource ID at the end of a proxy ARN (`arn:aws:rds:<region>:<account>:db-proxy:prx-…`). */
+export function proxyResourceId(proxyArn: string): string {
+  const id = proxyArn.split(":").at(-1) ?? "";
+  if (!/^prx-[0-9a-z]+$/.test(id)) throw new Error(`not an RDS Proxy ARN: ${proxyArn}`);
+  return id;
 }
 
 /** AWS's managed policy for the enhanced-monitoring agent (it writes to the RDSOSMetrics log group). */

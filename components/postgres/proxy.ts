@@ -2,22 +2,22 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountScope } from "../common/aws";
 import type { ProxyPool } from "./pool";
-import { proxySecretPolicy, serviceAssumeRolePolicy } from "./policies";
+import { databaseConnectPolicy, proxyResourceId, serviceAssumeRolePolicy } from "./policies";
 
 export interface PoolingProxyArgs extends AccountScope {
   /** Physical proxy name: the ProxyName dimension of its metrics. No default. */
   readonly proxyName: string;
   /** The primary's identifier output (the proxy's only target). No default. */
   readonly targetIdentifier: pulumi.Input<string>;
-  /** ARN of the pool role's secret: what application connections log in as. No default. */
-  readonly poolSecretArn: pulumi.Input<string>;
-  /** ARN of the admin's secret: for migrations and the one-time creation of the pool role. No default. */
-  readonly adminSecretArn: pulumi.Input<string>;
-  /** ARN of the customer KMS key of that secret and of the proxy's log group. No default. */
+  /** The primary's `resourceId` (`db-…`): names the database user in the proxy's `rds-db:connect` grant. No default. */
+  readonly targetResourceId: pulumi.Input<string>;
+  /** The database role applications log in as, through IAM. No default. */
+  readonly poolUsername: string;
+  /** ARN of the customer KMS key of the proxy's log group. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Private subnets the proxy runs in, at least two zones. No default. */
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-  /** The proxy's security group (clients in; primary and Secrets Manager out). No default. */
+  /** The proxy's security group (clients in; the primary out). No default. */
   readonly securityGroupId: pulumi.Input<string>;
   /** Connection-pool percentages and size. No default. */
   readonly pool: ProxyPool;
@@ -30,6 +30,10 @@ export interface PoolingProxy {
   readonly proxy: aws.rds.Proxy;
   /** Its default (read/write) endpoint, host name. */
   readonly endpoint: pulumi.Output<string>;
+  /** The registration of the primary as the proxy's target. */
+  readonly target: aws.rds.ProxyTarget;
+  /** Managed policy letting an application role open IAM-authenticated connections to the proxy as the pool role. */
+  readonly connectPolicy: aws.iam.Policy;
 }
 
 /** Seconds a client waits for a pooled connection before the proxy gives up (RDS default 120). */
@@ -38,22 +42,22 @@ const BORROW_TIMEOUT_SECONDS = 120;
 const IDLE_CLIENT_TIMEOUT_SECONDS = 1800;
 
 /**
- * RDS Proxy in front of the primary: TLS-only, with one login per secret through a role that can read only those
- * two secrets and decrypt only through Secrets Manager. Applications connect as the pool role (least privilege,
- * alternating-users rotation, so a rotation never fails a new backend connection); the admin login is there for
- * migrations and the one-time bootstrap, since the primary admits nothing but the proxy and the rotation functions.
- * RDS Proxy pools per user, so admin sessions never share the application's connections. Survives failovers
- * without dropping clients and caps database connections at the matrix pool.
+ * RDS Proxy in front of the primary, TLS-only, with end-to-end IAM authentication (`defaultAuthScheme:
+ * IAM_AUTH`): applications present short-lived IAM tokens for the pool role, and the proxy logs in to the
+ * database with IAM tokens of its own. No password exists for the pool, so none is rotated, none can leak, and no
+ * rotation can fail a new backend connection; the pool role is no admin. The proxy's role may connect as that one
+ * database user and nothing else. Survives failovers without dropping clients and caps database connections at
+ * the matrix pool.
  */
 export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulumi.Resource): PoolingProxy {
   const role = new aws.iam.Role(`${name}-proxy`, {
-    description: "RDS Proxy for Sparki PostgreSQL: reads the pool and admin secrets",
+    description: "RDS Proxy for Sparki PostgreSQL: connects to the database as the pool role with IAM",
     assumeRolePolicy: JSON.stringify(serviceAssumeRolePolicy("rds.amazonaws.com", args.accountId)),
   }, { parent });
-  const access = new aws.iam.RolePolicy(`${name}-proxy-secret`, {
+  const access = new aws.iam.RolePolicy(`${name}-proxy-connect`, {
     role: role.id,
-    policy: pulumi.all([args.poolSecretArn, args.adminSecretArn, args.kmsKeyArn]).apply(([pool, admin, kmsKeyArn]) =>
-      JSON.stringify(proxySecretPolicy({ accountId: args.accountId, region: args.region, secretArns: [pool, admin], kmsKeyArn }))),
+    policy: pulumi.output(args.targetResourceId).apply((resourceId) =>
+      JSON.stringify(databaseConnectPolicy({ ...args, dbResourceId: resourceId, username: args.poolUsername }))),
   }, { parent });
   const logs = new aws.cloudwatch.LogGroup(`${name}-proxy-logs`, {
     name: `/aws/rds/proxy/${args.proxyName}`,
@@ -70,10 +74,8 @@ export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulum
     roleArn: role.arn,
     vpcSubnetIds: args.subnetIds,
     vpcSecurityGroupIds: [args.securityGroupId],
-    auths: [
-      { authScheme: "SECRETS", secretArn: args.poolSecretArn, iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256", description: "pool role (applications)" },
-      { authScheme: "SECRETS", secretArn: args.adminSecretArn, iamAuth: "DISABLED", clientPasswordAuthType: "POSTGRES_SCRAM_SHA_256", description: "admin (migrations, bootstrap)" },
-    ],
+    // End-to-end IAM: no `auths`, no secret (RDS API CreateDBProxy: Auth is required only without IAM_AUTH).
+    defaultAuthScheme: "IAM_AUTH",
     tags: { Name: args.proxyName },
   }, { parent, dependsOn: [access, logs] });
 
@@ -85,11 +87,18 @@ export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulum
       connectionBorrowTimeout: BORROW_TIMEOUT_SECONDS,
     },
   }, { parent });
-  new aws.rds.ProxyTarget(`${name}-proxy-primary`, {
+  const target = new aws.rds.ProxyTarget(`${name}-proxy-primary`, {
     dbProxyName: proxy.name,
     targetGroupName: targetGroup.name,
     dbInstanceIdentifier: args.targetIdentifier,
   }, { parent });
 
-  return { proxy, endpoint: proxy.endpoint };
+  const connectPolicy = new aws.iam.Policy(`${name}-connect`, {
+    name: `${args.proxyName}-connect`,
+    description: `Open IAM-authenticated connections to ${args.proxyName} as ${args.poolUsername}: attach to the application's role`,
+    policy: proxy.arn.apply((proxyArn) => JSON.stringify(databaseConnectPolicy({
+      ...args, dbResourceId: proxyResourceId(proxyArn), username: args.poolUsername,
+    }))),
+  }, { parent });
+  return { proxy, endpoint: proxy.endpoint, target, connectPolicy };
 }

@@ -14,7 +14,7 @@ export interface DatabaseClients {
 }
 
 /**
- * How RDS Proxy reaches Secrets Manager over HTTPS to read the admin secret: an interface endpoint's security
+ * How the admin secret's rotation function reaches Secrets Manager over HTTPS: an interface endpoint's security
  * group (the narrowest rule), or CIDR blocks where the route is unknown, e.g. `0.0.0.0/0` through a NAT gateway.
  */
 export type SecretsManagerRoute =
@@ -23,7 +23,7 @@ export type SecretsManagerRoute =
     readonly endpointSecurityGroupId: pulumi.Input<string>;
   }
   | {
-    /** IPv4 blocks the proxy may send HTTPS (443) to. At least one. No default. */
+    /** IPv4 blocks the rotation function may send HTTPS (443) to. At least one. No default. */
     readonly cidrBlocks: readonly string[];
   };
 
@@ -34,16 +34,18 @@ export interface SecurityGroupsArgs {
   readonly port: number;
   /** Clients admitted at the proxy and the replicas. No default. */
   readonly clients: DatabaseClients;
-  /** Where the proxy's HTTPS egress to Secrets Manager goes. No default. */
+  /** Where the rotation function's HTTPS egress to Secrets Manager goes. No default. */
   readonly secretsManager: SecretsManagerRoute;
+  /** Security groups admitted straight to the primary, for the admin (bootstrap, break-glass). No default. */
+  readonly adminSecurityGroupIds: readonly string[];
   /** Create the replicas' group (only when there are replicas). No default. */
   readonly withReplicas: boolean;
 }
 
 export interface DatabaseSecurityGroups {
-  /** On the proxy: clients in; the primary and Secrets Manager out. */
+  /** On the proxy: clients in; the primary out. */
   readonly proxy: aws.ec2.SecurityGroup;
-  /** On the primary: only the proxy and the rotation functions in, so every write goes through the pool. */
+  /** On the primary: the proxy, the rotation function and the admin groups in; applications only through the pool. */
   readonly primary: aws.ec2.SecurityGroup;
   /** On the secret-rotation functions: the primary and Secrets Manager out, nothing in. */
   readonly rotation: aws.ec2.SecurityGroup;
@@ -51,12 +53,13 @@ export interface DatabaseSecurityGroups {
   readonly replicas?: aws.ec2.SecurityGroup;
 }
 
-/** HTTPS: how the proxy fetches the admin secret. */
+/** HTTPS: how the rotation function reaches Secrets Manager. */
 const HTTPS = { ipProtocol: "tcp", fromPort: 443, toPort: 443 };
 
 /**
- * One security group per role, no rule wider than the database port, except the proxy's HTTPS to Secrets
- * Manager. Groups start without egress (the provider removes AWS's allow-all default); only the proxy gets any.
+ * One security group per role, no rule wider than the database port, except the rotation function's HTTPS to
+ * Secrets Manager. Groups start without egress (the provider removes AWS's allow-all default); only the proxy
+ * (to the primary) and the rotation function get any.
  */
 export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, parent: pulumi.Resource): DatabaseSecurityGroups {
   const group = (role: string, description: string) =>
@@ -85,7 +88,12 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
   new aws.vpc.SecurityGroupIngressRule(`${name}-primary-from-proxy`, {
     ...port, securityGroupId: primary.id, referencedSecurityGroupId: proxy.id, description: "PostgreSQL from the proxy",
   }, { parent });
-  // The rotation functions log in to the primary to change passwords, and call Secrets Manager.
+  for (const sg of args.adminSecurityGroupIds) {
+    new aws.vpc.SecurityGroupIngressRule(`${name}-primary-from-admin-${sg}`, {
+      ...port, securityGroupId: primary.id, referencedSecurityGroupId: sg, description: `PostgreSQL admin from ${sg}`,
+    }, { parent });
+  }
+  // The rotation function logs in to the primary to change the admin password, and calls Secrets Manager.
   const rotation = group("rotation", "Sparki PostgreSQL secret rotation: primary and Secrets Manager out");
   new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-primary`, {
     ...port, securityGroupId: rotation.id, referencedSecurityGroupId: primary.id, description: "Rotation to the primary",
@@ -93,8 +101,7 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
   new aws.vpc.SecurityGroupIngressRule(`${name}-primary-from-rotation`, {
     ...port, securityGroupId: primary.id, referencedSecurityGroupId: rotation.id, description: "PostgreSQL from the secret rotation",
   }, { parent });
-  secretsManagerEgress(name, "proxy", proxy, args.secretsManager, parent);
-  secretsManagerEgress(name, "rotation", rotation, args.secretsManager, parent);
+  secretsManagerEgress(name, rotation, args.secretsManager, parent);
 
   if (!args.withReplicas) return { proxy, primary, rotation };
   const replicas = group("replicas", "Sparki PostgreSQL read replicas: application clients");
@@ -103,17 +110,16 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
 }
 
 /** HTTPS out of a group to Secrets Manager: to the endpoint's group, or to the CIDR blocks of an unknown route. */
-function secretsManagerEgress(name: string, role: string, from: aws.ec2.SecurityGroup, route: SecretsManagerRoute, parent: pulumi.Resource): void {
-  const who = role === "proxy" ? "Proxy" : "Rotation";
+function secretsManagerEgress(name: string, from: aws.ec2.SecurityGroup, route: SecretsManagerRoute, parent: pulumi.Resource): void {
   if ("endpointSecurityGroupId" in route) {
-    new aws.vpc.SecurityGroupEgressRule(`${name}-${role}-to-secretsmanager`, {
-      ...HTTPS, securityGroupId: from.id, referencedSecurityGroupId: route.endpointSecurityGroupId, description: `${who} to the Secrets Manager endpoint`,
+    new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-secretsmanager`, {
+      ...HTTPS, securityGroupId: from.id, referencedSecurityGroupId: route.endpointSecurityGroupId, description: "Rotation to the Secrets Manager endpoint",
     }, { parent });
     return;
   }
   for (const cidr of route.cidrBlocks) {
-    new aws.vpc.SecurityGroupEgressRule(`${name}-${role}-to-secretsmanager-${slug(cidr)}`, {
-      ...HTTPS, securityGroupId: from.id, cidrIpv4: cidr, description: `${who} to Secrets Manager (HTTPS)`,
+    new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-secretsmanager-${slug(cidr)}`, {
+      ...HTTPS, securityGroupId: from.id, cidrIpv4: cidr, description: "Rotation to Secrets Manager (HTTPS)",
     }, { parent });
   }
 }

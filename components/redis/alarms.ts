@@ -41,14 +41,18 @@ export function watchesFor(node: MemberNode): NodeWatch[] {
   return NODE_WATCHES.filter((w) => !w.replicatedOnly || node.replicated);
 }
 
-/** A warning/critical alarm pair per node and watch; subjects are `<prefix>-<node suffix>`, e.g. `redis-0001-002`. */
-export function nodeAlarms(context: AlarmContext, subjectPrefix: string, nodes: readonly MemberNode[], parent: pulumi.Resource): AlarmPair<NodeMetric>[] {
+/**
+ * A warning/critical alarm pair per node and watch; subjects are `<prefix>-<node suffix>`, e.g. `redis-0001-002`.
+ * The alarms wait for `group`, so none judges a node ElastiCache is still creating.
+ */
+export function nodeAlarms(context: AlarmContext, subjectPrefix: string, nodes: readonly MemberNode[], group: pulumi.Resource, parent: pulumi.Resource): AlarmPair<NodeMetric>[] {
   return nodes.flatMap((node) => watchesFor(node).map((watch) => new AlarmPair({
     context,
     subject: `${subjectPrefix}-${node.suffix}`,
     metric: watch.metric,
     dimensions: { CacheClusterId: node.cacheClusterId },
     threshold: watch.threshold,
+    watched: [group],
   }, { parent })));
 }
 

@@ -50,6 +50,7 @@ export function cacheEvents(name: string, args: CacheEventsArgs, parent: pulumi.
   new AlarmPair({
     context: args.alarms, subject: "redis-events", metric: "eventsFailedInvocations",
     dimensions: { RuleName: `${args.replicationGroupId}-events` }, threshold: platformThreshold("eventsFailedInvocations"),
+    watched: [rule],
   }, { parent });
   return rule;
 }

@@ -139,7 +139,7 @@ export class RedisCache extends pulumi.ComponentResource {
     this.secretArn = rbac?.secret.arn;
     this.securityGroupId = securityGroup.id;
 
-    nodeAlarms(args.alarms, "redis", this.nodes, this);
+    nodeAlarms(args.alarms, "redis", this.nodes, this.replicationGroup, this);
     this.dashboard = nodeDashboard(`Valkey/Redis ${rgId} (${engine} ${args.engineVersion})`, this.nodes);
 
     this.registerOutputs({

@@ -48,3 +48,17 @@ export function kubernetes(reference: string, summary: string, url: string, reme
 export function matrix(summary: string, remediationSteps: string): PolicyMetadata {
   return { description: `[Matrix] ${summary}`, tags: ["matrix"], severity: "high", remediationSteps };
 }
+
+/**
+ * A rule the real engine (AWS, Kubernetes, the Pulumi CLI) enforces at create time, which mocks never see: the
+ * description starts with `[Engine rule]` and names the documentation and the date it was read.
+ */
+export function engineRule(source: string, checked: string, summary: string, remediationSteps: string, url?: string): PolicyMetadata {
+  return {
+    description: `[Engine rule] ${summary} (${source}; checked ${checked})`,
+    tags: ["engine-rule"],
+    severity: "critical",
+    remediationSteps,
+    ...(url ? { url } : {}),
+  };
+}

@@ -20,6 +20,9 @@ function physicalName(name: string, inputs: Record<string, unknown>): string {
   return `${name}-${shortHash(name)}`;
 }
 
+/** The version 2 fields AWS records when a flow log names no format. */
+const DEFAULT_FLOW_LOG_FORMAT = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
+
 type StateFor = (physical: string, inputs: Record<string, unknown>, scope: MockScope) => Record<string, unknown>;
 
 /** Computed outputs per resource type: what AWS returns after create, so the program's outputs resolve. */
@@ -38,7 +41,9 @@ const COMPUTED: Record<string, StateFor> = {
         : [],
     };
   },
-  "aws:rds/proxy:Proxy": (p, _i, s) => ({ endpoint: `${p}.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com` }),
+  "aws:rds/proxy:Proxy": (p, _i, s) => ({
+    endpoint: `${p}.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com`, arn: `arn:aws:rds:${s.region}:${s.accountId}:db-proxy:prx-${shortHash(p)}`,
+  }),
   "aws:rds/proxyEndpoint:ProxyEndpoint": (p, _i, s) => ({ endpoint: `${p}.endpoint.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com` }),
   "aws:elasticache/replicationGroup:ReplicationGroup": (p, i, s) => {
     const host = `${s.region.replace(/-/g, "")}.cache.amazonaws.com`;
@@ -65,6 +70,18 @@ const COMPUTED: Record<string, StateFor> = {
   "random:index/randomId:RandomId": (p, i) => ({ hex: createHash("sha256").update(p).digest("hex").slice(0, 2 * (typeof i.byteLength === "number" ? i.byteLength : 8)) }),
   "aws:cloudwatch/eventRule:EventRule": (p, _i, s) => ({ arn: `arn:aws:events:${s.region}:${s.accountId}:rule/${p}` }),
   "aws:ec2/vpcEndpoint:VpcEndpoint": (p) => ({ id: `vpce-${shortHash(p)}0000000000`, state: "available" }),
+  // CloudWatch Logs names a group `log-group:<name>` in its ARN (the provider drops the API's trailing `:*`).
+  "aws:cloudwatch/logGroup:LogGroup": (p, _i, s) => ({ arn: `arn:aws:logs:${s.region}:${s.accountId}:log-group:${p}` }),
+  // Flow logs are EC2 resources `vpc-flow-log/fl-...`; AWS fills in the default record format when none is given.
+  "aws:ec2/flowLog:FlowLog": (p, i, s) => {
+    const id = `fl-${shortHash(p)}0000000000`;
+    return {
+      id, arn: `arn:aws:ec2:${s.region}:${s.accountId}:vpc-flow-log/${id}`,
+      logDestinationType: typeof i.logDestinationType === "string" ? i.logDestinationType : "cloud-watch-logs",
+      logFormat: typeof i.logFormat === "string" ? i.logFormat : DEFAULT_FLOW_LOG_FORMAT,
+      maxAggregationInterval: typeof i.maxAggregationInterval === "number" ? i.maxAggregationInterval : 600,
+    };
+  },
   // A Secrets Manager rotation template's stack outputs the function it created (named by its functionName).
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": (_p, i, s) => {
     const parameters = (i.parameters ?? {}) as Record<string, unknown>;

@@ -5,8 +5,8 @@ import type { AdapterDeployment } from "../shared";
 
 /**
  * PostgreSQL for the Fiber `storage/postgres` adapter. Outputs the proxy as the writer endpoint, the replicas'
- * own endpoints as readers (RDS Proxy read-only endpoints serve only Aurora), and the ARNs of the pool role's
- * secret (what the application logs in with) and of the admin's; never a password.
+ * own endpoints as readers (RDS Proxy read-only endpoints serve only Aurora), the pool role the application logs
+ * in as with IAM tokens, the policy granting that, and the admin secret's ARN; never a password.
  */
 export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, topics, network, alarms }) => {
   const s = postgresSettings(env.project);
@@ -30,8 +30,9 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
       securityGroupIds: s.allowedSecurityGroupIds,
       cidrBlocks: s.allowedCidrBlocks ?? (network.cidrBlock ? [network.cidrBlock] : []),
     },
+    adminSecurityGroupIds: s.adminSecurityGroupIds,
     // An existing VPC without a named endpoint reaches Secrets Manager through its NAT or an endpoint we do not
-    // know: HTTPS anywhere is the only rule that works for both (egress only, and the proxy's role reads one secret).
+    // know: HTTPS anywhere is the only rule that works for both (egress only, from the admin secret's rotation).
     secretsManager: network.secretsManagerEndpointSecurityGroupId
       ? { endpointSecurityGroupId: network.secretsManagerEndpointSecurityGroupId }
       : { cidrBlocks: ["0.0.0.0/0"] },
@@ -62,9 +63,11 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
       readerEndpoints: db.readerEndpoints,
       port: db.port,
       database: db.databaseName,
-      // The pool role; after a rotation the secret may name its `_clone`: read username and password from it.
+      // The pool role, authenticated with IAM tokens (no password): the application's role needs connectPolicyArn.
       username: db.poolUsername,
-      secretArn: db.secretArn,
+      iamAuthentication: true,
+      region: env.region,
+      connectPolicyArn: db.connectPolicyArn,
       adminSecretArn: db.adminSecretArn,
       tls: true,
       poolSize: db.plan.pool.poolSize,

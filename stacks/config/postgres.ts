@@ -47,6 +47,8 @@ export const postgresSchema = section({
     .refine((name) => !RESERVED_USERNAMES.test(name), { error: "must not be postgres or another reserved name (rdsadmin, admin, root, rds_*, pg_*)" })
     .optional(),
   allowedSecurityGroupIds: list(matching(/^sg-[0-9a-f]{8,17}$/, "a security group ID such as sg-0abc12345678def90")).default([]),
+  /** Admitted straight to the primary, for the admin only: the one-time pool-role bootstrap, migrations, break-glass. */
+  adminSecurityGroupIds: list(matching(/^sg-[0-9a-f]{8,17}$/, "a security group ID such as sg-0abc12345678def90")).default([]),
   /** Default: the CIDR of the VPC this stack creates (an existing VPC must name its clients). */
   allowedCidrBlocks: list(privateCidr(CLIENT_CIDR_RULE)).optional(),
   parameters: postgresParametersSchema.default({}),

@@ -162,6 +162,9 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:ec2/routeTableAssociation:RouteTableAssociation": "free",
   "aws:ec2/securityGroup:SecurityGroup": "free",
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "free",
+  // "Data ingestion and archival charges for vended logs apply when you publish flow logs to CloudWatch Logs"
+  // (https://docs.aws.amazon.com/vpc/latest/tgw/flow-logs-cwl.html, same terms for VPC flow logs).
+  "aws:ec2/flowLog:FlowLog": "free itself: its records are vended-log ingestion and storage of the destination log group, priced there (logIngestGbPerGroupMonth)",
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "free",
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "free",
   "aws:iam/role:Role": "free",
@@ -172,6 +175,9 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:sns/topicPolicy:TopicPolicy": "free",
   "aws:sns/topicSubscription:TopicSubscription": "pay per delivery only",
   "aws:secretsmanager/secretVersion:SecretVersion": "included in the secret",
+  "aws:secretsmanager/secretRotation:SecretRotation": "included in the secret (Secrets Manager charges per secret and API call, not for a schedule)",
+  // The rotation template's stack is a Lambda function and its role: billed per invocation, one every rotation period.
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": "a Lambda function invoked once per rotation: free tier scale, no standing charge",
   "aws:rds/subnetGroup:SubnetGroup": "free",
   "aws:rds/parameterGroup:ParameterGroup": "free",
   "aws:rds/eventSubscription:EventSubscription": "free (SNS delivery only)",

@@ -38,6 +38,7 @@ const ELASTICACHE = "https://runbooks.cloud-platform.service.justice.gov.uk/elas
 const K8S_STATEFULSET = "https://pulumi.com/registry/packages/kubernetes/api-docs/apps/v1/statefulset";
 const K8S_SERVICE = "https://pulumi.com/registry/packages/kubernetes/api-docs/core/v1/service";
 const K8S_HEADLESS = "https://github.com/pulumi/pulumi-kubernetes/pull/2475";
+const FLOW_LOGS_BASICS = "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-basics.html";
 
 const assume = (note: string, url?: string): DurationBasis => ({ kind: "assumption", note, ...(url ? { url } : {}) });
 const api = (seconds: number, note = "one API call; the provider returns when it succeeds"): DurationVariant[] =>
@@ -79,6 +80,14 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:ec2/routeTableAssociation:RouteTableAssociation": api(2),
   "aws:ec2/securityGroup:SecurityGroup": api(5),
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": api(3),
+  "aws:ec2/flowLog:FlowLog": [{
+    variant: "", seconds: 3,
+    basis: assume("CreateFlowLogs returns at once; records start arriving several minutes later, which nothing waits for", FLOW_LOGS_BASICS),
+  }],
+  // CloudFormation deploys the template (a Lambda function in the VPC, its role and permission); a VPC function
+  // creates its network interfaces before it is active.
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": api(2 * MIN, "CreateCloudFormationStack plus the stack's create, a VPC Lambda function becoming active"),
+  "aws:secretsmanager/secretRotation:SecretRotation": api(2, "RotateSecret with rotateImmediately false only records the schedule"),
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": api(2),
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": api(2),
   "aws:iam/role:Role": api(5, "IAM is eventually consistent; the provider retries until the role reads back"),

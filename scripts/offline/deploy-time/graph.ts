@@ -59,11 +59,15 @@ export const tableDuration: DurationOf = (resource) => {
  * An ordering edge (dependsOn, custom parent) is inherent when it points at a setup resource (at most
  * {@link SETUP_SECONDS}): that is how Pulumi says "must exist first" for prerequisites AWS does not surface
  * as outputs (an IAM policy attached, a log group created before RDS writes to it), and it costs seconds.
- * An ordering edge onto anything slower (a database, a cache, a StatefulSet) is serialisation the stack adds.
+ * An ordering edge onto anything slower (a database, a cache, a StatefulSet) is serialisation the stack adds,
+ * except into an alarm: an alarm created before what it watches judges a resource that does not exist yet and
+ * pages during a normal deploy (the `engine-alarms-quiet-during-create` policy checks each waits for its own).
  */
-export function isInherent(kind: EdgeKind, prerequisiteSeconds: number): boolean {
-  return kind === "data" || prerequisiteSeconds <= SETUP_SECONDS;
+export function isInherent(kind: EdgeKind, prerequisiteSeconds: number, dependentType?: string): boolean {
+  return kind === "data" || prerequisiteSeconds <= SETUP_SECONDS || (kind === "dependsOn" && dependentType === ALARM_TYPE);
 }
+
+const ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 /**
  * The graph the engine schedules creations by. A reference to a component (as dependsOn or in an Output)
@@ -101,7 +105,7 @@ export function deployGraph(run: ProgramRun, durationOf: DurationOf = tableDurat
     const existing = edges.get(id);
     // One edge per pair: the strongest reason wins (data over dependsOn over parent).
     if (existing && KIND_RANK[existing.kind] <= KIND_RANK[kind]) return;
-    edges.set(id, { from, to, kind, inherent: isInherent(kind, nodes.get(from)!.seconds) });
+    edges.set(id, { from, to, kind, inherent: isInherent(kind, nodes.get(from)!.seconds, nodes.get(to)?.resource.type) });
   };
   for (const node of nodes.values()) {
     const r = node.resource;
