@@ -61,7 +61,7 @@ export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
     },
     // A burstable instance, no replica, one day of backups: cheap, and enough to exercise the whole setup.
     postgres: {
-      engineVersion: "18", instanceClass: "db.t4g.micro", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
+      engineVersion: "17", instanceClass: "db.t4g.micro", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
       backupRetentionDays: 1, minBackupRetentionDays: 1, performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
       maxConnections: 125, applyImmediately: true, retainAutomatedBackups: false, secretRecoveryWindowDays: 7,
     },
@@ -105,7 +105,7 @@ export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
     },
     // Memory-optimised, Multi-AZ (profile), two replicas pinned to the second and third zones, two weeks of backups kept after delete.
     postgres: {
-      engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
+      engineVersion: "17", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
       backupRetentionDays: 14, minBackupRetentionDays: 14, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15,
       maxConnections: 250, applyImmediately: false, retainAutomatedBackups: true, secretRecoveryWindowDays: 30,
     },

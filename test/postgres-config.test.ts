@@ -5,8 +5,8 @@ import { runWith } from "./harness";
 const KEY = "sparki-storage:postgres";
 
 /** The stack file's postgres section with some fields changed. */
-const dev = { engineVersion: "18", instanceClass: "db.t4g.micro", replicas: 0 };
-const prod = { engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 200, maxAllocatedStorageGiB: 2000, backupRetentionDays: 14 };
+const dev = { engineVersion: "17", instanceClass: "db.t4g.micro", replicas: 0 };
+const prod = { engineVersion: "17", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 200, maxAllocatedStorageGiB: 2000, backupRetentionDays: 14 };
 const existingVpc = { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] };
 
 describe("postgres config errors name the key, the value and what is allowed; nothing is registered", () => {
@@ -38,9 +38,12 @@ describe("postgres config errors name the key, the value and what is allowed; no
     ["autoscaling ceiling below the profile's allocated storage", "dev", { [KEY]: { ...dev, maxAllocatedStorageGiB: 20 } },
       "sparki-storage:postgres.maxAllocatedStorageGiB must be above allocatedStorageGiB (20): it is the ceiling storage autoscaling grows the volume to, got 20"],
     ["engine major not offered", "dev", { [KEY]: { ...dev, engineVersion: "16.4" } },
-      'sparki-storage:postgres.engineVersion must be a PostgreSQL 17 or 18 version as a quoted string, such as "18" or "17.6", got "16.4"'],
+      'sparki-storage:postgres.engineVersion must be a PostgreSQL 17 or 18 version as a quoted string, such as "17" or "17.6", got "16.4"'],
     ["unquoted engine version", "dev", { [KEY]: { ...dev, engineVersion: 18 } },
-      'sparki-storage:postgres.engineVersion must be a PostgreSQL 17 or 18 version as a quoted string, such as "18" or "17.6", got 18'],
+      'sparki-storage:postgres.engineVersion must be a PostgreSQL 17 or 18 version as a quoted string, such as "17" or "17.6", got 18'],
+    // Engine rule: RDS Proxy, the only way applications reach the primary, is documented for 17, not (yet) for 18.
+    ["a major RDS Proxy is not documented to support", "prod", { [KEY]: { ...prod, engineVersion: "18" } },
+      'sparki-storage:postgres.engineVersion 18: RDS Proxy support for RDS for PostgreSQL 18 is not documented (checked 2026-11-29; documented: 17); use 17, or add 18 to RDS_PROXY_POSTGRES_MAJORS with its source once AWS documents it, got "18"'],
     ["admin called postgres", "dev", { [KEY]: { ...dev, adminUsername: "postgres" } },
       'sparki-storage:postgres.adminUsername must not be postgres or another reserved name (rdsadmin, admin, root, rds_*, pg_*), got "postgres"'],
     ["a public client CIDR", "dev", { [KEY]: { ...dev, allowedCidrBlocks: ["0.0.0.0/0"] } },

@@ -90,7 +90,10 @@ function boundaryCases(): [string, PostgresParameterSettings][] {
 }
 
 describe("the parameter group against a real PostgreSQL (PGlite)", () => {
-  it("is PostgreSQL 18, the major the stacks deploy", async () => {
+  // The embedded engine is one major above what the stacks deploy (17, the newest RDS Proxy documents). Every
+  // parameter the stacks set exists since PostgreSQL 13 (autovacuum_vacuum_insert_scale_factor is the youngest),
+  // so its name, type, range and context are the same in 17.
+  it("is PostgreSQL 18, one major above the 17 the stacks deploy", async () => {
     const { rows } = await engine.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     expect(Number(rows[0].v)).toBeGreaterThanOrEqual(180000);
     expect(Number(rows[0].v)).toBeLessThan(190000);

@@ -7,7 +7,7 @@ import { POSTGRES_POOL } from "../components/matrix";
 import { runProgram } from "../scripts/offline/run-program";
 
 const input = {
-  identifier: "sparki-test-postgres", engineVersion: "18", instanceClass: "db.r7g.large", replicas: 2, multiAz: false,
+  identifier: "sparki-test-postgres", engineVersion: "17", instanceClass: "db.r7g.large", replicas: 2, multiAz: false,
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
   backupRetentionDays: 7, adminUsername: "sparki_admin", databaseName: "sparki", performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
   logRetentionDays: 7, poolUsername: "sparki_app", passwordRotationDays: 30, secretRecoveryWindowDays: 30,
@@ -61,13 +61,17 @@ describe("planning", () => {
       ["sparki-test-postgres-replica-1", "eu-west-1b", "db.r7g.large", 16],
       ["sparki-test-postgres-replica-2", "eu-west-1c", "db.r7g.large", 16],
     ]);
-    expect(plan).toMatchObject({ family: "postgres18", major: "18", proxyName: "sparki-test-postgres-proxy" });
+    expect(plan).toMatchObject({ family: "postgres17", major: "17", proxyName: "sparki-test-postgres-proxy" });
   });
 
   it("leaves a Multi-AZ primary's zone to RDS and sizes replicas of another class by that class", () => {
     const plan = planPostgres({ ...input, multiAz: true, engineVersion: "17.6", replicaInstanceClass: "db.r7g.xlarge" });
     expect(plan.primaryZone).toBeUndefined();
     expect(plan.family).toBe("postgres17");
+    // Engine rule: RDS Proxy fronts only the majors AWS documents for it.
+    expect(planProblems({ ...input, engineVersion: "18" })).toEqual([
+      "engineVersion 18: RDS Proxy support for RDS for PostgreSQL 18 is not documented (checked 2026-11-29; documented: 17); use 17, or add 18 to RDS_PROXY_POSTGRES_MAJORS with its source once AWS documents it",
+    ]);
     expect(plan.replicas.map((r) => r.memoryGiB)).toEqual([32, 32]);
   });
 
@@ -138,11 +142,14 @@ describe("parameter builder", () => {
 
 describe("IAM database connect policy", () => {
   it("grants rds-db:connect as one user on one resource, in the dbuser ARN form IAM database authentication uses", () => {
-    const doc = databaseConnectPolicy({ accountId: "123456789012", region: "eu-central-1", dbResourceId: "db-ABCDEFGHIJKL", username: "sparki_app" });
+    const doc = databaseConnectPolicy({ accountId: "123456789012", region: "eu-central-1", dbResourceIds: ["db-ABCDEFGHIJKL"], username: "sparki_app" });
     expect(doc).toEqual({
       Version: "2012-10-17",
       Statement: [{ Sid: "ConnectAsThePoolRole", Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:eu-central-1:123456789012:dbuser:db-ABCDEFGHIJKL/sparki_app" }],
     });
+    const two = databaseConnectPolicy({ accountId: "123456789012", region: "eu-central-1", dbResourceIds: ["prx-0a", "db-B"], username: "sparki_app" }) as { Statement: { Resource: unknown }[] };
+    expect(two.Statement[0].Resource).toEqual(["arn:aws:rds-db:eu-central-1:123456789012:dbuser:prx-0a/sparki_app", "arn:aws:rds-db:eu-central-1:123456789012:dbuser:db-B/sparki_app"]);
+    expect(() => databaseConnectPolicy({ accountId: "123456789012", region: "eu-central-1", dbResourceIds: [], username: "sparki_app" })).toThrow(/at least one/);
   });
 
   it("reads a proxy's prx- resource ID from its ARN and refuses anything else", () => {

@@ -55,11 +55,11 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
   const id = `sparki-${stack}-postgres`;
   const keyArn = (run: ProgramRun) => String(run.outputs.kmsKeyArn);
 
-  it(`runs PostgreSQL 18 on ${e.instanceClass}, ${isProd ? "Multi-AZ" : `single-AZ in ${e.zone}`}, gp3 with autoscaling, encrypted with the stack key`, async () => {
+  it(`runs PostgreSQL 17 on ${e.instanceClass}, ${isProd ? "Multi-AZ" : `single-AZ in ${e.zone}`}, gp3 with autoscaling, encrypted with the stack key`, async () => {
     const run = await stackRun(stack);
     const primary = primaryOf(run);
     expect(primary.inputs).toMatchObject({
-      identifier: id, engine: "postgres", engineVersion: "18", instanceClass: e.instanceClass, multiAz: e.multiAz,
+      identifier: id, engine: "postgres", engineVersion: "17", instanceClass: e.instanceClass, multiAz: e.multiAz,
       storageType: "gp3", allocatedStorage: e.storage, maxAllocatedStorage: e.maxStorage,
       storageEncrypted: true, kmsKeyId: keyArn(run), publiclyAccessible: false, port: 5432,
       dbSubnetGroupName: id, caCertIdentifier: "rds-ca-rsa2048-g1", applyImmediately: e.applyImmediately,
@@ -193,11 +193,11 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     }
   });
 
-  it("uses a prefixed postgres18 parameter group with pg_stat_statements, TLS only and vacuum tuning, on every instance", async () => {
+  it("uses a prefixed postgres17 parameter group with pg_stat_statements, TLS only and vacuum tuning, on every instance", async () => {
     const run = await stackRun(stack);
     const group = one(run, "aws:rds/parameterGroup:ParameterGroup");
-    expect(group.inputs).toMatchObject({ family: "postgres18", namePrefix: `${id}-postgres18-` });
-    for (const db of instances(run)) expect(String(db.inputs.parameterGroupName)).toMatch(new RegExp(`^${id}-postgres18-`));
+    expect(group.inputs).toMatchObject({ family: "postgres17", namePrefix: `${id}-postgres17-` });
+    for (const db of instances(run)) expect(String(db.inputs.parameterGroupName)).toMatch(new RegExp(`^${id}-postgres17-`));
     const params = paramsOf(run);
     expect(params.get("shared_preload_libraries")).toEqual({ name: "shared_preload_libraries", value: "pg_stat_statements", applyMethod: "pending-reboot" });
     expect(params.get("max_connections")).toEqual({ name: "max_connections", value: String(e.maxConnections), applyMethod: "pending-reboot" });
@@ -240,10 +240,14 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
       new RegExp(`^arn:aws:rds-db:eu-west-1:${e.accountId}:dbuser:db-[A-Z0-9]+/sparki_app$`)) }]);
     expect(String(proxyPolicy.Statement[0].Resource).split(":").at(-1)?.split("/")[0]).toMatch(primaryResourceId);
     const connect = one(run, "aws:iam/policy:Policy", `${id}-connect`);
-    expect(connect.inputs.name).toBe(`${id}-proxy-connect`);
-    expect(json<{ Statement: Statement[] }>(connect.inputs.policy).Statement).toEqual([{ Sid: "ConnectAsThePoolRole", Effect: "Allow", Action: "rds-db:connect",
-      Resource: like(new RegExp(`^arn:aws:rds-db:eu-west-1:${e.accountId}:dbuser:prx-[0-9a-f]+/sparki_app$`)) }]);
-    expect(outputsOf(run).connectPolicyArn).toBe(`arn:aws:iam::${e.accountId}:policy/${id}-proxy-connect`);
+    expect(connect.inputs.name).toBe(`${id}-connect`);
+    // The proxy (writes) and each replica (reads): applications log in as the pool role everywhere, with IAM.
+    const resources = [json<{ Statement: Statement[] }>(connect.inputs.policy).Statement[0].Resource].flat();
+    expect(resources).toHaveLength(1 + e.replicaZones.length);
+    expect(resources[0]).toMatch(new RegExp(`^arn:aws:rds-db:eu-west-1:${e.accountId}:dbuser:prx-[0-9a-f]+/sparki_app$`));
+    for (const r of resources.slice(1)) expect(r).toMatch(new RegExp(`^arn:aws:rds-db:eu-west-1:${e.accountId}:dbuser:db-[A-Z0-9]+/sparki_app$`));
+    expect(new Set(resources).size).toBe(resources.length);
+    expect(outputsOf(run).connectPolicyArn).toBe(`arn:aws:iam::${e.accountId}:policy/${id}-connect`);
     // Nothing of this stack's PostgreSQL may read a secret but the rotation function (created by its template).
     for (const policy of ofType(run, "aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.startsWith(`${id}-`))) {
       expect(String(policy.inputs.policy), policy.name).not.toMatch(/secretsmanager:/);

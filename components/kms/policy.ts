@@ -17,8 +17,11 @@ export type KeyServicePublisher = (typeof KEY_SERVICE_PUBLISHERS)[number];
  * - CloudWatch: AWS documents only the unconditioned statement for alarm notifications to encrypted topics
  *   (SNS guide, "Enable compatibility between event sources from AWS services and encrypted topics"); a working
  *   aws:SourceAccount condition could not be verified, so none is set.
- * - RDS: kept account-scoped as before. AWS documents no key-policy condition for RDS either: review this if RDS
- *   event notifications stop arriving.
+ * - RDS: account-scoped. The SNS developer guide ("Enable compatibility between event sources from AWS services
+ *   and encrypted topics", step 3; checked 2026-11-29) tells to add aws:SourceAccount / aws:SourceArn to the KMS
+ *   key policy against confused deputies and names EventBridge as the one source where that is not supported;
+ *   the RDS guide shows the same conditions in the topic policy. Still the least-tested statement here: if RDS
+ *   event notifications do not arrive after the first deploy, this condition is the first thing to check.
  */
 export const KEY_POLICY_SOURCE_ACCOUNT_SCOPED: Readonly<Record<KeyServicePublisher, boolean>> = {
   "cloudwatch.amazonaws.com": false,

@@ -9,6 +9,7 @@ import { type InstanceShared, primaryInstance } from "./instance";
 import { monitoringRole } from "./monitoring-role";
 import type { PostgresParameterSettings } from "./parameters";
 import { planPostgres, type PostgresPlan } from "./plan";
+import { databaseConnectPolicy, proxyResourceId } from "./policies";
 import { poolingProxy } from "./proxy";
 import { readReplicas } from "./replicas";
 import { type DatabaseClients, databaseSecurityGroups, type SecretsManagerRoute } from "./security-groups";
@@ -17,7 +18,7 @@ export { INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB } fr
 export { DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, type PostgresParameterSettings, postgresParameters, RESERVED_CONNECTIONS, STATIC_PARAMETERS } from "./parameters";
 export {
   DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW, planPostgres, planProblems, POSTGRES_MAJORS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, type PostgresPlan,
-  RESERVED_USERNAMES,
+  proxyEngineProblem, RDS_PROXY_POSTGRES_MAJORS, RESERVED_USERNAMES,
 } from "./plan";
 export { type ProxyPool, proxyPool } from "./pool";
 export { databaseConnectPolicy, enhancedMonitoringPolicyArn, proxyResourceId, serviceAssumeRolePolicy } from "./policies";
@@ -130,7 +131,7 @@ export class Postgres extends pulumi.ComponentResource {
   readonly adminSecretArn: pulumi.Output<string>;
   /** The role applications connect as, with IAM tokens through the proxy. */
   readonly poolUsername: string;
-  /** ARN of the managed policy granting `rds-db:connect` to the proxy as the pool role: attach it to application roles. */
+  /** ARN of the managed policy granting `rds-db:connect` as the pool role to the proxy and the replicas: attach it to application roles. */
   readonly connectPolicyArn: pulumi.Output<string>;
   readonly port: number;
   readonly databaseName: string;
@@ -240,7 +241,14 @@ export class Postgres extends pulumi.ComponentResource {
       logRetentionDays: shared.logRetentionDays,
     }, this);
     this.proxy = proxy.proxy;
-    this.connectPolicyArn = proxy.connectPolicy.arn;
+    // Applications log in as the pool role with IAM tokens: to the proxy (writes) and to each replica (reads).
+    const connectPolicy = new aws.iam.Policy(`${name}-connect`, {
+      name: `${args.identifier}-connect`,
+      description: `Connect to ${plan.proxyName} and the read replicas as ${poolUsername} with IAM tokens: attach to application roles`,
+      policy: pulumi.all([proxy.proxy.arn, ...this.replicas.map((r) => r.resourceId)]).apply(([proxyArn, ...replicaIds]) =>
+        JSON.stringify(databaseConnectPolicy({ ...args, dbResourceIds: [proxyResourceId(proxyArn), ...replicaIds], username: poolUsername }))),
+    }, { parent: this });
+    this.connectPolicyArn = connectPolicy.arn;
     this.writerEndpoint = proxy.endpoint;
     this.readerEndpoints = pulumi.all(this.replicas.map((r) => r.address));
 

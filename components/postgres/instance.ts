@@ -48,6 +48,11 @@ export function sharedInstanceInputs(shared: InstanceShared) {
     maintenanceWindow: shared.maintenanceWindow,
     deletionProtection: shared.deletionProtection,
     applyImmediately: shared.applyImmediately,
+    // Supported on every RDS for PostgreSQL class, db.t4g.micro included ("Supported DB engines, Regions and
+    // instance classes for Performance Insights": no class restriction for PostgreSQL, unlike MySQL/MariaDB's
+    // t*.micro/small). After Performance Insights' end of life (2026-07-31) the API and its retention settings
+    // remain and map to Database Insights Standard mode (RDS User Guide, "Turning Performance Insights on and
+    // off"); 7 days and 93 (3 x 31) are both values that API accepts. Checked 2026-11-29.
     performanceInsightsEnabled: true,
     performanceInsightsKmsKeyId: shared.kmsKeyArn,
     performanceInsightsRetentionPeriod: shared.performanceInsightsRetentionDays,

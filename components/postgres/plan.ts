@@ -7,6 +7,24 @@ import { type ProxyPool, proxyPool } from "./pool";
 
 /** RDS for PostgreSQL majors this component deploys. */
 export const POSTGRES_MAJORS = ["17", "18"] as const;
+/**
+ * Engine rule: the RDS for PostgreSQL majors RDS Proxy is documented to support, each with where that is written.
+ * A major missing here is refused before anything is registered, since the proxy (the only way applications reach
+ * the primary) would fail to register it as a target. Checked 2026-11-29: AWS documents 17 (RDS User Guide,
+ * "Document history", 2024-11-15: "Amazon RDS Proxy supports RDS for PostgreSQL 17"); no page read from here
+ * documents 18, so 18 waits until one does (add it with its source).
+ */
+export const RDS_PROXY_POSTGRES_MAJORS: Readonly<Partial<Record<(typeof POSTGRES_MAJORS)[number], string>>> = {
+  "17": "RDS User Guide, Document history, 2024-11-15: Amazon RDS Proxy supports RDS for PostgreSQL 17",
+};
+
+/** Why RDS Proxy cannot front this engine version, or undefined when it is documented to. */
+export function proxyEngineProblem(engineVersion: string): string | undefined {
+  const major = engineVersion.split(".")[0] as (typeof POSTGRES_MAJORS)[number];
+  if (RDS_PROXY_POSTGRES_MAJORS[major] !== undefined) return undefined;
+  return `${major}: RDS Proxy support for RDS for PostgreSQL ${major} is not documented (checked 2026-11-29; documented: ${Object.keys(RDS_PROXY_POSTGRES_MAJORS).join(", ")}); use 17, or add ${major} to RDS_PROXY_POSTGRES_MAJORS with its source once AWS documents it`;
+}
+
 /** gp3 allocated storage RDS for PostgreSQL accepts, GiB. */
 export const POSTGRES_STORAGE_GIB = { min: 20, max: 65_536 } as const;
 /** Read replicas per primary (the RDS default quota). */
@@ -132,6 +150,8 @@ export function planProblems(input: PlanInput): string[] {
     `identifier must be 1-49 lowercase letters, digits or single hyphens, starting with a letter, got ${input.identifier}`);
   check(POSTGRES_MAJORS.some((m) => new RegExp(`^${m}(\\.\\d+)?$`).test(input.engineVersion)),
     `engineVersion must be a ${POSTGRES_MAJORS.join(" or ")} version such as 18 or 17.6, got ${input.engineVersion}`);
+  const proxyProblem = POSTGRES_MAJORS.some((m) => new RegExp(`^${m}(\\.\\d+)?$`).test(input.engineVersion)) ? proxyEngineProblem(input.engineVersion) : undefined;
+  if (proxyProblem) problems.push(`engineVersion ${proxyProblem}`);
   for (const [key, cls] of [["instanceClass", input.instanceClass], ["replicaInstanceClass", input.replicaInstanceClass]] as const) {
     const problem = cls === undefined ? undefined : instanceClassProblem(cls);
     if (problem) problems.push(`${key} ${problem}, got ${cls}`);

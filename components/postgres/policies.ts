@@ -14,24 +14,26 @@ export function serviceAssumeRolePolicy(service: string, accountId: string): Rec
 }
 
 export interface DatabaseConnect extends AccountScope {
-  /** Resource ID of what is connected to: a DB instance's `db-…` or a proxy's `prx-…`. No default. */
-  readonly dbResourceId: string;
+  /** Resource IDs of what is connected to: DB instances' `db-…`, proxies' `prx-…`. At least one. No default. */
+  readonly dbResourceIds: readonly string[];
   /** The database user the IAM token is for. No default. */
   readonly username: string;
 }
 
 /**
- * `rds-db:connect` as one database user on one instance or proxy, nothing else (RDS User Guide, "Creating and
- * using an IAM policy for IAM database access": `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<user>`).
+ * `rds-db:connect` as one database user on the given instances or proxies, nothing else (RDS User Guide, "Creating
+ * and using an IAM policy for IAM database access": `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<user>`).
  */
 export function databaseConnectPolicy(access: DatabaseConnect): Record<string, unknown> {
+  if (access.dbResourceIds.length === 0) throw new Error("databaseConnectPolicy needs at least one resource ID");
+  const arn = (id: string) => `arn:${partitionOf(access.region)}:rds-db:${access.region}:${access.accountId}:dbuser:${id}/${access.username}`;
   return {
     Version: "2012-10-17",
     Statement: [{
       Sid: "ConnectAsThePoolRole",
       Effect: "Allow",
       Action: "rds-db:connect",
-      Resource: `arn:${partitionOf(access.region)}:rds-db:${access.region}:${access.accountId}:dbuser:${access.dbResourceId}/${access.username}`,
+      Resource: access.dbResourceIds.length === 1 ? arn(access.dbResourceIds[0]) : access.dbResourceIds.map(arn),
     }],
   };
 }

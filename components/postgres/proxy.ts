@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountScope } from "../common/aws";
 import type { ProxyPool } from "./pool";
-import { databaseConnectPolicy, proxyResourceId, serviceAssumeRolePolicy } from "./policies";
+import { databaseConnectPolicy, serviceAssumeRolePolicy } from "./policies";
 
 export interface PoolingProxyArgs extends AccountScope {
   /** Physical proxy name: the ProxyName dimension of its metrics. No default. */
@@ -32,8 +32,6 @@ export interface PoolingProxy {
   readonly endpoint: pulumi.Output<string>;
   /** The registration of the primary as the proxy's target. */
   readonly target: aws.rds.ProxyTarget;
-  /** Managed policy letting an application role open IAM-authenticated connections to the proxy as the pool role. */
-  readonly connectPolicy: aws.iam.Policy;
 }
 
 /** Seconds a client waits for a pooled connection before the proxy gives up (RDS default 120). */
@@ -57,7 +55,7 @@ export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulum
   const access = new aws.iam.RolePolicy(`${name}-proxy-connect`, {
     role: role.id,
     policy: pulumi.output(args.targetResourceId).apply((resourceId) =>
-      JSON.stringify(databaseConnectPolicy({ ...args, dbResourceId: resourceId, username: args.poolUsername }))),
+      JSON.stringify(databaseConnectPolicy({ ...args, dbResourceIds: [resourceId], username: args.poolUsername }))),
   }, { parent });
   const logs = new aws.cloudwatch.LogGroup(`${name}-proxy-logs`, {
     name: `/aws/rds/proxy/${args.proxyName}`,
@@ -93,12 +91,5 @@ export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulum
     dbInstanceIdentifier: args.targetIdentifier,
   }, { parent });
 
-  const connectPolicy = new aws.iam.Policy(`${name}-connect`, {
-    name: `${args.proxyName}-connect`,
-    description: `Open IAM-authenticated connections to ${args.proxyName} as ${args.poolUsername}: attach to the application's role`,
-    policy: proxy.arn.apply((proxyArn) => JSON.stringify(databaseConnectPolicy({
-      ...args, dbResourceId: proxyResourceId(proxyArn), username: args.poolUsername,
-    }))),
-  }, { parent });
-  return { proxy, endpoint: proxy.endpoint, target, connectPolicy };
+  return { proxy, endpoint: proxy.endpoint, target };
 }

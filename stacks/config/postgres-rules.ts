@@ -1,4 +1,4 @@
-import { instanceClassProblem, POSTGRES_MAX_REPLICAS } from "../../components/postgres";
+import { instanceClassProblem, POSTGRES_MAX_REPLICAS, proxyEngineProblem } from "../../components/postgres";
 import { resolveEnvironment } from "../environment";
 import { PROFILES } from "../profiles";
 import type { Context, Problem, Rule } from "./cross-field";
@@ -28,6 +28,14 @@ const at = (...path: string[]) => ["postgres", ...path];
 
 /** Rules across `postgres` keys, the profile and the network; none apply when PostgreSQL is turned off. */
 const RULES: readonly ((context: Context, settings: PostgresSettings) => Problem[])[] = [
+  ({ project }, s) => {
+    const problem = proxyEngineProblem(s.engineVersion);
+    if (!problem) return [];
+    return project.postgres.engineVersion !== undefined
+      ? [{ path: at("engineVersion"), message: problem }]
+      : [{ path: at("engineVersion"), message: `must be set: the profile default is ${problem}` }];
+  },
+
   (_, s) => (["instanceClass", "replicaInstanceClass"] as const).flatMap((key) => {
     const cls = s[key];
     const problem = cls === undefined ? undefined : instanceClassProblem(cls);

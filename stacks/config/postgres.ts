@@ -35,7 +35,7 @@ export const postgresParametersSchema = section({
 /** `sparki-storage:postgres`. Absent fields take the profile's default (stacks/profiles.ts). */
 export const postgresSchema = section({
   enabled: flag().default(true),
-  engineVersion: matching(/^(17|18)(\.\d+)?$/, 'a PostgreSQL 17 or 18 version as a quoted string, such as "18" or "17.6"').optional(),
+  engineVersion: matching(/^(17|18)(\.\d+)?$/, 'a PostgreSQL 17 or 18 version as a quoted string, such as "17" or "17.6"').optional(),
   instanceClass: matching(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, "an RDS instance class such as db.r7g.large").optional(),
   replicaInstanceClass: matching(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, "an RDS instance class such as db.r7g.large").optional(),
   replicas: intRange(0, POSTGRES_MAX_REPLICAS).optional(),
