@@ -136,7 +136,7 @@ describe("ElastiCache events (EventBridge)", () => {
 
 describe("snapshot and maintenance windows (components/common rule: 60 minutes, no overlap)", () => {
   const args = (snapshotWindow: string, maintenanceWindow: string): RedisCacheArgs => ({
-    replicationGroupId: "sparki-test-redis", engineVersion: "8.1", nodeType: "cache.t4g.micro", availabilityZones: ["eu-west-1a"],
+    accountId: "111111111111", region: "eu-west-1", replicationGroupId: "sparki-test-redis", engineVersion: "8.1", nodeType: "cache.t4g.micro", availabilityZones: ["eu-west-1a"],
     vpcId: "vpc-1", subnetIds: ["subnet-1"], allowedCidrs: ["10.0.0.0/16"], kmsKeyArn: "k",
     alarms: { environment: "test", topicArns: { warning: "w", critical: "c" } }, snapshotWindow, maintenanceWindow,
   });
@@ -154,7 +154,7 @@ describe("snapshot and maintenance windows (components/common rule: 60 minutes, 
 
 describe("RedisCache argument validation (before anything is registered)", () => {
   const valid: RedisCacheArgs = {
-    replicationGroupId: "sparki-test-redis", engineVersion: "8.1", nodeType: "cache.r7g.large",
+    accountId: "111111111111", region: "eu-west-1", replicationGroupId: "sparki-test-redis", engineVersion: "8.1", nodeType: "cache.r7g.large",
     clusterMode: true, shards: 2, replicasPerShard: 1, multiAz: true,
     availabilityZones: ["eu-west-1a", "eu-west-1b"], vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"],
     allowedCidrs: ["10.0.0.0/16"], kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/k",
@@ -204,6 +204,16 @@ describe("RedisCache argument validation (before anything is registered)", () =>
       'shards x (1 + replicasPerShard) is 504 nodes; ElastiCache allows at most 500 per cluster (ElastiCache User Guide, "Working with shards in ElastiCache")',
     ]);
     expect(redisCacheArgsProblems({ ...valid, shards: 500, replicasPerShard: 1 })).toHaveLength(1);
+  });
+
+  it("needs the account and region the rotation function's policies name, and a rotation interval Secrets Manager accepts", () => {
+    expect(redisCacheArgsProblems({ ...valid, accountId: "1111", region: "Ireland", secretRotationDays: 0 })).toEqual([
+      'accountId must be a 12-digit AWS account ID, got "1111"',
+      'region must be an AWS region such as eu-west-1, got "Ireland"',
+      "secretRotationDays must be an integer 1..1000 (Secrets Manager's rotation interval), got 0",
+    ]);
+    expect(redisCacheArgsProblems({ ...valid, region: "us-gov-west-1", secretRotationDays: 1000 })).toEqual([]);
+    expect(redisCacheArgsProblems({ ...valid, secretRotationDays: 7.5 })).toEqual(["secretRotationDays must be an integer 1..1000 (Secrets Manager's rotation interval), got 7.5"]);
   });
 });
 

@@ -173,7 +173,8 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
 
   it(`delivers slow and engine logs as JSON to KMS-encrypted groups kept ${isProd ? 365 : 7} days`, async () => {
     const run = await stackRun(stack);
-    const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((g) => String(g.inputs.name).includes(rgId));
+    // The cache's own log groups (the rotation function's is tested in redis-rotation.test.ts).
+    const groups = ofType(run, "aws:cloudwatch/logGroup:LogGroup").filter((g) => String(g.inputs.name).startsWith(`/aws/elasticache/${rgId}/`));
     expect(groups.map((g) => g.inputs.name).sort()).toEqual([`/aws/elasticache/${rgId}/engine-log`, `/aws/elasticache/${rgId}/slow-log`]);
     for (const g of groups) expect(g.inputs).toMatchObject({ retentionInDays: isProd ? 365 : 7, kmsKeyId: keyArn });
     expect(one(run, RG).inputs.logDeliveryConfigurations).toEqual(["slow-log", "engine-log"].map((logType) => ({
@@ -201,13 +202,15 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
     for (const p of passwords) expect(p.inputs).toMatchObject({ length: 40, special: true, overrideSpecial: "!&#$^<>-" });
   });
 
-  it("stores the app credentials in a secret encrypted with the environment's key", async () => {
+  it("stores the app credentials (with the user's ARN, for rotation) in a secret encrypted with the environment's key", async () => {
     const run = await stackRun(stack);
     const secret = one(run, "aws:secretsmanager/secret:Secret", `${rgId}-app-credentials`);
     expect(secret.inputs).toMatchObject({ kmsKeyId: keyArn, recoveryWindowInDays: isProd ? 30 : 7 });
     const version = one(run, "aws:secretsmanager/secretVersion:SecretVersion", `${rgId}-app-credentials`);
     expect(isSecret(version.inputs.secretString)).toBe(true);
-    expect(JSON.parse((version.inputs.secretString as { value: string }).value)).toEqual({ username: "sparki-app", password: like(/^mock-password-/) });
+    expect(JSON.parse((version.inputs.secretString as { value: string }).value)).toEqual({
+      username: "sparki-app", password: like(/^mock-password-/), user_arn: `arn:aws:elasticache:eu-west-1:${accountId}:user:${rgId}-app`,
+    });
   });
 
   it("never passes a password in plaintext: it appears only inside secrets, and never in the outputs", async () => {

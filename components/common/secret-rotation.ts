@@ -11,12 +11,6 @@ import { partitionOf } from "./aws";
 export const ROTATION_TEMPLATES = {
   /** One database user changes its own password: for the admin, used interactively and by migrations. */
   postgresSingleUser: { application: "SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
-  /**
-   * ElastiCache RBAC users: the function calls the ElastiCache ModifyUser API (no connection to the cache), so it
-   * runs outside the VPC and needs no network rule. The secret holds `user_arn` besides username and password
-   * (ElastiCache User Guide, "Automatically rotating passwords for users").
-   */
-  elasticacheUser: { application: "SecretsManagerElasticacheUserRotation", semanticVersion: undefined, inVpc: false },
 } as const;
 
 export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;

@@ -7,6 +7,10 @@ import type { MaxmemoryPolicy } from "./parameters";
 export type RedisAuthentication = "rbac" | "none";
 
 export interface RedisCacheArgs {
+  /** 12-digit AWS account ID the cache deploys into (the password rotation function's policies name it). No default. */
+  readonly accountId: string;
+  /** AWS region of the cache, e.g. `eu-west-1` (the rotation function's Secrets Manager endpoint and KMS condition). No default. */
+  readonly region: string;
   /**
    * Replication group ID (1-40 characters; see `replicationGroupIdFor`). Also names the subnet, parameter and
    * user groups, the users, the log groups, and (with the shape) every member node. No default.
@@ -60,9 +64,15 @@ export interface RedisCacheArgs {
   readonly appUsername?: string;
   /** ACL access string of the application user (RBAC). Default: `APP_ACCESS_STRING`. */
   readonly appAccessString?: string;
+  /**
+   * Days between rotations of the application password (RBAC), 1..1000: a Lambda function of this component
+   * (`<replicationGroupId>-app-rotation`, see components/redis/rotation.ts) sets a new password on the user, keeping
+   * the old one valid as its second password until the next rotation. Default: 30 days.
+   */
+  readonly secretRotationDays?: number;
   /** Days Secrets Manager keeps the deleted credentials secret recoverable: 0 (at once) or 7-30. Default: 30 days. */
   readonly secretRecoveryWindowDays?: number;
-  /** Retention of the slow-log and engine-log groups, days (a CloudWatch Logs retention value). Default: 30 days. */
+  /** Retention of the slow-log and engine-log groups and of the rotation function's log group, days (a CloudWatch Logs retention value). Default: 30 days. */
   readonly logRetentionDays?: number;
   /**
    * SNS topic (it may be KMS-encrypted) for ElastiCache service events, delivered by an EventBridge rule

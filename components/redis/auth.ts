@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import type { AccountScope } from "../common/aws";
 import type { RedisEngine } from "./engines";
+import { rotationFunctionName, userPasswordRotation } from "./rotation";
 
 /**
  * Default ACL of the application user: every key and channel, every command except the `@dangerous`
@@ -13,10 +15,10 @@ export const APP_ACCESS_STRING = "on ~* &* +@all -@dangerous";
 /** The required `default` user, switched off: no command, no key, and a password nobody holds. */
 export const DISABLED_DEFAULT_ACCESS_STRING = "off -@all";
 
-/** Characters ElastiCache accepts in passwords besides letters and digits. */
-const PASSWORD_SPECIALS = "!&#$^<>-";
+/** Characters ElastiCache accepts in passwords besides letters and digits (rotation-handler.mjs generates with the same). */
+export const PASSWORD_SPECIALS = "!&#$^<>-";
 
-export interface RbacUsersArgs {
+export interface RbacUsersArgs extends AccountScope {
   /** Replication group ID; prefixes the user IDs (`<id>-app`, `<id>-default`) and the user group ID (`<id>-users`). No default. */
   readonly replicationGroupId: string;
   /** Engine of the users and the user group; must be the replication group's. No default. */
@@ -31,6 +33,10 @@ export interface RbacUsersArgs {
   readonly secretRecoveryWindowDays: number;
   /** Pulumi `protect` on the application password and its secret. No default. */
   readonly protect: boolean;
+  /** Retention of the rotation function's log group, days (a CloudWatch Logs retention value). No default. */
+  readonly logRetentionDays: number;
+  /** Days between rotations of the application password, 1..1000. No default. */
+  readonly rotationDays: number;
 }
 
 export interface RbacUsers {
@@ -38,8 +44,10 @@ export interface RbacUsers {
   readonly userGroup: aws.elasticache.UserGroup;
   /** User name of the application user. */
   readonly username: string;
-  /** Secrets Manager secret holding `{"username", "password"}` of the application user. */
+  /** Secrets Manager secret holding `{"username", "password", "user_arn"}` of the application user; it rotates. */
   readonly secret: aws.secretsmanager.Secret;
+  /** The secret's rotation schedule (function `<replicationGroupId>-app-rotation`). */
+  readonly rotation: aws.secretsmanager.SecretRotation;
 }
 
 function password(name: string, parent: pulumi.Resource, protect: boolean): pulumi.Output<string> {
@@ -51,8 +59,15 @@ function password(name: string, parent: pulumi.Resource, protect: boolean): pulu
 }
 
 /**
- * RBAC: an application user whose generated password lives only in a KMS-encrypted Secrets Manager secret,
- * and a replacement for the `default` user every user group must contain, disabled.
+ * RBAC: an application user whose generated password lives only in a KMS-encrypted Secrets Manager secret that
+ * rotates every `rotationDays` (rotation.ts), and a replacement for the `default` user every user group must
+ * contain, disabled.
+ *
+ * After the first rotation the user's passwords and the secret's value belong to the rotation function. Pulumi
+ * must never write back the initial password: that would lock out every client holding the rotated one (and put a
+ * password into the secret that the user may no longer accept). So the user ignores changes to its passwords
+ * (`authenticationMode`) and the secret's first version ignores changes to its value (`secretString`); both only
+ * take the initial password when they are created.
  */
 export function rbacUsers(name: string, args: RbacUsersArgs, parent: pulumi.Resource): RbacUsers {
   const appPassword = password(`${name}-app-password`, parent, args.protect);
@@ -62,7 +77,7 @@ export function rbacUsers(name: string, args: RbacUsersArgs, parent: pulumi.Reso
     engine: args.engine,
     accessString: args.accessString,
     authenticationMode: { type: "password", passwords: [appPassword] },
-  }, { parent });
+  }, { parent, ignoreChanges: ["authenticationMode"] });
   // A Valkey user group admits only users that authenticate, so the disabled default user gets a password too.
   const defaultUser = new aws.elasticache.User(`${name}-default`, {
     userId: `${args.replicationGroupId}-default`,
@@ -78,13 +93,21 @@ export function rbacUsers(name: string, args: RbacUsersArgs, parent: pulumi.Reso
   }, { parent });
 
   const secret = new aws.secretsmanager.Secret(`${name}-app-credentials`, {
-    description: `Valkey/Redis ${args.replicationGroupId}: application user ${args.username} (JSON: username, password)`,
+    description: `Valkey/Redis ${args.replicationGroupId}: application user ${args.username} (JSON: username, password, user_arn; rotated)`,
     kmsKeyId: args.kmsKeyArn,
     recoveryWindowInDays: args.secretRecoveryWindowDays,
   }, { parent, protect: args.protect });
-  new aws.secretsmanager.SecretVersion(`${name}-app-credentials`, {
+  // user_arn ties the secret to the user (ElastiCache User Guide, "Automatically rotating passwords for users":
+  // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/User-Secrets-Manager.html).
+  const secretVersion = new aws.secretsmanager.SecretVersion(`${name}-app-credentials`, {
     secretId: secret.id,
-    secretString: pulumi.secret(pulumi.jsonStringify({ username: args.username, password: appPassword })),
-  }, { parent });
-  return { userGroup, username: args.username, secret };
+    secretString: pulumi.secret(pulumi.jsonStringify({ username: args.username, password: appPassword, user_arn: app.arn })),
+  }, { parent, ignoreChanges: ["secretString"] });
+  const rotation = userPasswordRotation(`${name}-app`, {
+    accountId: args.accountId, region: args.region,
+    functionName: rotationFunctionName(args.replicationGroupId),
+    secret, secretVersion, user: app, userName: args.username,
+    kmsKeyArn: args.kmsKeyArn, logRetentionDays: args.logRetentionDays, automaticallyAfterDays: args.rotationDays,
+  }, parent);
+  return { userGroup, username: args.username, secret, rotation };
 }

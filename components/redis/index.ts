@@ -11,7 +11,7 @@ import { logDelivery } from "./logs";
 import { memberNodes, type MemberNode, preferredZones } from "./naming";
 import { cacheParameters, DEFAULT_MAXMEMORY_POLICY, DEFAULT_RESERVED_MEMORY_PERCENT, parameterGroupName } from "./parameters";
 import { cacheSecurityGroup } from "./security-group";
-import { DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
+import { DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SECRET_ROTATION_DAYS, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
 
 export type { RedisAuthentication, RedisCacheArgs } from "./args";
 export { APP_ACCESS_STRING, DISABLED_DEFAULT_ACCESS_STRING } from "./auth";
@@ -21,7 +21,7 @@ export * from "./node-types";
 export * from "./parameters";
 export { NODE_WATCHES, watchesFor } from "./alarms";
 export { CACHE_EVENT_TYPES, cacheEventPattern } from "./events";
-export { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
+export { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SECRET_ROTATION_DAYS, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
 
 /** Where clients connect: the configuration endpoint in cluster mode, primary and reader endpoints without. */
 export type RedisEndpoints =
@@ -38,7 +38,8 @@ export type RedisEndpoints =
 
 /**
  * A Valkey/Redis OSS ElastiCache replication group, cluster mode enabled or disabled: TLS required, KMS
- * encryption at rest, RBAC users (generated password in Secrets Manager), its own subnet group, security group
+ * encryption at rest, RBAC users (generated password in Secrets Manager, rotated by a Lambda function every 30 days
+ * by default), its own subnet group, security group
  * and parameter group, slow/engine logs in CloudWatch Logs, alarms on every member node, and (with a topic) an
  * EventBridge rule forwarding ElastiCache events.
  */
@@ -89,12 +90,15 @@ export class RedisCache extends pulumi.ComponentResource {
         reservedMemoryPercent: args.reservedMemoryPercent ?? DEFAULT_RESERVED_MEMORY_PERCENT,
       }),
     }, { parent: this });
-    const logs = logDelivery(name, { replicationGroupId: rgId, retentionDays: args.logRetentionDays ?? 30, kmsKeyArn: args.kmsKeyArn }, this);
+    const logRetentionDays = args.logRetentionDays ?? 30;
+    const logs = logDelivery(name, { replicationGroupId: rgId, retentionDays: logRetentionDays, kmsKeyArn: args.kmsKeyArn }, this);
     const rbac = (args.authentication ?? "rbac") === "rbac"
       ? rbacUsers(name, {
+          accountId: args.accountId, region: args.region,
           replicationGroupId: rgId, engine, username: args.appUsername ?? "sparki-app",
           accessString: args.appAccessString ?? APP_ACCESS_STRING, kmsKeyArn: args.kmsKeyArn,
           secretRecoveryWindowDays: args.secretRecoveryWindowDays ?? 30, protect,
+          logRetentionDays, rotationDays: args.secretRotationDays ?? DEFAULT_SECRET_ROTATION_DAYS,
         }, this)
       : undefined;
 

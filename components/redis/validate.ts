@@ -9,6 +9,8 @@ import { failoverProblem, nodeTypeProblem } from "./node-types";
 /** UTC; apart from each other, and off European and US working hours. */
 export const DEFAULT_SNAPSHOT_WINDOW = "03:00-04:00";
 export const DEFAULT_MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
+/** Days between rotations of the application password when `secretRotationDays` is not given. */
+export const DEFAULT_SECRET_ROTATION_DAYS = 30;
 
 /** ElastiCache's demands on the snapshot (daily) and maintenance (weekly) windows: 60 minutes each, no overlap. */
 export const CACHE_WINDOW_RULE: WindowPairRule = { minimumMinutes: 60, dailyLabel: "snapshot" };
@@ -22,6 +24,9 @@ export const CACHE_WINDOW_KEYS = { daily: "snapshotWindow", weekly: "maintenance
 export const MAX_NODES_PER_GROUP = 500;
 export const MAX_NODES_SOURCE = "ElastiCache User Guide, \"Working with shards in ElastiCache\"";
 
+/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, ... */
+const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
 const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
 
 /** Every problem with a set of component arguments, as `<argument> <what is wrong>`. Empty when valid. */
@@ -34,6 +39,8 @@ export function redisCacheArgsProblems(args: RedisCacheArgs): string[] {
   const replicas = args.replicasPerShard ?? 0;
   const multiAz = args.multiAz ?? false;
 
+  check("accountId", !/^\d{12}$/.test(args.accountId) && `must be a 12-digit AWS account ID, got "${args.accountId}"`);
+  check("region", !AWS_REGION.test(args.region) && `must be an AWS region such as eu-west-1, got "${args.region}"`);
   check("replicationGroupId", replicationGroupIdProblem(args.replicationGroupId));
   check("engineVersion", engineVersionProblem(engine, args.engineVersion));
   check("nodeType", nodeTypeProblem(args.nodeType));
@@ -60,6 +67,8 @@ export function redisCacheArgsProblems(args: RedisCacheArgs): string[] {
   }
   const recovery = args.secretRecoveryWindowDays ?? 30;
   check("secretRecoveryWindowDays", !(recovery === 0 || isInt(recovery, 7, 30)) && `must be 0 or an integer 7..30, got ${recovery}`);
+  const rotationDays = args.secretRotationDays ?? DEFAULT_SECRET_ROTATION_DAYS;
+  check("secretRotationDays", !isInt(rotationDays, 1, 1000) && `must be an integer 1..1000 (Secrets Manager's rotation interval), got ${rotationDays}`);
   const retention = args.logRetentionDays ?? 30;
   const retentionProblem = logRetentionProblem(retention);
   check("logRetentionDays", retentionProblem && `${retentionProblem}, got ${retention}`);

@@ -82,6 +82,10 @@ const COMPUTED: Record<string, StateFor> = {
       maxAggregationInterval: typeof i.maxAggregationInterval === "number" ? i.maxAggregationInterval : 600,
     };
   },
+  // ElastiCache RBAC users are `user:<user id>` under the elasticache service.
+  "aws:elasticache/user:User": (p, _i, s) => ({ arn: `arn:aws:elasticache:${s.region}:${s.accountId}:user:${p}` }),
+  // Lambda functions are `function:<name>`.
+  "aws:lambda/function:Function": (p, _i, s) => ({ arn: `arn:aws:lambda:${s.region}:${s.accountId}:function:${p}` }),
   // A Secrets Manager rotation template's stack outputs the function it created (named by its functionName).
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": (_p, i, s) => {
     const parameters = (i.parameters ?? {}) as Record<string, unknown>;

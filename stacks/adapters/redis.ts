@@ -12,6 +12,8 @@ export const deployRedis: AdapterDeployment = ({ env, opts, baseName, key, topic
   const s = redisSettings(env.project);
   if (!s.enabled) return undefined;
   const cache = new RedisCache(`${baseName}-redis`, {
+    accountId: env.accountId,
+    region: env.region,
     replicationGroupId: replicationGroupIdFor(baseName),
     engine: s.engine,
     engineVersion: s.engineVersion,

@@ -178,6 +178,10 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:secretsmanager/secretRotation:SecretRotation": "included in the secret (Secrets Manager charges per secret and API call, not for a schedule)",
   // The rotation template's stack is a Lambda function and its role: billed per invocation, one every rotation period.
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": "a Lambda function invoked once per rotation: free tier scale, no standing charge",
+  // Our own rotation functions (components/redis/rotation.ts): Lambda bills per request and GB-second, and these
+  // run a few seconds once per rotation period; their log groups are priced as log groups.
+  "aws:lambda/function:Function": "per invocation only: a few seconds once per rotation period, within the free tier scale",
+  "aws:lambda/permission:Permission": "free (the function's resource policy)",
   "aws:rds/subnetGroup:SubnetGroup": "free",
   "aws:rds/parameterGroup:ParameterGroup": "free",
   "aws:rds/eventSubscription:EventSubscription": "free (SNS delivery only)",

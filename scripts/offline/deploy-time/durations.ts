@@ -88,6 +88,9 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   // creates its network interfaces before it is active.
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": api(2 * MIN, "CreateCloudFormationStack plus the stack's create, a VPC Lambda function becoming active"),
   "aws:secretsmanager/secretRotation:SecretRotation": api(2, "RotateSecret with rotateImmediately false only records the schedule"),
+  // Outside a VPC: no network interfaces to create, the function turns Active within seconds.
+  "aws:lambda/function:Function": api(10, "CreateFunction, then the provider waits for the function (no VPC) to turn Active; it retries while the new role propagates"),
+  "aws:lambda/permission:Permission": api(2, "AddPermission"),
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": api(2),
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": api(2),
   "aws:iam/role:Role": api(5, "IAM is eventually consistent; the provider retries until the role reads back"),
