@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { type PolicyResource, type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { baseline, fsbp } from "./lib/controls";
 import { definitely, isAbsent, read } from "./lib/values";
 
@@ -82,4 +82,27 @@ export const secretsOnCustomerKey: ResourceValidationPolicy = {
   },
 };
 
-export const KMS_SNS_SECRETS_ALARM_POLICIES = [kmsKeyRotation, snsEncrypted, alarmActionsPresent, alarmActionsEnabled, secretsOnCustomerKey];
+/** Whether a rotation names this secret by ID or ARN (both are among the secret's outputs), when all are known. */
+function rotates(rotation: PolicyResource, secret: PolicyResource): boolean {
+  const target = read(() => rotation.asType(aws.secretsmanager.SecretRotation)?.secretId as unknown);
+  const own = read(() => [secret.props.arn, secret.props.id] as unknown[]);
+  return target.known && own.known && target.value !== undefined && own.value.includes(target.value);
+}
+
+export const secretsRotated: StackValidationPolicy = {
+  name: "secretsmanager-1-rotation",
+  ...fsbp(["SecretsManager.1"], "Every Secrets Manager secret the stack creates has automatic rotation.", "medium",
+    "Add an aws.secretsmanager.SecretRotation for the secret (see components/common/secret-rotation.ts and components/redis/rotation.ts)."),
+  validateStack: (args, report) => {
+    const secrets = args.resources.filter((r) => r.isType(aws.secretsmanager.Secret));
+    if (secrets.length === 0) args.notApplicable("no Secrets Manager secrets");
+    const rotations = args.resources.filter((r) => r.isType(aws.secretsmanager.SecretRotation));
+    for (const secret of secrets) {
+      const linked = rotations.some((r) => r.dependencies.includes(secret) || rotates(r, secret));
+      const unknownLink = rotations.some((r) => !read(() => r.asType(aws.secretsmanager.SecretRotation)?.secretId as unknown).known);
+      if (!linked && !unknownLink) report(`secret ${secret.name} has no rotation: a leaked value would stay valid for good.`, secret.urn);
+    }
+  },
+};
+
+export const KMS_SNS_SECRETS_ALARM_POLICIES = [kmsKeyRotation, snsEncrypted, alarmActionsPresent, alarmActionsEnabled, secretsOnCustomerKey, secretsRotated];

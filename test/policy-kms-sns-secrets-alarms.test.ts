@@ -1,10 +1,11 @@
-import { expect, it } from "vitest";
+import * as aws from "@pulumi/aws";
+import { describe, expect, it } from "vitest";
 import {
-  alarmActionsEnabled, alarmActionsPresent, KMS_SNS_SECRETS_ALARM_POLICIES, kmsKeyRotation, secretsOnCustomerKey, snsEncrypted,
+  alarmActionsEnabled, alarmActionsPresent, KMS_SNS_SECRETS_ALARM_POLICIES, kmsKeyRotation, secretsOnCustomerKey, secretsRotated, snsEncrypted,
 } from "../policy/kms-sns-secrets-alarms";
 import { describeResourceCases, type ResourceCase } from "./policy-cases";
 import { KEY_ARN, primary, T, TOPIC_ARN } from "./policy-fixtures";
-import { checkResource, UNKNOWN } from "./policy-harness";
+import { checkResource, checkStack, pulumiType, type StackInput, UNKNOWN } from "./policy-harness";
 
 const alarm = {
   name: "dev-postgres-primary-rds-read-latency-p95-warning", namespace: "AWS/RDS", metricName: "ReadLatency",
@@ -52,6 +53,22 @@ it("counts an alarm action whose topic ARN is unknown during preview as present"
 });
 
 it("every KMS/SNS/Secrets/CloudWatch policy has cases here", () => {
-  const tested = new Set(CASES.map((c) => c.policy.name));
+  // Stack policies have their own describe block below.
+  const tested = new Set([...CASES.map((c) => c.policy.name), secretsRotated.name]);
   expect(KMS_SNS_SECRETS_ALARM_POLICIES.map((p) => p.name).filter((n) => !tested.has(n))).toEqual([]);
+});
+
+describe("secretsmanager-1-rotation", () => {
+  const secret = (name: string): StackInput => ({ type: T.secret, name, props: { name, kmsKeyId: KEY_ARN } });
+  const rotation = (of: string): StackInput => ({
+    type: pulumiType(aws.secretsmanager.SecretRotation), name: `${of}-rotation`, props: { secretId: of, rotationRules: { automaticallyAfterDays: 30 } }, dependsOnNames: [of],
+  });
+
+  it("passes a secret with a rotation and reports one without", async () => {
+    expect((await checkStack(secretsRotated, [secret("admin"), rotation("admin")])).violations).toEqual([]);
+    expect((await checkStack(secretsRotated, [secret("admin"), secret("app"), rotation("admin")])).violations).toEqual([
+      "secret app has no rotation: a leaked value would stay valid for good.",
+    ]);
+    expect((await checkStack(secretsRotated, [])).notApplicable).toBe("no Secrets Manager secrets");
+  });
 });

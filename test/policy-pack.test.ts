@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import * as aws from "@pulumi/aws";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policy/policies";
@@ -7,7 +8,7 @@ import {
   bucketWithSides, disruptionBudget, loggedBuckets, primary, replica, replicationGroup, statefulSet, T, TOPIC_ARN,
 } from "./policy-fixtures";
 import {
-  checkResource, checkStack, readPolicyConfigFile, reconcilePolicyConfig, type StackInput, UNKNOWN,
+  checkResource, checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, type StackInput, UNKNOWN,
 } from "./policy-harness";
 
 const ROOT = join(__dirname, "..");
@@ -18,7 +19,7 @@ const stackPolicies = POLICIES.filter((p): p is StackValidationPolicy => "valida
 const REQUIRED_CONTROLS = [
   "RDS.2", "RDS.3", "RDS.5", "RDS.6", "RDS.8", "RDS.9", "RDS.10", "RDS.11", "RDS.13", "RDS.17", "RDS.18", "RDS.20", "RDS.43",
   "ElastiCache.1", "ElastiCache.2", "ElastiCache.3", "ElastiCache.4", "ElastiCache.5", "ElastiCache.6", "ElastiCache.7",
-  "S3.8", "S3.5", "S3.9", "S3.10", "S3.13", "S3.12", "KMS.4", "SNS.1", "CloudWatch.15", "CloudWatch.17",
+  "S3.8", "S3.5", "S3.9", "S3.10", "S3.13", "S3.12", "KMS.4", "SNS.1", "CloudWatch.15", "CloudWatch.17", "SecretsManager.1",
 ];
 
 describe("the pack's policies", () => {
@@ -142,6 +143,7 @@ describe("values unknown during preview", () => {
       actionsEnabled: true, alarmActions: [TOPIC_ARN], tags: { Severity: "warning", ThresholdSource: "platform:rdsCpuUtilization", Metric: "rdsCpuUtilization" },
     } },
     { type: T.secret, name: "secret", props: { kmsKeyId: "k" } },
+    { type: pulumiType(aws.secretsmanager.SecretRotation), name: "secret-rotation", props: { secretId: "secret", rotationRules: { automaticallyAfterDays: 30 } }, dependsOnNames: ["secret"] },
     { type: T.proxy, name: "proxy", props: { requireTls: true } },
     ...loggedBuckets(),
     ...bucketWithSides("sparki-dev-1-build-cache", { dataClass: "buildCache", logsTo: "sparki-dev-access-logs" }),
