@@ -12,6 +12,8 @@ export default defineConfig({
     isolate: true,
     pool: "forks",
     testTimeout: 30_000,
+    // PGlite's start took over the default 10 s on a loaded 2-core machine and skipped a whole file's tests.
+    hookTimeout: 60_000,
     // The JSON report feeds .ci/run's closing "N passed, N failed" line.
     reporters: ["default", "json"],
     outputFile: { json: ".cache/test-results.json" },
