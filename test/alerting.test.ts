@@ -44,9 +44,10 @@ describe("threshold unit conversion (once, exactly)", () => {
 });
 
 describe("metric catalog", () => {
-  it("states a namespace, dimensions, unit and AWS source for every metric", () => {
-    for (const [key, m] of Object.entries(METRICS)) {
-      expect(m.namespace, key).toMatch(/^AWS\/(RDS|ElastiCache|S3|Events)$/);
+  it("names the AWS page every metric's unit and dimensions were checked against", () => {
+    const metrics = Object.entries(METRICS);
+    expect(metrics.length).toBeGreaterThan(0);
+    for (const [key, m] of metrics) {
       expect(m.dimensions.length, key).toBeGreaterThan(0);
       expect(m.source, key).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     }

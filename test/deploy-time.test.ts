@@ -88,21 +88,22 @@ describe("the durations table", () => {
   const time = (type: string, inputs: Record<string, unknown>) => tableDuration(resource(type, "x", inputs));
   const RDS = "aws:rds/instance:Instance";
 
-  it("depends on the inputs: Multi-AZ, single-AZ, read replica", () => {
-    expect(time(RDS, { multiAz: true })).toMatchObject({ seconds: 20 * 60, variant: "Multi-AZ primary" });
-    expect(time(RDS, { multiAz: false })).toMatchObject({ seconds: 12 * 60, variant: "single-AZ primary" });
-    expect(time(RDS, { replicateSourceDb: "sparki-prod-postgres", multiAz: false })).toMatchObject({ seconds: 15 * 60, variant: "read replica" });
+  // The table's numbers are estimates (each with its basis); what is tested is how they follow the inputs.
+  it("picks the variant from the inputs: a Multi-AZ primary takes longer than a single-AZ one", () => {
+    expect(time(RDS, { multiAz: true }).variant).toBe("Multi-AZ primary");
+    expect(time(RDS, { multiAz: false }).variant).toBe("single-AZ primary");
+    expect(time(RDS, { replicateSourceDb: "sparki-prod-postgres", multiAz: false }).variant).toBe("read replica");
+    expect(time(RDS, { multiAz: true }).seconds).toBeGreaterThan(time(RDS, { multiAz: false }).seconds);
   });
 
-  it("grows with ElastiCache shards and with ordered StatefulSet pods", () => {
+  it("grows with ElastiCache shards and with ordered StatefulSet pods, not with parallel ones", () => {
     const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-    expect(time(RG, { clusterMode: "disabled", numCacheClusters: 2 }).seconds).toBe(10 * 60);
-    expect(time(RG, { clusterMode: "enabled", numNodeGroups: 2 }).seconds).toBe(15 * 60);
-    expect(time(RG, { clusterMode: "enabled", numNodeGroups: 4 }).seconds).toBe(17 * 60);
+    expect(time(RG, { clusterMode: "enabled", numNodeGroups: 4 }).seconds).toBeGreaterThan(time(RG, { clusterMode: "enabled", numNodeGroups: 2 }).seconds);
     const STS = "kubernetes:apps/v1:StatefulSet";
-    expect(time(STS, { spec: { replicas: 4, podManagementPolicy: "Parallel" } }).seconds).toBe(2 * 60);
-    expect(time(STS, { spec: { replicas: 3 } }).seconds).toBe(6 * 60);
-    expect(time("kubernetes:core/v1:Service", { spec: { clusterIP: "None", selector: { app: "minio" } } }).seconds).toBe(10);
+    const parallel = (replicas: number) => time(STS, { spec: { replicas, podManagementPolicy: "Parallel" } }).seconds;
+    const ordered = (replicas: number) => time(STS, { spec: { replicas } }).seconds;
+    expect(parallel(4)).toBe(parallel(1));
+    expect(ordered(3)).toBe(3 * ordered(1));
   });
 
   it("gives every variant a basis, and an unlisted type a reported default", () => {
