@@ -1,10 +1,23 @@
-// Regenerates README's matrix tables from components/matrix. `npm run docs`; test/matrix.test.ts checks it.
+// Regenerates what the docs derive from code: README's matrix tables (components/matrix), README's configuration
+// reference and Pulumi.yaml's config declarations (scripts/config-docs.ts). `npm run docs`; test/matrix.test.ts and
+// test/config-docs.test.ts fail while any of them is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderMatrixMarkdown } from "../components/matrix";
+import { renderConfigReference, withProjectConfig } from "./config-docs";
 
-const path = join(__dirname, "..", "README.md");
-const readme = readFileSync(path, "utf8");
-const pattern = /(<!-- matrix:begin -->\n)[\s\S]*?(<!-- matrix:end -->)/;
-if (!pattern.test(readme)) throw new Error("README.md has no <!-- matrix:begin --> / <!-- matrix:end --> markers");
-writeFileSync(path, readme.replace(pattern, (_m, begin: string, end: string) => `${begin}${renderMatrixMarkdown()}\n${end}`));
+const ROOT = join(__dirname, "..");
+
+/** `text` with what lies between `<!-- <marker>:begin -->` and `<!-- <marker>:end -->` replaced by `content`. */
+function between(text: string, marker: string, content: string): string {
+  const pattern = new RegExp(`(<!-- ${marker}:begin -->\\n)[\\s\\S]*?(<!-- ${marker}:end -->)`);
+  if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${marker}:begin --> / <!-- ${marker}:end --> markers`);
+  return text.replace(pattern, (_m, begin: string, end: string) => `${begin}${content}\n${end}`);
+}
+
+const readmePath = join(ROOT, "README.md");
+const readme = readFileSync(readmePath, "utf8");
+writeFileSync(readmePath, between(between(readme, "matrix", renderMatrixMarkdown()), "config-reference", renderConfigReference()));
+
+const projectPath = join(ROOT, "Pulumi.yaml");
+writeFileSync(projectPath, withProjectConfig(readFileSync(projectPath, "utf8")));

@@ -1,3 +1,4 @@
+/* global process */
 // One clear line instead of a syntax error deep in a dependency: npm scripts run on the Node 24 that the `node`
 // devDependency puts in node_modules/.bin; this catches a command run outside npm on an older Node.
 const major = Number(process.versions.node.split(".")[0]);

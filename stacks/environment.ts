@@ -1,8 +1,7 @@
-import type { LoadedConfig } from "./config/load";
-import type { AlertsConfig, ProjectConfig } from "./config/schema";
+import type { AlertsConfig, FoundationConfig, NetworkConfig } from "./config/schema";
 import { type EnvironmentProfile, PROFILES } from "./profiles";
 
-/** Everything the composition needs to know about one environment, resolved and typed. */
+/** Everything the composition and the adapters need to know about one environment, resolved and typed. */
 export interface Environment {
   /** Stack name; prefixes every resource name (config refuses one that cannot form AWS physical names). */
   readonly name: string;
@@ -12,15 +11,20 @@ export interface Environment {
   readonly tags: Readonly<Record<string, string>>;
   /** `network.availabilityZones`; for a VPC the stack creates, `<region>a`, `b`(, `c`) by default (an existing VPC must list them). */
   readonly availabilityZones: readonly string[];
-  readonly network: ProjectConfig["network"];
+  readonly network: NetworkConfig;
   readonly alerts: AlertsConfig;
-  readonly project: ProjectConfig;
+}
+
+/** The validated foundation config of one stack (the loader's result satisfies it). */
+export interface FoundationInput {
+  readonly stack: string;
+  readonly region: string;
+  readonly project: FoundationConfig;
 }
 
 const ZONE_LETTERS = ["a", "b", "c", "d", "e", "f"];
 
-export function resolveEnvironment(config: LoadedConfig): Environment {
-  const { project, region, stack } = config;
+export function resolveEnvironment({ stack, region, project }: FoundationInput): Environment {
   const profile = PROFILES[project.profile];
   return {
     name: stack,
@@ -38,6 +42,5 @@ export function resolveEnvironment(config: LoadedConfig): Environment {
       project.network.availabilityZones ?? ZONE_LETTERS.slice(0, profile.availabilityZoneCount).map((l) => `${region}${l}`),
     network: project.network,
     alerts: project.alerts,
-    project,
   };
 }

@@ -3,7 +3,8 @@ import { erasureLayout, MINIO_SERVER_IMAGE } from "../components/minio";
 import { stackConfig } from "../scripts/offline/stack-files";
 import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
-import { minioSettings } from "../stacks/config/minio";
+import { minioAdapter } from "../stacks/adapters/minio";
+import { adapterSettings } from "../stacks/project";
 import { runWith } from "./harness";
 
 /** prod's real MinIO section, which the cases below vary. */
@@ -90,15 +91,15 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
   });
 
   it("accepts a valid distributed layout other than the profile's (8 servers x 2 drives: one 16-drive set)", () => {
-    const { project } = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, servers: 8, drivesPerServer: 2 } }));
-    const s = minioSettings("prod", project);
+    const loaded = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, servers: 8, drivesPerServer: 2 } }));
+    const s = adapterSettings(minioAdapter, loaded);
     expect(erasureLayout(s.servers, s.drivesPerServer)).toMatchObject({ mode: "distributed", totalDrives: 16, setSize: 16, sets: 1, parity: 4 });
   });
 
   it("takes absent fields from the profile and keeps the mirrored registry's tag and digest", () => {
     const image = { registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com" };
-    const { project } = loadConfig("dev", stackConfig("dev", { [KEY]: { storageClass: "standard", image } }));
-    const s = minioSettings("dev", project);
+    const loaded = loadConfig("dev", stackConfig("dev", { [KEY]: { storageClass: "standard", image } }));
+    const s = adapterSettings(minioAdapter, loaded);
     expect(s).toMatchObject({
       servers: 1, drivesPerServer: 1, volumeSizeGiB: 10, storageClass: "standard", ebsKmsStorageClass: false, insecureHttp: false, tlsSecretName: "minio-tls",
     });
@@ -106,25 +107,25 @@ describe("MinIO config errors name the key, the value and what is allowed, and r
   });
 
   it("accepts drives on a named StorageClass, or on the EBS class the stack creates, in either profile", () => {
-    const dev = minioSettings("dev", loadConfig("dev", stackConfig("dev")).project);
+    const dev = adapterSettings(minioAdapter, loadConfig("dev", stackConfig("dev")));
     expect(dev).toMatchObject({ storageClass: "standard", ebsKmsStorageClass: false });
-    const prodOnGp2 = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, storageClass: "gp2", ebsCsiRoleArn: undefined } })).project;
-    expect(minioSettings("prod", prodOnGp2)).toMatchObject({ storageClass: "gp2", ebsKmsStorageClass: false });
-    expect(minioSettings("prod", loadConfig("prod", stackConfig("prod")).project)).toMatchObject({ storageClass: undefined, ebsKmsStorageClass: true });
+    const prodOnGp2 = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, storageClass: "gp2", ebsCsiRoleArn: undefined } }));
+    expect(adapterSettings(minioAdapter, prodOnGp2)).toMatchObject({ storageClass: "gp2", ebsKmsStorageClass: false });
+    expect(adapterSettings(minioAdapter, loadConfig("prod", stackConfig("prod")))).toMatchObject({ storageClass: undefined, ebsKmsStorageClass: true });
   });
 
   it("takes expiry and the audit archive's lock from the S3 side, so changing objectStore changes MinIO too", () => {
     const objectStore = { auditArchive: { expirationDays: 400, retentionDays: 365, noncurrentExpirationDays: 20 }, buildCache: { expirationDays: 2 } };
-    const { project } = loadConfig("dev", stackConfig("dev", { "sparki-storage:objectStore": objectStore }));
-    const s = minioSettings("dev", project);
+    const loaded = loadConfig("dev", stackConfig("dev", { "sparki-storage:objectStore": objectStore }));
+    const s = adapterSettings(minioAdapter, loaded);
     expect(s.lifecycle.auditArchive).toEqual({ expirationDays: 400, noncurrentExpirationDays: 20 });
     expect(s.lifecycle.buildCache).toEqual({ expirationDays: 2, noncurrentExpirationDays: 1 });
     expect(s.auditObjectLock).toEqual({ mode: "GOVERNANCE", retentionDays: 365 });
   });
 
   it("still lets MinIO expire the other classes on its own schedule", () => {
-    const { project } = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, lifecycle: { buildCache: { expirationDays: 7 } } } }));
-    const s = minioSettings("prod", project);
+    const loaded = loadConfig("prod", stackConfig("prod", { [KEY]: { ...PROD_MINIO, lifecycle: { buildCache: { expirationDays: 7 } } } }));
+    const s = adapterSettings(minioAdapter, loaded);
     expect(s.lifecycle.buildCache).toEqual({ expirationDays: 7, noncurrentExpirationDays: 1 });
     expect(s.lifecycle.auditArchive).toEqual({ expirationDays: 2557, noncurrentExpirationDays: 30 });
     expect(s.auditObjectLock).toEqual({ mode: "COMPLIANCE", retentionDays: 2557 });

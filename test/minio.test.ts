@@ -12,7 +12,9 @@ import { ebsCsiKmsPolicyDocument, imageReference, MINIO_CLIENT_IMAGE, MINIO_SERV
 import { rootCreatedDirViolations } from "../policy/kubernetes";
 import { DATA_CLASS_KEYS, DATA_CLASSES } from "../components/object-store/data-classes";
 import { stackConfig } from "../scripts/offline/stack-files";
-import { PROFILES } from "../stacks/profiles";
+import { loadConfig } from "../stacks/config/load";
+import { minioAdapter } from "../stacks/adapters/minio";
+import { adapterSettings } from "../stacks/project";
 import { json, type ProgramRun, type RegisteredResource, ofType, one, runWith, STACKS, stackRun } from "./harness";
 
 /**
@@ -87,7 +89,7 @@ const RESTRICTED_CONTAINER = {
 
 describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
   const isProd = stack === "prod";
-  const profile = PROFILES[stack].minio;
+  const settings = adapterSettings(minioAdapter, loadConfig(stack, stackConfig(stack)));
   const namespace = `sparki-${stack}-minio`;
   const scheme = isProd ? "https" : "http";
 
@@ -127,7 +129,7 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
     });
   });
 
-  it(`runs ${profile.servers} server(s) x ${profile.drivesPerServer} drive(s) from the {0...N} pool, one claim per drive`, async () => {
+  it(`runs ${settings.servers} server(s) x ${settings.drivesPerServer} drive(s) from the {0...N} pool, one claim per drive`, async () => {
     const ss = statefulSet(await stackRun(stack));
     const container = ss.spec!.template.spec!.containers[0];
     const pool = isProd
@@ -135,7 +137,7 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
       : "/data0";
     expect(container.command).toEqual(["minio"]);
     expect(container.args).toEqual(["server", pool, "--address", ":9000", "--certs-dir", "/tmp/certs"]);
-    expect(ss.spec).toMatchObject({ replicas: profile.servers, podManagementPolicy: "Parallel", serviceName: "minio-hl" });
+    expect(ss.spec).toMatchObject({ replicas: settings.servers, podManagementPolicy: "Parallel", serviceName: "minio-hl" });
     expect(ss.spec!.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: isProd ? "Retain" : "Delete", whenScaled: "Retain" });
     const claims = ss.spec!.volumeClaimTemplates!;
     expect(claims.map((c) => c.metadata?.name)).toEqual(isProd ? ["data0", "data1", "data2", "data3"] : ["data0"]);
@@ -171,8 +173,8 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
   it("requests and limits the profile's CPU and memory, and probes health on the API port", async () => {
     const container = serverPod(await stackRun(stack)).containers[0];
     expect(container.resources).toEqual({
-      requests: { cpu: `${profile.cpuMillis}m`, memory: `${profile.memoryMiB}Mi` },
-      limits: { cpu: `${profile.cpuLimitMillis}m`, memory: `${profile.memoryMiB}Mi` },
+      requests: { cpu: `${settings.cpuMillis}m`, memory: `${settings.memoryMiB}Mi` },
+      limits: { cpu: `${settings.cpuLimitMillis}m`, memory: `${settings.memoryMiB}Mi` },
     });
     const httpGet = (path: string) => ({ path, port: 9000, scheme: scheme.toUpperCase() });
     expect(container.readinessProbe).toMatchObject({ httpGet: httpGet("/minio/health/ready") });

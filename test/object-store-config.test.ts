@@ -3,8 +3,8 @@ import { transitionsOf } from "../components/object-store";
 import { stackConfig } from "../scripts/offline/stack-files";
 import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
-import { objectStoreSettings } from "../stacks/config/object-store";
-import { PROFILES } from "../stacks/profiles";
+import { s3Adapter } from "../stacks/adapters/s3";
+import { adapterSettings } from "../stacks/project";
 import { runWith } from "./harness";
 
 const KEY = "sparki-storage:objectStore";
@@ -20,8 +20,7 @@ function problemOf(stack: string, objectStore: unknown, stackName = stack): stri
 }
 
 function settingsOf(stack: string, objectStore?: unknown) {
-  const { project } = loadConfig(stack, stackConfig(stack, objectStore === undefined ? {} : { [KEY]: objectStore }));
-  return objectStoreSettings(stack, project.accountId, project.objectStore, PROFILES[project.profile]);
+  return adapterSettings(s3Adapter, loadConfig(stack, stackConfig(stack, objectStore === undefined ? {} : { [KEY]: objectStore })));
 }
 
 describe("objectStore config errors name the key, the value and the rule", () => {
@@ -71,7 +70,7 @@ describe("objectStore config errors name the key, the value and the rule", () =>
   it("explains a default prefix that a long stack name makes too long", () => {
     const stack = "feature-branch-with-a-very-long-name";
     const prefix = `sparki-${stack}-111111111111`;
-    // Such a stack name is also refused on its own (stack name rule in stacks/config/cross-field.ts).
+    // Such a stack name is also refused on its own (stack name rule in stacks/config/foundation-rules.ts).
     expect(problemOf("dev", {}, stack)).toContain(
       `${KEY}.bucketPrefix must give valid bucket names: "${prefix}-artifacts" has 66 characters; S3 bucket names have 3..63 (the default prefix "${prefix}" comes from the stack name and accountId; set a shorter one), got nothing`);
   });

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB, planPostgres, planProblems, Postgres, type PostgresArgs, postgresParameters,
-  DEFAULT_PARAMETER_SETTINGS, databaseConnectPolicy, proxyPool, proxyResourceId, STATIC_PARAMETERS,
+  INSTANCE_CLASS_MEMORY_GIB, instanceClassProblem, instanceMemoryGiB, type PlanInput, planPostgres, planProblems, Postgres, type PostgresArgs, postgresParameters,
+  DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_PARAMETER_SETTINGS, databaseConnectPolicy, proxyPool, proxyResourceId, STATIC_PARAMETERS,
 } from "../components/postgres";
 import { POSTGRES_POOL } from "../components/matrix";
 import { runProgram } from "../scripts/offline/run-program";
 
-const input = {
-  identifier: "sparki-test-postgres", engineVersion: "17", instanceClass: "db.r7g.large", replicas: 2, multiAz: false,
+/** The planner's input as resolvePostgresArgs hands it over: every default applied. */
+const input: PlanInput = {
+  identifier: "sparki-test-postgres", engineVersion: "17", instanceClass: "db.r7g.large", replicaInstanceClass: "db.r7g.large", replicas: 2, multiAz: false,
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
   backupRetentionDays: 7, adminUsername: "sparki_admin", databaseName: "sparki", performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60,
   logRetentionDays: 7, poolUsername: "sparki_app", passwordRotationDays: 30, secretRecoveryWindowDays: 30,
+  port: 5432, backupWindow: DEFAULT_BACKUP_WINDOW, maintenanceWindow: DEFAULT_MAINTENANCE_WINDOW, parameters: DEFAULT_PARAMETER_SETTINGS, clientCidrBlocks: [],
 };
 
 describe("proxy pool from max_connections", () => {
@@ -96,7 +98,7 @@ describe("planning", () => {
     expect(planProblems({ ...input, poolUsername: "rds_pool" })).toHaveLength(1);
     expect(planProblems({ ...input, poolUsername: "a".repeat(64) })).toHaveLength(1);
     expect(planProblems({ ...input, identifier: "a".repeat(49), poolUsername: "a".repeat(63), passwordRotationDays: 1000, secretRecoveryWindowDays: 0 })).toEqual([]);
-    expect(planProblems({ ...input, backupRetentionDays: 0, parameters: { maxConnections: 50 } })).toEqual([
+    expect(planProblems({ ...input, backupRetentionDays: 0, parameters: { ...DEFAULT_PARAMETER_SETTINGS, maxConnections: 50 } })).toEqual([
       "backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got 0",
       "parameters.maxConnections must be an integer 110..5000, got 50",
     ]);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
-import { redisSettings } from "../stacks/config/redis";
+import { REDIS_DEFAULTS } from "../components/redis";
+import { redisAdapter } from "../stacks/adapters/redis";
+import { REDIS_PROFILES } from "../stacks/adapters/redis/profiles";
 import { PROFILES } from "../stacks/profiles";
+import { adapterSettings } from "../stacks/project";
 import { stackConfig } from "../scripts/offline/stack-files";
 import { runWith } from "./harness";
 
@@ -86,26 +89,45 @@ describe("bad redis config: a clear error naming key, value and what is allowed;
   });
 });
 
-describe("redis settings: config over profile defaults", () => {
-  const project = (stack: "dev" | "prod", redis?: Record<string, unknown>) =>
-    loadConfig(stack, stackConfig(stack, redis === undefined ? {} : { [KEY]: redis })).project;
+describe("a cache turned off", () => {
+  const load = (stack: string, redis: Record<string, unknown>) => () => loadConfig(stack, stackConfig(stack, { [KEY]: redis }));
 
-  it("falls back to the profile for every absent field", () => {
+  it("is not checked by the redis rules, as no disabled adapter is", () => {
+    expect(load("prod", { enabled: false, shards: 3, clusterMode: false, snapshotRetentionDays: 1, auth: "none" })).not.toThrow();
+    expect(load("prod", { shards: 3, clusterMode: false, snapshotRetentionDays: 1, auth: "none" })).toThrow(ConfigError);
+  });
+
+  it("still has its keys validated by the schema", () => {
+    expect(load("dev", { enabled: false, shards: 0 })).toThrow("sparki-storage:redis.shards must be an integer 1..500, got 0");
+  });
+});
+
+describe("redis settings: config over the tier over the component's defaults", () => {
+  const redisSettings = (stack: "dev" | "prod", redis?: Record<string, unknown>) =>
+    adapterSettings(redisAdapter, loadConfig(stack, stackConfig(stack, redis === undefined ? {} : { [KEY]: redis })));
+
+  it("takes every absent field from the tier, and what the tier leaves out from the RedisCache component", () => {
+    const d = REDIS_DEFAULTS;
+    const fromComponent = {
+      engine: d.engine, clusterMode: d.clusterMode, shards: d.shards, replicasPerShard: d.replicasPerShard, maxmemoryPolicy: d.maxmemoryPolicy,
+      snapshotRetentionDays: d.snapshotRetentionDays, snapshotWindow: d.snapshotWindow, maintenanceWindow: d.maintenanceWindow, auth: d.authentication,
+      finalSnapshot: d.finalSnapshot, applyImmediately: d.applyImmediately, secretRecoveryWindowDays: d.secretRecoveryWindowDays,
+    };
     for (const stack of ["dev", "prod"] as const) {
-      const { multiAz, allowedCidrs, allowedSecurityGroupIds, ...rest } = redisSettings(project(stack, {}));
-      expect(rest).toEqual(PROFILES[stack].redis);
+      const { multiAz, allowedCidrs, allowedSecurityGroupIds, ...rest } = redisSettings(stack, {});
+      expect(rest).toEqual({ ...fromComponent, ...REDIS_PROFILES[stack] });
       expect(multiAz).toBe(PROFILES[stack].multiAz);
-      expect([allowedCidrs, allowedSecurityGroupIds]).toEqual([undefined, undefined]);
+      expect([allowedCidrs, allowedSecurityGroupIds]).toEqual([undefined, d.allowedSecurityGroupIds]);
     }
   });
 
   it("gives a stack that turns prod's cluster mode off one shard, not the profile's two", () => {
-    expect(redisSettings(project("prod", { clusterMode: false })).shards).toBe(1);
-    expect(redisSettings(project("prod", {})).shards).toBe(2);
+    expect(redisSettings("prod", { clusterMode: false }).shards).toBe(1);
+    expect(redisSettings("prod", {}).shards).toBe(2);
   });
 
   it("reads the real stack files", () => {
-    expect(redisSettings(project("dev"))).toMatchObject({ engine: "valkey", nodeType: "cache.t4g.micro", clusterMode: false, replicasPerShard: 0, multiAz: false, snapshotRetentionDays: 1 });
-    expect(redisSettings(project("prod"))).toMatchObject({ engine: "valkey", nodeType: "cache.r7g.large", clusterMode: true, shards: 2, replicasPerShard: 1, multiAz: true, snapshotRetentionDays: 7, finalSnapshot: true });
+    expect(redisSettings("dev")).toMatchObject({ engine: "valkey", nodeType: "cache.t4g.micro", clusterMode: false, replicasPerShard: 0, multiAz: false, snapshotRetentionDays: 1 });
+    expect(redisSettings("prod")).toMatchObject({ engine: "valkey", nodeType: "cache.r7g.large", clusterMode: true, shards: 2, replicasPerShard: 1, multiAz: true, snapshotRetentionDays: 7, finalSnapshot: true });
   });
 });

@@ -4,7 +4,7 @@ import type { AdapterRow } from "./types";
  * Every adapter row of the integration matrix (shared/spec/storage-adapters-integration-matrix.txt, v1.0).
  * Ranges transcribe the spec: "10K+ qps" is { min: 10000 }, "5-20ms" is { min: 5, max: 20 }, "<1ms" is { min: 0, max: 1 }.
  */
-export const ADAPTERS: readonly AdapterRow[] = [
+const MEASURED = [
   // Primary adapters (in production)
   {
     key: "postgres", name: "PostgreSQL", tier: "primary", kind: "Relational DB",
@@ -61,33 +61,38 @@ export const ADAPTERS: readonly AdapterRow[] = [
     latencyMs: { min: 50, max: 100 }, throughputOpsPerSecond: "unlimited",
     useCases: "Self-hosted S3 alternative", priority: "P1", fiberPackages: ["storage/minio"],
   },
-  // Supported but not primary: the spec gives a rationale instead of numbers.
-  ...supported([
-    ["mysql", "MySQL", "Relational", "PostgreSQL preferred for performance", "storage/mysql"],
-    ["mssql", "MSSQL", "Relational", "Enterprise option if required", "storage/mssql"],
-    ["dynamodb", "DynamoDB", "NoSQL", "AWS-only, higher costs", "storage/dynamodb"],
-    ["firestore", "Firestore", "NoSQL", "Google Cloud only", "storage/firestore"],
-    ["couchbase", "Couchbase", "Document DB", "Enterprise option", "storage/couchbase"],
-    ["neo4j", "Neo4j", "Graph DB", "Specialized use case", "storage/neo4j"],
-    ["etcd", "Etcd", "Key-Value", "Kubernetes configuration only", "storage/etcd"],
-    ["leveldb", "LevelDB", "Embedded KV", "Single-instance limitation", "storage/leveldb"],
-    ["pebble", "Pebble", "Embedded KV", "Go-native alternative to Badger", "storage/pebble"],
-    ["nats", "Nats", "Message Queue", "Event streaming (future)", "storage/nats"],
-    ["clickhouse", "Clickhouse", "Analytics DB", "Time-series/analytics (future)", "storage/clickhouse"],
-    // The spec lists SurrealDB twice (secondary and here); the key keeps both rows distinct.
-    ["surrealdb-future", "SurrealDB", "Multi-model", "Future real-time collaboration", "storage/surrealdb"],
-    ["azureblob", "Azure Blob", "Object Storage", "Multi-cloud option", "storage/azureblob"],
-    ["cloudflarekv", "Cloudflare KV", "Distributed Cache", "Edge caching (future)", "storage/cloudflarekv"],
-  ]),
+] as const satisfies readonly AdapterRow[];
+
+/** Supported but not primary: the spec gives a rationale instead of numbers. [key, name, type, rationale, Fiber package] */
+const SUPPORTED = [
+  ["mysql", "MySQL", "Relational", "PostgreSQL preferred for performance", "storage/mysql"],
+  ["mssql", "MSSQL", "Relational", "Enterprise option if required", "storage/mssql"],
+  ["dynamodb", "DynamoDB", "NoSQL", "AWS-only, higher costs", "storage/dynamodb"],
+  ["firestore", "Firestore", "NoSQL", "Google Cloud only", "storage/firestore"],
+  ["couchbase", "Couchbase", "Document DB", "Enterprise option", "storage/couchbase"],
+  ["neo4j", "Neo4j", "Graph DB", "Specialized use case", "storage/neo4j"],
+  ["etcd", "Etcd", "Key-Value", "Kubernetes configuration only", "storage/etcd"],
+  ["leveldb", "LevelDB", "Embedded KV", "Single-instance limitation", "storage/leveldb"],
+  ["pebble", "Pebble", "Embedded KV", "Go-native alternative to Badger", "storage/pebble"],
+  ["nats", "Nats", "Message Queue", "Event streaming (future)", "storage/nats"],
+  ["clickhouse", "Clickhouse", "Analytics DB", "Time-series/analytics (future)", "storage/clickhouse"],
+  // The spec lists SurrealDB twice (secondary and here); the key keeps both rows distinct.
+  ["surrealdb-future", "SurrealDB", "Multi-model", "Future real-time collaboration", "storage/surrealdb"],
+  ["azureblob", "Azure Blob", "Object Storage", "Multi-cloud option", "storage/azureblob"],
+  ["cloudflarekv", "Cloudflare KV", "Distributed Cache", "Edge caching (future)", "storage/cloudflarekv"],
+] as const satisfies ReadonlyArray<readonly [string, string, string, string, string]>;
+
+/** Key of a row of the matrix: a typo in a stack adapter's `key` does not compile. */
+export type MatrixAdapterKey = (typeof MEASURED)[number]["key"] | (typeof SUPPORTED)[number][0];
+
+export const ADAPTERS: readonly AdapterRow[] = [
+  ...MEASURED,
+  ...SUPPORTED.map(([key, name, kind, rationale, fiberPackage]): AdapterRow => ({
+    key, name, tier: "supported", kind, useCases: rationale, fiberPackages: [fiberPackage],
+  })),
 ];
 
-function supported(rows: ReadonlyArray<readonly [string, string, string, string, string]>): AdapterRow[] {
-  return rows.map(([key, name, kind, rationale, fiberPackage]) => ({
-    key, name, tier: "supported", kind, useCases: rationale, fiberPackages: [fiberPackage],
-  }));
-}
-
-export function adapter(key: string): AdapterRow {
+export function adapter(key: MatrixAdapterKey): AdapterRow {
   const row = ADAPTERS.find((a) => a.key === key);
   if (!row) throw new Error(`unknown matrix adapter "${key}"`);
   return row;

@@ -52,6 +52,23 @@ export interface MinioClusterArgs {
   readonly protect?: boolean;
 }
 
+/** The arguments that have a fixed default, and that default (each documented on {@link MinioClusterArgs}). */
+export const MINIO_DEFAULTS = {
+  servers: 1,
+  drivesPerServer: 1,
+  volumeSizeGiB: 10,
+  cpuMillis: 250,
+  cpuLimitMillis: 1000,
+  memoryMiB: 1024,
+  image: MINIO_SERVER_IMAGE,
+  clientImage: MINIO_CLIENT_IMAGE,
+  clusterDomain: "cluster.local",
+  clientNamespaceLabel: { key: "storage.sparki.io/minio-client", value: "true" },
+  monitoringNamespace: "monitoring",
+  insecureHttp: false,
+  protect: false,
+} as const satisfies Partial<MinioClusterArgs>;
+
 /** Every argument with its default applied, plus the erasure layout. `tlsSecretName` is undefined for plain HTTP. */
 export interface ResolvedMinioArgs extends Required<Omit<MinioClusterArgs, "storageClassName" | "ebsEncryption" | "tlsSecretName">> {
   readonly storageClassName?: string;
@@ -71,22 +88,24 @@ function integerProblem(field: string, value: number, min: number, max: number):
 
 /** Applies defaults and checks every argument; throws one Error listing all problems. */
 export function resolveMinioArgs(name: string, args: MinioClusterArgs): ResolvedMinioArgs {
+  const d = MINIO_DEFAULTS;
   const resolved = {
     ...args,
-    servers: args.servers ?? 1,
-    drivesPerServer: args.drivesPerServer ?? 1,
-    volumeSizeGiB: args.volumeSizeGiB ?? 10,
-    cpuMillis: args.cpuMillis ?? 250,
-    cpuLimitMillis: args.cpuLimitMillis ?? 1000,
-    memoryMiB: args.memoryMiB ?? 1024,
-    image: args.image ?? MINIO_SERVER_IMAGE,
-    clientImage: args.clientImage ?? MINIO_CLIENT_IMAGE,
-    clusterDomain: args.clusterDomain ?? "cluster.local",
-    clientNamespaceLabel: args.clientNamespaceLabel ?? { key: "storage.sparki.io/minio-client", value: "true" },
-    monitoringNamespace: args.monitoringNamespace ?? "monitoring",
-    insecureHttp: args.insecureHttp ?? false,
+    servers: args.servers ?? d.servers,
+    drivesPerServer: args.drivesPerServer ?? d.drivesPerServer,
+    volumeSizeGiB: args.volumeSizeGiB ?? d.volumeSizeGiB,
+    cpuMillis: args.cpuMillis ?? d.cpuMillis,
+    cpuLimitMillis: args.cpuLimitMillis ?? d.cpuLimitMillis,
+    memoryMiB: args.memoryMiB ?? d.memoryMiB,
+    image: args.image ?? d.image,
+    clientImage: args.clientImage ?? d.clientImage,
+    clusterDomain: args.clusterDomain ?? d.clusterDomain,
+    clientNamespaceLabel: args.clientNamespaceLabel ?? d.clientNamespaceLabel,
+    monitoringNamespace: args.monitoringNamespace ?? d.monitoringNamespace,
+    insecureHttp: args.insecureHttp ?? d.insecureHttp,
+    // Plain HTTP uses no certificate, so there is no Secret to default to.
     tlsSecretName: args.insecureHttp === true ? args.tlsSecretName : (args.tlsSecretName ?? DEFAULT_TLS_SECRET_NAME),
-    protect: args.protect ?? false,
+    protect: args.protect ?? d.protect,
   };
   const topology = topologyProblem(resolved.servers, resolved.drivesPerServer);
   const problems = [

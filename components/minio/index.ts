@@ -14,7 +14,7 @@ import { serverStatefulSet } from "./statefulset";
 import type { ErasureLayout } from "./topology";
 
 export type { MinioClusterArgs } from "./args";
-export { DEFAULT_TLS_SECRET_NAME, resolveMinioArgs } from "./args";
+export { DEFAULT_TLS_SECRET_NAME, MINIO_DEFAULTS, resolveMinioArgs } from "./args";
 export {
   type MinioBucket, type MinioObjectLock, type MinioObjectLockMode, clientPolicyDocument, lifecycleConfiguration, CLIENT_POLICY_NAME,
   OBJECT_LOCK_MODES,
@@ -125,7 +125,8 @@ export class MinioCluster extends pulumi.ComponentResource {
     this.tlsDnsNames = tlsDnsNames(address);
     this.registerOutputs({
       endpoint: this.endpoint, namespace: this.namespace, clientSecretName: this.clientSecretName, bucketNames: this.bucketNames,
-      tls: this.tls, tlsSecretName: this.tlsSecretName, tlsDnsNames: this.tlsDnsNames, ebsCsiKmsPolicyArn: this.ebsCsiKmsPolicy?.arn,
+      layout: this.layout, tls: this.tls, tlsSecretName: this.tlsSecretName, tlsDnsNames: this.tlsDnsNames,
+      ebsCsiKmsPolicyArn: this.ebsCsiKmsPolicy?.arn,
     });
   }
 }

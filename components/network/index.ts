@@ -13,6 +13,9 @@ export {
   FLOW_LOG_MAX_AGGREGATION_SECONDS, FLOW_LOGS_SERVICE, flowLogGroupName, flowLogPublishPolicy, flowLogTrustPolicy, logGroupPolicyArn,
 } from "./flow-logs";
 
+/** CIDR of a created VPC when none is given. */
+export const DEFAULT_VPC_CIDR = "10.40.0.0/16";
+
 /** Use a VPC that already exists (shared networking account, landing zone). */
 export interface ExistingVpc {
   /** ID of the VPC. No default. */
@@ -152,7 +155,7 @@ function planSubnets(name: string, args: NetworkArgs): {
     if (new Set(args.existing.privateSubnetIds).size < 2) fail("existing.privateSubnetIds must list at least 2 distinct subnets");
     return { cidrBlock: "", subnets: [] };
   }
-  const cidrBlock = args.cidrBlock ?? "10.40.0.0/16";
+  const cidrBlock = args.cidrBlock ?? DEFAULT_VPC_CIDR;
   const problem = privateCidrProblem(cidrBlock, VPC_CIDR_RULE);
   if (problem) fail(`cidrBlock ${problem}, got ${cidrBlock}`);
   let subnets: string[] = [];

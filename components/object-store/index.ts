@@ -44,6 +44,9 @@ export interface ObjectStoreArgs extends AccountScope {
   readonly protect?: boolean;
 }
 
+/** The arguments that have a fixed default, and that default (each documented on {@link ObjectStoreArgs}). */
+export const OBJECT_STORE_DEFAULTS = { transferAcceleration: false, forceDestroy: false, protect: false } as const;
+
 /** What a service needs to use one bucket. */
 export interface BucketFacts {
   readonly bucket: SecureBucket;
@@ -85,7 +88,8 @@ export class ObjectStore extends pulumi.ComponentResource {
     validate(name, args);
     super("sparki:object-store:ObjectStore", name, {}, opts);
     const scope = { accountId: args.accountId, region: args.region };
-    const common = { ...scope, forceDestroy: args.forceDestroy ?? false, protect: args.protect ?? false };
+    const d = OBJECT_STORE_DEFAULTS;
+    const common = { ...scope, forceDestroy: args.forceDestroy ?? d.forceDestroy, protect: args.protect ?? d.protect };
     const names = Object.fromEntries(DATA_CLASS_KEYS.map((k) => [k, bucketName(args.bucketPrefix, DATA_CLASSES[k].slug)])) as Record<DataClassKey, string>;
 
     // Never object-locked and SSE-S3: S3 server access logging delivers to neither a locked nor a customer-key bucket.
@@ -112,7 +116,7 @@ export class ObjectStore extends pulumi.ComponentResource {
         ...(dataClass.objectLock ? { objectLock: args.objectLock } : {}),
         accessLog: { targetBucket: this.accessLogBucket.bucket.bucket, prefix: `${dataClass.slug}/` },
         requestMetrics: dataClass.hot,
-        transferAcceleration: settings.transferAcceleration ?? false,
+        transferAcceleration: settings.transferAcceleration ?? d.transferAcceleration,
         tags: { DataClass: key },
       }, { parent: this });
       if (bucket.metricsFilterId !== undefined && bucket.requestMetrics) {
@@ -134,7 +138,7 @@ export class ObjectStore extends pulumi.ComponentResource {
     this.dashboard = { title: "S3 object storage (request metrics of the hot buckets)", graphs };
     this.registerOutputs({
       buckets: Object.fromEntries(DATA_CLASS_KEYS.map((k) => [k, { name: names[k], arn: this.buckets[k].arn }])),
-      accessLogBucket: this.accessLogBucket.bucketName,
+      accessLogBucket: { name: this.accessLogBucket.bucketName, arn: this.accessLogBucket.arn },
     });
   }
 }

@@ -2,7 +2,7 @@ import { CLIENT_CIDR_RULE, privateCidrProblem } from "../common/cidr";
 import { logRetentionProblem } from "../common/log-retention";
 import { DAILY_WINDOW, WEEKLY_WINDOW, windowPairProblem } from "../common/windows";
 import { instanceClassProblem, instanceMemoryGiB } from "./instance-classes";
-import { DEFAULT_PARAMETER_SETTINGS, type ParameterSpec, parameterSettingsProblems, type PostgresParameterSettings, postgresParameters } from "./parameters";
+import { type ParameterSpec, parameterSettingsProblems, type PostgresParameterSettings, postgresParameters } from "./parameters";
 import { type ProxyPool, proxyPool } from "./pool";
 
 /** RDS for PostgreSQL majors this component deploys. */
@@ -32,10 +32,6 @@ export const POSTGRES_MAX_REPLICAS = 5;
 /** Admin names PostgreSQL or RDS reserve, or that the issue rules out (`postgres` is the name every scanner tries). */
 export const RESERVED_USERNAMES = /^(postgres|rdsadmin|rdsrepladmin|rdstopmgr|admin|root|public|rds_.*|pg_.*)$/;
 
-/** Daily automated-backup window, UTC, when none is given. */
-export const DEFAULT_BACKUP_WINDOW = "02:00-03:00";
-/** Weekly maintenance window, UTC, when none is given: after the backup window, on the quietest day. */
-export const DEFAULT_MAINTENANCE_WINDOW = "sun:03:30-sun:04:30";
 /** RDS refuses backup and maintenance windows shorter than this, minutes. */
 const RDS_MINIMUM_WINDOW_MINUTES = 30;
 
@@ -85,60 +81,32 @@ export interface PlannedReplica {
   readonly memoryGiB: number;
 }
 
-/** What the planner needs; a subset of PostgresArgs with defaults applied (PostgresArgs documents each field). */
+/** What the planner needs: PostgresArgs with every default applied (`resolvePostgresArgs`; PostgresArgs documents each field). */
 export interface PlanInput {
-  /** Physical DB identifier of the primary. No default. */
   readonly identifier: string;
-  /** Engine version, 17 or 18, a major or `major.minor`. No default. */
   readonly engineVersion: string;
-  /** Primary instance class. No default. */
   readonly instanceClass: string;
-  /** Replica instance class. Default: `instanceClass`. */
-  readonly replicaInstanceClass?: string;
-  /** Read replicas, 0..5. No default. */
+  readonly replicaInstanceClass: string;
   readonly replicas: number;
-  /** Synchronous standby with automatic failover. No default. */
   readonly multiAz: boolean;
-  /** Zones of the subnets, in order. No default. */
   readonly availabilityZones: readonly string[];
-  /** Initial gp3 storage, GiB. No default. */
   readonly allocatedStorageGiB: number;
-  /** Storage autoscaling ceiling, GiB. No default. */
   readonly maxAllocatedStorageGiB: number;
-  /** Automated backup retention, days. No default. */
   readonly backupRetentionDays: number;
-  /** Admin user name. No default. */
   readonly adminUsername: string;
-  /** The role applications connect as through the proxy (IAM). No default. */
   readonly poolUsername: string;
-  /** Days between password rotations, 1..1000. No default. */
   readonly passwordRotationDays: number;
-  /** Days a deleted secret stays recoverable: 0 or 7..30. No default. */
   readonly secretRecoveryWindowDays: number;
-  /** Database created with the instance. No default. */
   readonly databaseName: string;
-  /** Performance Insights retention, days. No default. */
   readonly performanceInsightsRetentionDays: number;
-  /** Enhanced monitoring interval, seconds. No default. */
   readonly monitoringIntervalSeconds: number;
-  /** Retention of every log group, days. No default. */
   readonly logRetentionDays: number;
-  /** PostgreSQL port, 1150..65535. Default: 5432. */
-  readonly port?: number;
-  /** Daily backup window, UTC. Default: {@link DEFAULT_BACKUP_WINDOW}. */
-  readonly backupWindow?: string;
-  /** Weekly maintenance window, UTC. Default: {@link DEFAULT_MAINTENANCE_WINDOW}. */
-  readonly maintenanceWindow?: string;
-  /** Parameter-group overrides. Default: DEFAULT_PARAMETER_SETTINGS. */
-  readonly parameters?: Partial<PostgresParameterSettings>;
-  /** Client CIDR blocks admitted on the database port. Default: none. */
-  readonly clientCidrBlocks?: readonly string[];
-}
-
-/** Defaults overridden by the settings given (an `undefined` field keeps its default). */
-function settingsOf(input: PlanInput): PostgresParameterSettings {
-  const given = Object.entries(input.parameters ?? {}).filter(([, value]) => value !== undefined);
-  return { ...DEFAULT_PARAMETER_SETTINGS, ...Object.fromEntries(given) };
+  readonly port: number;
+  readonly backupWindow: string;
+  readonly maintenanceWindow: string;
+  readonly parameters: PostgresParameterSettings;
+  /** Client CIDR blocks admitted on the database port. */
+  readonly clientCidrBlocks: readonly string[];
 }
 
 /** Every problem with the input, as sentences; empty when it can be deployed. */
@@ -152,8 +120,10 @@ export function planProblems(input: PlanInput): string[] {
     `engineVersion must be a ${POSTGRES_MAJORS.join(" or ")} version such as 18 or 17.6, got ${input.engineVersion}`);
   const proxyProblem = POSTGRES_MAJORS.some((m) => new RegExp(`^${m}(\\.\\d+)?$`).test(input.engineVersion)) ? proxyEngineProblem(input.engineVersion) : undefined;
   if (proxyProblem) problems.push(`engineVersion ${proxyProblem}`);
-  for (const [key, cls] of [["instanceClass", input.instanceClass], ["replicaInstanceClass", input.replicaInstanceClass]] as const) {
-    const problem = cls === undefined ? undefined : instanceClassProblem(cls);
+  // Replicas default to the primary's class: a bad primary class is reported once.
+  const classes = [["instanceClass", input.instanceClass], ...(input.replicaInstanceClass === input.instanceClass ? [] : [["replicaInstanceClass", input.replicaInstanceClass]] as const)] as const;
+  for (const [key, cls] of classes) {
+    const problem = instanceClassProblem(cls);
     if (problem) problems.push(`${key} ${problem}, got ${cls}`);
   }
   check(Number.isInteger(input.replicas) && input.replicas >= 0 && input.replicas <= POSTGRES_MAX_REPLICAS,
@@ -182,10 +152,9 @@ export function planProblems(input: PlanInput): string[] {
     `performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731, got ${input.performanceInsightsRetentionDays}`);
   check(MONITORING_INTERVALS.has(input.monitoringIntervalSeconds),
     `monitoringIntervalSeconds must be 1, 5, 10, 15, 30 or 60, got ${input.monitoringIntervalSeconds}`);
-  check(input.port === undefined || (Number.isInteger(input.port) && input.port >= 1150 && input.port <= 65535),
+  check(Number.isInteger(input.port) && input.port >= 1150 && input.port <= 65535,
     `port must be an integer 1150..65535, got ${input.port}`);
-  const backupWindow = input.backupWindow ?? DEFAULT_BACKUP_WINDOW;
-  const maintenanceWindow = input.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW;
+  const { backupWindow, maintenanceWindow } = input;
   check(DAILY_WINDOW.test(backupWindow), `backupWindow must be hh:mm-hh:mm (UTC), got ${backupWindow}`);
   check(WEEKLY_WINDOW.test(maintenanceWindow), `maintenanceWindow must be ddd:hh:mm-ddd:hh:mm (UTC), got ${maintenanceWindow}`);
   if (DAILY_WINDOW.test(backupWindow) && WEEKLY_WINDOW.test(maintenanceWindow)) {
@@ -196,11 +165,11 @@ export function planProblems(input: PlanInput): string[] {
   }
   const retention = logRetentionProblem(input.logRetentionDays);
   if (retention) problems.push(`logRetentionDays ${retention}, got ${input.logRetentionDays}`);
-  (input.clientCidrBlocks ?? []).forEach((cidr, i) => {
+  input.clientCidrBlocks.forEach((cidr, i) => {
     const problem = privateCidrProblem(cidr, CLIENT_CIDR_RULE);
     if (problem) problems.push(`clients.cidrBlocks[${i}] ${problem}, got ${cidr}`);
   });
-  problems.push(...parameterSettingsProblems(settingsOf(input)));
+  problems.push(...parameterSettingsProblems(input.parameters));
   return problems;
 }
 
@@ -214,8 +183,8 @@ export function planPostgres(input: PlanInput): PostgresPlan {
   const problems = planProblems(input);
   if (problems.length > 0) throw new Error(problems.join("; "));
   const major = input.engineVersion.split(".")[0] as PostgresPlan["major"];
-  const settings = settingsOf(input);
-  const replicaClass = input.replicaInstanceClass ?? input.instanceClass;
+  const settings = input.parameters;
+  const replicaClass = input.replicaInstanceClass;
   return {
     major,
     family: `postgres${major}`,
@@ -232,8 +201,8 @@ export function planPostgres(input: PlanInput): PostgresPlan {
     parameters: postgresParameters(settings),
     settings,
     pool: proxyPool(settings.maxConnections),
-    backupWindow: input.backupWindow ?? DEFAULT_BACKUP_WINDOW,
-    maintenanceWindow: input.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    backupWindow: input.backupWindow,
+    maintenanceWindow: input.maintenanceWindow,
     passwordRotationDays: input.passwordRotationDays,
     secretRecoveryWindowDays: input.secretRecoveryWindowDays,
   };

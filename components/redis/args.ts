@@ -1,7 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AlarmContext } from "../alerting";
+import { APP_ACCESS_STRING } from "./auth";
 import type { RedisEngine } from "./engines";
-import type { MaxmemoryPolicy } from "./parameters";
+import { DEFAULT_MAXMEMORY_POLICY, DEFAULT_RESERVED_MEMORY_PERCENT, type MaxmemoryPolicy } from "./parameters";
 
 /** How clients authenticate: RBAC users in a user group, or not at all (only ever for a throwaway cache). */
 export type RedisAuthentication = "rbac" | "none";
@@ -84,4 +85,69 @@ export interface RedisCacheArgs {
   readonly alarms: AlarmContext;
   /** Pulumi `protect` on the replication group, the app password and its secret. Default: false. */
   readonly protect?: boolean;
+}
+
+/** UTC; apart from each other, and off European and US working hours. */
+export const DEFAULT_SNAPSHOT_WINDOW = "03:00-04:00";
+export const DEFAULT_MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
+/** Days between rotations of the application password when `secretRotationDays` is not given. */
+export const DEFAULT_SECRET_ROTATION_DAYS = 30;
+
+/** The arguments that have a default, and that default (each documented on {@link RedisCacheArgs}). */
+export const REDIS_DEFAULTS = {
+  engine: "valkey",
+  clusterMode: false,
+  shards: 1,
+  replicasPerShard: 0,
+  multiAz: false,
+  allowedCidrs: [],
+  allowedSecurityGroupIds: [],
+  port: 6379,
+  maxmemoryPolicy: DEFAULT_MAXMEMORY_POLICY,
+  reservedMemoryPercent: DEFAULT_RESERVED_MEMORY_PERCENT,
+  snapshotRetentionDays: 1,
+  snapshotWindow: DEFAULT_SNAPSHOT_WINDOW,
+  maintenanceWindow: DEFAULT_MAINTENANCE_WINDOW,
+  finalSnapshot: false,
+  applyImmediately: false,
+  authentication: "rbac",
+  appUsername: "sparki-app",
+  appAccessString: APP_ACCESS_STRING,
+  secretRotationDays: DEFAULT_SECRET_ROTATION_DAYS,
+  secretRecoveryWindowDays: 30,
+  logRetentionDays: 30,
+  protect: false,
+} as const satisfies Partial<RedisCacheArgs>;
+
+/** Every argument with its default applied (`eventsTopicArn` stays optional: without it there is no event rule). */
+export type ResolvedRedisArgs = Required<Omit<RedisCacheArgs, "eventsTopicArn">> & Pick<RedisCacheArgs, "eventsTopicArn">;
+
+/** `args` with {@link REDIS_DEFAULTS} wherever an argument is absent; checked by `resolveRedisArgs` (validate.ts). */
+export function applyRedisDefaults(args: RedisCacheArgs): ResolvedRedisArgs {
+  const d = REDIS_DEFAULTS;
+  return {
+    ...args,
+    engine: args.engine ?? d.engine,
+    clusterMode: args.clusterMode ?? d.clusterMode,
+    shards: args.shards ?? d.shards,
+    replicasPerShard: args.replicasPerShard ?? d.replicasPerShard,
+    multiAz: args.multiAz ?? d.multiAz,
+    allowedCidrs: args.allowedCidrs ?? d.allowedCidrs,
+    allowedSecurityGroupIds: args.allowedSecurityGroupIds ?? d.allowedSecurityGroupIds,
+    port: args.port ?? d.port,
+    maxmemoryPolicy: args.maxmemoryPolicy ?? d.maxmemoryPolicy,
+    reservedMemoryPercent: args.reservedMemoryPercent ?? d.reservedMemoryPercent,
+    snapshotRetentionDays: args.snapshotRetentionDays ?? d.snapshotRetentionDays,
+    snapshotWindow: args.snapshotWindow ?? d.snapshotWindow,
+    maintenanceWindow: args.maintenanceWindow ?? d.maintenanceWindow,
+    finalSnapshot: args.finalSnapshot ?? d.finalSnapshot,
+    applyImmediately: args.applyImmediately ?? d.applyImmediately,
+    authentication: args.authentication ?? d.authentication,
+    appUsername: args.appUsername ?? d.appUsername,
+    appAccessString: args.appAccessString ?? d.appAccessString,
+    secretRotationDays: args.secretRotationDays ?? d.secretRotationDays,
+    secretRecoveryWindowDays: args.secretRecoveryWindowDays ?? d.secretRecoveryWindowDays,
+    logRetentionDays: args.logRetentionDays ?? d.logRetentionDays,
+    protect: args.protect ?? d.protect,
+  };
 }

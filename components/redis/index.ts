@@ -3,17 +3,20 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DashboardSection } from "../alerting";
 import { nodeAlarms, nodeDashboard } from "./alarms";
 import type { RedisCacheArgs } from "./args";
-import { APP_ACCESS_STRING, rbacUsers } from "./auth";
+import { rbacUsers } from "./auth";
 import { parameterGroupFamily } from "./engines";
 import { cacheEvents } from "./events";
 import { finalSnapshotIdentifier } from "./final-snapshot";
 import { logDelivery } from "./logs";
 import { memberNodes, type MemberNode, preferredZones } from "./naming";
-import { cacheParameters, DEFAULT_MAXMEMORY_POLICY, DEFAULT_RESERVED_MEMORY_PERCENT, parameterGroupName } from "./parameters";
+import { cacheParameters, parameterGroupName } from "./parameters";
 import { cacheSecurityGroup } from "./security-group";
-import { DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SECRET_ROTATION_DAYS, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
+import { resolveRedisArgs } from "./validate";
 
-export type { RedisAuthentication, RedisCacheArgs } from "./args";
+export {
+  applyRedisDefaults, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SECRET_ROTATION_DAYS, DEFAULT_SNAPSHOT_WINDOW, type RedisAuthentication, type RedisCacheArgs,
+  REDIS_DEFAULTS, type ResolvedRedisArgs,
+} from "./args";
 export { APP_ACCESS_STRING, DISABLED_DEFAULT_ACCESS_STRING } from "./auth";
 export * from "./engines";
 export * from "./naming";
@@ -21,7 +24,7 @@ export * from "./node-types";
 export * from "./parameters";
 export { NODE_WATCHES, watchesFor } from "./alarms";
 export { CACHE_EVENT_TYPES, cacheEventPattern } from "./events";
-export { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, DEFAULT_MAINTENANCE_WINDOW, DEFAULT_SECRET_ROTATION_DAYS, DEFAULT_SNAPSHOT_WINDOW, redisCacheArgsProblems } from "./validate";
+export { CACHE_WINDOW_KEYS, CACHE_WINDOW_RULE, MAX_NODES_PER_GROUP, MAX_NODES_SOURCE, redisCacheArgsProblems, resolveRedisArgs } from "./validate";
 
 /** Where clients connect: the configuration endpoint in cluster mode, primary and reader endpoints without. */
 export type RedisEndpoints =
@@ -58,47 +61,40 @@ export class RedisCache extends pulumi.ComponentResource {
   readonly dashboard: DashboardSection;
 
   constructor(name: string, args: RedisCacheArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = redisCacheArgsProblems(args);
-    if (problems.length > 0) throw new Error(`RedisCache ${name}: ${problems.join("; ")}`);
+    const a = resolveRedisArgs(name, args);
     super("sparki:redis:RedisCache", name, {}, opts);
 
-    const engine = args.engine ?? "valkey";
-    const clusterMode = args.clusterMode ?? false;
-    const replicas = args.replicasPerShard ?? 0;
-    const shape = { clusterMode, shards: clusterMode ? args.shards ?? 1 : 1, replicasPerShard: replicas };
-    const rgId = args.replicationGroupId;
-    const family = parameterGroupFamily(engine, args.engineVersion) as string;
-    const protect = args.protect ?? false;
+    const { engine, clusterMode, protect } = a;
+    const replicas = a.replicasPerShard;
+    const shape = { clusterMode, shards: clusterMode ? a.shards : 1, replicasPerShard: replicas };
+    const rgId = a.replicationGroupId;
+    const family = parameterGroupFamily(engine, a.engineVersion) as string;
     this.replicationGroupId = rgId;
-    this.port = args.port ?? 6379;
+    this.port = a.port;
     this.nodes = memberNodes(rgId, shape);
 
     const securityGroup = cacheSecurityGroup(name, {
-      replicationGroupId: rgId, vpcId: args.vpcId, port: this.port,
-      allowedCidrs: args.allowedCidrs ?? [], allowedSecurityGroupIds: args.allowedSecurityGroupIds ?? [],
+      replicationGroupId: rgId, vpcId: a.vpcId, port: this.port,
+      allowedCidrs: a.allowedCidrs, allowedSecurityGroupIds: a.allowedSecurityGroupIds,
     }, this);
     const subnetGroup = new aws.elasticache.SubnetGroup(`${name}-subnets`, {
-      name: rgId, description: `Private subnets of ${rgId}`, subnetIds: args.subnetIds,
+      name: rgId, description: `Private subnets of ${rgId}`, subnetIds: a.subnetIds,
     }, { parent: this });
     const parameterGroup = new aws.elasticache.ParameterGroup(`${name}-params`, {
       name: parameterGroupName(rgId, family, clusterMode),
       family,
-      description: `${rgId} (${engine} ${args.engineVersion}, cluster mode ${clusterMode ? "enabled" : "disabled"})`,
-      parameters: cacheParameters({
-        maxmemoryPolicy: args.maxmemoryPolicy ?? DEFAULT_MAXMEMORY_POLICY,
-        clusterEnabled: clusterMode,
-        reservedMemoryPercent: args.reservedMemoryPercent ?? DEFAULT_RESERVED_MEMORY_PERCENT,
-      }),
+      description: `${rgId} (${engine} ${a.engineVersion}, cluster mode ${clusterMode ? "enabled" : "disabled"})`,
+      parameters: cacheParameters({ maxmemoryPolicy: a.maxmemoryPolicy, clusterEnabled: clusterMode, reservedMemoryPercent: a.reservedMemoryPercent }),
     }, { parent: this });
-    const logRetentionDays = args.logRetentionDays ?? 30;
-    const logs = logDelivery(name, { replicationGroupId: rgId, retentionDays: logRetentionDays, kmsKeyArn: args.kmsKeyArn }, this);
-    const rbac = (args.authentication ?? "rbac") === "rbac"
+    const logRetentionDays = a.logRetentionDays;
+    const logs = logDelivery(name, { replicationGroupId: rgId, retentionDays: logRetentionDays, kmsKeyArn: a.kmsKeyArn }, this);
+    const rbac = a.authentication === "rbac"
       ? rbacUsers(name, {
-          accountId: args.accountId, region: args.region,
-          replicationGroupId: rgId, engine, username: args.appUsername ?? "sparki-app",
-          accessString: args.appAccessString ?? APP_ACCESS_STRING, kmsKeyArn: args.kmsKeyArn,
-          secretRecoveryWindowDays: args.secretRecoveryWindowDays ?? 30, protect,
-          logRetentionDays, rotationDays: args.secretRotationDays ?? DEFAULT_SECRET_ROTATION_DAYS,
+          accountId: a.accountId, region: a.region,
+          replicationGroupId: rgId, engine, username: a.appUsername,
+          accessString: a.appAccessString, kmsKeyArn: a.kmsKeyArn,
+          secretRecoveryWindowDays: a.secretRecoveryWindowDays, protect,
+          logRetentionDays, rotationDays: a.secretRotationDays,
         }, this)
       : undefined;
 
@@ -106,35 +102,35 @@ export class RedisCache extends pulumi.ComponentResource {
     // with nodeGroupConfigurations would make the provider replace the whole group when a shard is added.
     const layout = clusterMode
       ? { clusterMode: "enabled", numNodeGroups: shape.shards, replicasPerNodeGroup: replicas }
-      : { clusterMode: "disabled", numCacheClusters: 1 + replicas, preferredCacheClusterAzs: preferredZones(args.availabilityZones, 1 + replicas) };
+      : { clusterMode: "disabled", numCacheClusters: 1 + replicas, preferredCacheClusterAzs: preferredZones(a.availabilityZones, 1 + replicas) };
     this.replicationGroup = new aws.elasticache.ReplicationGroup(name, {
       replicationGroupId: rgId,
       description: `Sparki ${engine} cache (sessions, permissions, build logs, rate limits)`,
       engine,
-      engineVersion: args.engineVersion,
-      nodeType: args.nodeType,
+      engineVersion: a.engineVersion,
+      nodeType: a.nodeType,
       port: this.port,
       ...layout,
       // Cluster mode always fails over; without it, failover needs a replica to promote.
       automaticFailoverEnabled: clusterMode || replicas > 0,
-      multiAzEnabled: args.multiAz ?? false,
+      multiAzEnabled: a.multiAz,
       parameterGroupName: parameterGroup.name,
       subnetGroupName: subnetGroup.name,
       securityGroupIds: [securityGroup.id],
       atRestEncryptionEnabled: true,
-      kmsKeyId: args.kmsKeyArn,
+      kmsKeyId: a.kmsKeyArn,
       transitEncryptionEnabled: true,
       transitEncryptionMode: "required",
       ...(rbac ? { userGroupIds: [rbac.userGroup.userGroupId] } : {}),
-      snapshotRetentionLimit: args.snapshotRetentionDays ?? 1,
-      snapshotWindow: args.snapshotWindow ?? DEFAULT_SNAPSHOT_WINDOW,
-      maintenanceWindow: args.maintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
-      ...(args.finalSnapshot ? { finalSnapshotIdentifier: finalSnapshotIdentifier(name, rgId, this) } : {}),
+      snapshotRetentionLimit: a.snapshotRetentionDays,
+      snapshotWindow: a.snapshotWindow,
+      maintenanceWindow: a.maintenanceWindow,
+      ...(a.finalSnapshot ? { finalSnapshotIdentifier: finalSnapshotIdentifier(name, rgId, this) } : {}),
       autoMinorVersionUpgrade: true,
-      applyImmediately: args.applyImmediately ?? false,
+      applyImmediately: a.applyImmediately,
       logDeliveryConfigurations: logs,
     }, { parent: this, protect });
-    if (args.eventsTopicArn !== undefined) cacheEvents(name, { replicationGroupId: rgId, topicArn: args.eventsTopicArn, alarms: args.alarms }, this);
+    if (a.eventsTopicArn !== undefined) cacheEvents(name, { replicationGroupId: rgId, topicArn: a.eventsTopicArn, alarms: a.alarms }, this);
 
     this.endpoints = clusterMode
       ? { configuration: this.replicationGroup.configurationEndpointAddress }
@@ -143,15 +139,17 @@ export class RedisCache extends pulumi.ComponentResource {
     this.secretArn = rbac?.secret.arn;
     this.securityGroupId = securityGroup.id;
 
-    nodeAlarms(args.alarms, "redis", this.nodes, this.replicationGroup, this);
-    this.dashboard = nodeDashboard(`Valkey/Redis ${rgId} (${engine} ${args.engineVersion})`, this.nodes);
+    nodeAlarms(a.alarms, "redis", this.nodes, this.replicationGroup, this);
+    this.dashboard = nodeDashboard(`Valkey/Redis ${rgId} (${engine} ${a.engineVersion})`, this.nodes);
 
     this.registerOutputs({
-      replicationGroupId: rgId,
-      ...this.endpoints,
+      replicationGroupId: this.replicationGroupId,
+      nodes: this.nodes.map((n) => n.cacheClusterId),
+      endpoints: this.endpoints,
       port: this.port,
-      memberClusters: this.nodes.map((n) => n.cacheClusterId),
+      username: this.username,
       secretArn: this.secretArn,
+      securityGroupId: this.securityGroupId,
     });
   }
 }

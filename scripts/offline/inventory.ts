@@ -1,25 +1,14 @@
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
+import { STATEFUL_RESOURCE_TYPES } from "../../stacks/adapters/registry";
 import type { ProgramRun, RegisteredResource, ResourceRef } from "./run-program";
 
 /** Inputs whose values must never appear in a committed file, whatever the mocks returned. */
 const SECRET_KEYS = /password|secret(string|binary)?$|authtoken|token$|privatekey|kubeconfig|credentials?$/i;
 export const REDACTED = "(redacted)";
 
-/** Types whose replacement loses data or identity: a URN change means delete + create. */
-export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-  "aws:kms/key:Key",
-  "aws:rds/instance:Instance",
-  "aws:rds/cluster:Cluster",
-  "aws:elasticache/replicationGroup:ReplicationGroup",
-  "aws:s3/bucket:Bucket",
-  "aws:secretsmanager/secret:Secret",
-  "aws:ebs/volume:Volume",
-  "random:index/randomPassword:RandomPassword",
-  "kubernetes:apps/v1:StatefulSet",
-  "kubernetes:core/v1:PersistentVolumeClaim",
-  "kubernetes:core/v1:Secret",
-]);
+/** Types whose replacement loses data or identity (declared by each adapter and the foundation). */
+export const STATEFUL_TYPES: ReadonlySet<string> = STATEFUL_RESOURCE_TYPES;
 
 const keyOf = (r: ResourceRef) => `${r.type}::${r.name}`;
 

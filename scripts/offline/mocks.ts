@@ -93,6 +93,45 @@ const COMPUTED: Record<string, StateFor> = {
   },
 };
 
+/** Types the mocks compute state for (ARNs, endpoints, IDs after create). */
+export const COMPUTED_STATE_TYPES: ReadonlySet<string> = new Set(Object.keys(COMPUTED));
+
+const INPUTS_ONLY = "the program reads nothing of it back but its own inputs, which are its mock state";
+const ARN_ONLY = "the program reads only its ARN, which every AWS mock gets (arnFor)";
+const K8S_OBJECT = "a Kubernetes object: the program reads only the metadata it set itself";
+const PROVIDER = "a provider is configuration: nothing is read back";
+
+/**
+ * Registered types that need no entry in COMPUTED, each with why. A type in neither list fails the guard test
+ * (test/adapter-guards.test.ts): a new resource's computed outputs would otherwise resolve to nothing.
+ */
+export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.fromEntries(([
+  [PROVIDER, ["pulumi:providers:aws", "pulumi:providers:kubernetes", "pulumi:providers:random"]],
+  [ARN_ONLY, [
+    "aws:iam/role:Role", "aws:secretsmanager/secret:Secret", "aws:sns/topic:Topic", "aws:cloudwatch/metricAlarm:MetricAlarm",
+  ]],
+  [INPUTS_ONLY, [
+    "aws:kms/alias:Alias", "aws:sns/topicPolicy:TopicPolicy", "aws:sns/topicSubscription:TopicSubscription",
+    "aws:cloudwatch/dashboard:Dashboard", "aws:cloudwatch/eventTarget:EventTarget",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/routeTable:RouteTable", "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:lambda/permission:Permission",
+    "aws:secretsmanager/secretVersion:SecretVersion", "aws:secretsmanager/secretRotation:SecretRotation",
+    "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:elasticache/userGroup:UserGroup",
+    "aws:rds/subnetGroup:SubnetGroup", "aws:rds/eventSubscription:EventSubscription",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
+    "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    "aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketMetric:BucketMetric",
+    "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration",
+  ]],
+  [K8S_OBJECT, [
+    "kubernetes:core/v1:Namespace", "kubernetes:core/v1:Secret", "kubernetes:core/v1:ConfigMap", "kubernetes:core/v1:Service",
+    "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+    "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass",
+  ]],
+] as const).flatMap(([why, types]) => types.map((type) => [type, why])));
+
 function arnFor(type: string, physical: string, scope: MockScope): string | undefined {
   const match = /^aws:([a-zA-Z0-9]+)\//.exec(type);
   return match ? `arn:aws:${match[1].toLowerCase()}:${scope.region}:${scope.accountId}:${physical}` : undefined;

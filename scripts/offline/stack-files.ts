@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readYaml } from "./yaml-cache";
 
@@ -7,6 +8,11 @@ export const REPO_ROOT = join(__dirname, "..", "..");
 interface ProjectFile {
   name: string;
   config?: Record<string, { default?: unknown } | string | number | boolean>;
+}
+
+/** Names of the stacks with a `Pulumi.<stack>.yaml` in `root`, sorted. */
+export function stackNames(root = REPO_ROOT): string[] {
+  return readdirSync(root).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => s !== undefined).sort();
 }
 
 export function readProjectFile(root = REPO_ROOT): ProjectFile {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATA_CLASS_KEYS } from "../../components/object-store/data-classes";
+import { documented } from "./docs";
 import { section } from "./rules";
 
 /** A non-negative number up to `max`, decimals allowed. */
@@ -12,19 +13,29 @@ function amount(max: number, unit: string) {
 export const COST_DATA_CLASSES = [...DATA_CLASS_KEYS, "accessLogs"] as const;
 export type CostDataClass = (typeof COST_DATA_CLASSES)[number];
 
-const storedGb = amount(10_000_000, "GB stored");
+const storedGb = documented(amount(10_000_000, "GB stored").optional(), {
+  type: "number GB 0..10000000",
+  default: "— (reported as not assumed); stack files: dev 1–30, prod 50–2000",
+  description: "Data stored per S3 data class at steady state, for the plan's cost estimate only (the program ignores it). `<class>`: the S3 classes plus `accessLogs`.",
+});
 
 /**
  * `sparki-storage:costAssumptions`: usage the monthly cost estimate of the offline plan cannot read from the
  * resources (scripts/offline/cost). The program itself ignores it. Absent values are reported as not assumed.
  */
-export const costAssumptionsSchema = section({
+export const costAssumptionsSchema = documented(section({
   /** GB stored per data class at steady state; the bucket's lifecycle rules split it over storage classes. */
-  objectStorageGb: section(
-    Object.fromEntries(COST_DATA_CLASSES.map((k) => [k, storedGb.optional()])) as Record<CostDataClass, z.ZodOptional<typeof storedGb>>,
-  ).default({}),
+  objectStorageGb: documented(section(
+    Object.fromEntries(COST_DATA_CLASSES.map((k) => [k, storedGb])) as Record<CostDataClass, typeof storedGb>,
+  ), { description: "GB stored per data class.", each: "<class>" }).default({}),
   /** GB ingested per month into each CloudWatch log group the stack creates. */
-  logIngestGbPerGroupMonth: amount(100_000, "GB per month").optional(),
+  logIngestGbPerGroupMonth: documented(amount(100_000, "GB per month").optional(), {
+    type: "number GB 0..100000",
+    default: "— (reported as not assumed); stack files: dev 0.5, prod 5",
+    description: "GB ingested per month into each CloudWatch log group, for the cost estimate only.",
+  }),
+}), {
+  description: "usage behind the offline plan's monthly cost estimate (the program ignores it): GB stored per S3 data class, GB ingested per CloudWatch log group and month. Absent values are reported as not assumed.",
 });
 
 export type CostAssumptionsConfig = z.infer<typeof costAssumptionsSchema>;

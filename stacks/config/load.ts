@@ -1,15 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import type { z } from "zod";
+import { crossFieldProblems, type ProjectConfig, projectSchema, type StackConfig } from "../project";
 import { ConfigError } from "./errors";
-import { crossFieldProblems } from "./cross-field";
-import { awsSchema, PROJECT, projectSchema, type ProjectConfig } from "./schema";
+import { awsSchema, foundationSchema, PROJECT } from "./schema";
 
-export interface LoadedConfig {
-  readonly stack: string;
-  readonly region: string;
-  readonly project: ProjectConfig;
-}
+export type LoadedConfig = StackConfig;
 
 /** Keys whose values are structured (YAML maps/lists): Pulumi hands them to the program JSON-encoded. */
 function decode(value: string): unknown {
@@ -54,15 +50,21 @@ export function loadConfig(stack = pulumi.getStack(), flat = pulumi.runtime.allC
   const project = projectSchema.safeParse(rawProject);
   if (!project.success) problems.push(...describe(project.error, PROJECT, rawProject, shown));
 
-  if (aws.success && project.success) {
-    for (const p of crossFieldProblems({ stack, region: aws.data.region, project: project.data })) {
+  const validated = aws.success && project.success ? { stack, region: aws.data.region, project: typed(project.data) } : undefined;
+  if (validated) {
+    for (const p of crossFieldProblems(validated)) {
       problems.push(p.subject !== undefined
         ? `${p.subject} ${p.message}`
         : `${keyOf(PROJECT, p.path)} ${p.message}, got ${shown(PROJECT, p.path, valueAt(rawProject, p.path))}`);
     }
   }
-  if (problems.length > 0 || !aws.success || !project.success) throw new ConfigError(problems);
-  return { stack, region: aws.data.region, project: project.data };
+  if (problems.length > 0 || validated === undefined) throw new ConfigError(problems);
+  return validated;
+}
+
+/** The validated project with its foundation keys typed (the adapters' sections stay as validated). */
+function typed(project: Readonly<Record<string, unknown>>): ProjectConfig {
+  return { ...project, ...foundationSchema.parse(project) };
 }
 
 type Show = (namespace: string, path: readonly string[], value: unknown) => string;

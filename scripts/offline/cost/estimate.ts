@@ -304,6 +304,14 @@ const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => 
   "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
 };
 
+/** How the estimate treats a resource type; undefined for a type it knows nothing about (reported as unpriced). */
+export function costTreatment(type: string): "priced" | "no standing charge" | "billed to the cluster" | undefined {
+  if (type in PRICERS) return "priced";
+  if (type in NO_STANDING_CHARGE) return "no standing charge";
+  if (type.startsWith(CLUSTER_BILLED_PREFIX)) return "billed to the cluster";
+  return undefined;
+}
+
 /**
  * The monthly on-demand cost of what a program run registers, from the prices in prices.ts and the
  * usage assumptions of the stack. Components cost nothing themselves; every custom resource is priced,

@@ -1,31 +1,10 @@
 import { DEFAULT_EVALUATION, SEVERITIES } from "../../components/alerting";
+import type { FoundationInput } from "../environment";
 import { PROFILES } from "../profiles";
-import { minioRules } from "./minio-rules";
-import { objectStoreRules } from "./object-store-rules";
-import { postgresRules } from "./postgres-rules";
-import { redisRules } from "./redis-rules";
-import type { ProjectConfig } from "./schema";
+import type { Problem } from "./problems";
 
-export interface Problem {
-  /** Path inside the project namespace, e.g. ["network", "vpcId"]. */
-  readonly path: readonly string[];
-  /** What is wrong and what is allowed; the loader adds the key and the value. */
-  readonly message: string;
-  /**
-   * What the problem is about when it is not a config key (e.g. `stack name "Prod_EU"`): the loader prints it in
-   * place of the key and appends no value. Default: the key at `path`.
-   */
-  readonly subject?: string;
-}
-
-export interface Context {
-  readonly stack: string;
-  readonly region: string;
-  readonly project: ProjectConfig;
-}
-
-/** A rule that spans several keys; returns the problems it finds (the loader reports them all at once). */
-export type Rule = (context: Context) => Problem[];
+/** A rule over the foundation's keys; returns the problems it finds (the loader reports them all at once). */
+type FoundationRule = (context: FoundationInput) => Problem[];
 
 /**
  * Stack names prefix physical names (`sparki-<stack>-...`): RDS identifiers and ElastiCache IDs allow lowercase
@@ -35,8 +14,8 @@ export type Rule = (context: Context) => Problem[];
 const STACK_NAME = /^[a-z](-?[a-z0-9])*$/;
 const STACK_NAME_MAX = 20;
 
-/** Rules of the shared blocks (stack name, profile, network, alerts). Adapter rules live beside their schema section. */
-const FOUNDATION_RULES: readonly Rule[] = [
+/** Rules of the shared blocks (stack name, profile, network, alerts). Each adapter's rules live in its folder. */
+const FOUNDATION_RULES: readonly FoundationRule[] = [
   ({ stack }) =>
     STACK_NAME.test(stack) && stack.length <= STACK_NAME_MAX
       ? []
@@ -116,14 +95,6 @@ const FOUNDATION_RULES: readonly Rule[] = [
     }),
 ];
 
-const RULES: readonly Rule[] = [
-  ...FOUNDATION_RULES,
-  ...objectStoreRules,
-  ...redisRules,
-  ...minioRules,
-  ...postgresRules,
-];
-
-export function crossFieldProblems(context: Context): Problem[] {
-  return RULES.flatMap((rule) => rule(context));
+export function foundationProblems(context: FoundationInput): Problem[] {
+  return FOUNDATION_RULES.flatMap((rule) => rule(context));
 }

@@ -1,17 +1,37 @@
-import { adapter } from "../../components/matrix";
-import { Postgres } from "../../components/postgres";
-import { postgresSettings } from "../config/postgres-rules";
-import type { AdapterDeployment } from "../shared";
+import type * as pulumi from "@pulumi/pulumi";
+import { adapter as matrixRow } from "../../../components/matrix";
+import { Postgres } from "../../../components/postgres";
+import type { SharedBlocks } from "../../shared";
+import type { Deployed } from "../contract";
+import type { PostgresSettings } from "./settings";
+
+/** Stack output `postgres`. */
+export interface PostgresOutputs {
+  readonly fiberPackages: readonly string[];
+  /** The proxy: every write (and any read that must see it). */
+  readonly writerEndpoint: pulumi.Output<string>;
+  /** The replicas' own endpoints (RDS Proxy read-only endpoints serve only Aurora). */
+  readonly readerEndpoints: pulumi.Output<string[]>;
+  readonly port: number;
+  readonly database: string;
+  /** The pool role, authenticated with IAM tokens (no password): the application's role needs connectPolicyArn. */
+  readonly username: string;
+  readonly iamAuthentication: true;
+  readonly region: string;
+  readonly connectPolicyArn: pulumi.Output<string>;
+  readonly adminSecretArn: pulumi.Output<string>;
+  readonly tls: true;
+  readonly poolSize: number;
+  readonly instanceIdentifiers: readonly string[];
+}
 
 /**
  * PostgreSQL for the Fiber `storage/postgres` adapter. Outputs the proxy as the writer endpoint, the replicas'
  * own endpoints as readers (RDS Proxy read-only endpoints serve only Aurora), the pool role the application logs
  * in as with IAM tokens, the policy granting that, and the admin secret's ARN; never a password.
  */
-export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, topics, network, alarms }) => {
-  const s = postgresSettings(env.project);
-  if (!s.enabled) return undefined;
-  const profile = env.profile;
+export function deployPostgres(s: PostgresSettings, { env, opts, baseName, key, topics, network, alarms }: SharedBlocks): Deployed<PostgresOutputs> {
+  const tier = env.profile;
   // The logical name and the physical identifier of the primary are one and the same string.
   const identifier = `${baseName}-postgres`;
   const db = new Postgres(identifier, {
@@ -22,7 +42,7 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
     instanceClass: s.instanceClass,
     replicaInstanceClass: s.replicaInstanceClass,
     replicas: s.replicas,
-    multiAz: profile.multiAz,
+    multiAz: tier.multiAz,
     availabilityZones: network.availabilityZones,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
@@ -41,29 +61,29 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
     databaseName: s.databaseName,
     adminUsername: s.adminUsername,
     backupRetentionDays: s.backupRetentionDays,
-    deletionProtection: profile.deletionProtection,
-    protect: profile.protectStatefulResources,
-    retainAutomatedBackups: profile.postgres.retainAutomatedBackups,
-    secretRecoveryWindowDays: profile.postgres.secretRecoveryWindowDays,
-    applyImmediately: profile.postgres.applyImmediately,
-    performanceInsightsRetentionDays: profile.postgres.performanceInsightsRetentionDays,
-    monitoringIntervalSeconds: profile.postgres.monitoringIntervalSeconds,
-    logRetentionDays: profile.logRetentionDays,
+    deletionProtection: tier.deletionProtection,
+    protect: tier.protectStatefulResources,
+    retainAutomatedBackups: s.retainAutomatedBackups,
+    secretRecoveryWindowDays: s.secretRecoveryWindowDays,
+    applyImmediately: s.applyImmediately,
+    performanceInsightsRetentionDays: s.performanceInsightsRetentionDays,
+    monitoringIntervalSeconds: s.monitoringIntervalSeconds,
+    logRetentionDays: tier.logRetentionDays,
     kmsKeyArn: key.arn,
     parameters: s.parameters,
     alarms,
     eventTopicArns: topics.arns,
   }, opts);
 
+  const { fiberPackages } = matrixRow("postgres");
   return {
-    outputKey: "postgres",
+    fiberPackages,
     outputs: {
-      fiberPackages: adapter("postgres").fiberPackages,
+      fiberPackages,
       writerEndpoint: db.writerEndpoint,
       readerEndpoints: db.readerEndpoints,
       port: db.port,
       database: db.databaseName,
-      // The pool role, authenticated with IAM tokens (no password): the application's role needs connectPolicyArn.
       username: db.poolUsername,
       iamAuthentication: true,
       region: env.region,
@@ -75,4 +95,4 @@ export const deployPostgres: AdapterDeployment = ({ env, opts, baseName, key, to
     },
     dashboard: [db.dashboard],
   };
-};
+}

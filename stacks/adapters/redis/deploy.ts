@@ -1,16 +1,32 @@
-import { adapter } from "../../components/matrix";
-import { RedisCache, replicationGroupIdFor } from "../../components/redis";
-import { redisSettings } from "../config/redis";
-import type { AdapterDeployment } from "../shared";
+import type * as pulumi from "@pulumi/pulumi";
+import { adapter as matrixRow } from "../../../components/matrix";
+import { RedisCache, type RedisEndpoints, replicationGroupIdFor } from "../../../components/redis";
+import type { SharedBlocks } from "../../shared";
+import type { Deployed } from "../contract";
+import type { RedisSettings } from "./settings";
+
+/** Stack output `redis`. */
+export interface RedisOutputs {
+  readonly fiberPackages: readonly string[];
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly clusterMode: boolean;
+  readonly endpoints: RedisEndpoints;
+  readonly port: number;
+  readonly tls: true;
+  /** With RBAC only: the application user and the secret holding its password. */
+  readonly username?: string;
+  readonly secretArn?: pulumi.Output<string>;
+  readonly replicationGroupId: string;
+  readonly nodes: readonly string[];
+}
 
 /**
  * Valkey/Redis for the Fiber `storage/redis` and `storage/valkey` adapters. Outputs where to connect (the
  * configuration endpoint in cluster mode, primary and reader endpoints otherwise), the port, that TLS is
  * required, the application user and the ARN of the secret holding its password; never the password.
  */
-export const deployRedis: AdapterDeployment = ({ env, opts, baseName, key, topics, network, alarms }) => {
-  const s = redisSettings(env.project);
-  if (!s.enabled) return undefined;
+export function deployRedis(s: RedisSettings, { env, opts, baseName, key, topics, network, alarms }: SharedBlocks): Deployed<RedisOutputs> {
   const cache = new RedisCache(`${baseName}-redis`, {
     accountId: env.accountId,
     region: env.region,
@@ -43,10 +59,11 @@ export const deployRedis: AdapterDeployment = ({ env, opts, baseName, key, topic
     protect: env.profile.protectStatefulResources,
   }, opts);
 
+  const { fiberPackages } = matrixRow("redis");
   return {
-    outputKey: "redis",
+    fiberPackages,
     outputs: {
-      fiberPackages: adapter("redis").fiberPackages,
+      fiberPackages,
       engine: s.engine,
       engineVersion: s.engineVersion,
       clusterMode: s.clusterMode,
@@ -59,4 +76,4 @@ export const deployRedis: AdapterDeployment = ({ env, opts, baseName, key, topic
     },
     dashboard: [cache.dashboard],
   };
-};
+}

@@ -1,14 +1,35 @@
-import { MULTIPART_THRESHOLD_MEGABYTES } from "../../components/matrix";
-import { DATA_CLASS_KEYS, ObjectStore } from "../../components/object-store";
-import { objectStoreSettings } from "../config/object-store";
-import type { AdapterDeployment } from "../shared";
+import type * as pulumi from "@pulumi/pulumi";
+import { adapter as matrixRow, MULTIPART_THRESHOLD_MEGABYTES } from "../../../components/matrix";
+import { DATA_CLASS_KEYS, ObjectStore } from "../../../components/object-store";
+import type { SharedBlocks } from "../../shared";
+import type { Deployed } from "../contract";
+import type { ObjectStoreSettings } from "./settings";
+
+/** A bucket as a service uses it: where it is and which policy to attach for which access. */
+export interface BucketOutput {
+  readonly name: string;
+  readonly region: string;
+  readonly arn: string;
+  /** Artifacts only, with Transfer Acceleration on. */
+  readonly accelerateEndpoint?: string;
+  readonly iamPolicies: Readonly<Record<"readOnly" | "readWrite", { readonly arn: pulumi.Output<string>; readonly document: pulumi.Output<string> }>>;
+}
+
+/** Stack output `s3`. */
+export interface ObjectStoreOutputs {
+  readonly region: string;
+  readonly buckets: Readonly<Record<string, BucketOutput>>;
+  readonly accessLogBucket: { readonly name: string; readonly arn: string };
+  /** Uploads that name a key must name this one (the bucket policies deny any other). */
+  readonly kmsKeyArn: pulumi.Output<string>;
+  readonly multipartThresholdMegabytes: number;
+}
 
 /**
  * S3 for the Fiber `storage/s3` adapter: one bucket per data class plus the access-log bucket. Outputs per
  * class the bucket name, region and ARN, and the read-only / read-write IAM policies to attach to services.
  */
-export const deployObjectStore: AdapterDeployment = ({ env, opts, baseName, key, alarms }) => {
-  const settings = objectStoreSettings(env.name, env.accountId, env.project.objectStore, env.profile);
+export function deployObjectStore(settings: ObjectStoreSettings, { env, opts, baseName, key, alarms }: SharedBlocks): Deployed<ObjectStoreOutputs> {
   const { lifecycle } = settings;
   const store = new ObjectStore(`${baseName}-s3`, {
     accountId: env.accountId,
@@ -30,7 +51,7 @@ export const deployObjectStore: AdapterDeployment = ({ env, opts, baseName, key,
     protect: env.profile.protectStatefulResources,
   }, opts);
 
-  const buckets = Object.fromEntries(DATA_CLASS_KEYS.map((k) => {
+  const buckets = Object.fromEntries(DATA_CLASS_KEYS.map((k): [string, BucketOutput] => {
     const facts = store.buckets[k];
     return [k, {
       name: facts.name,
@@ -46,15 +67,15 @@ export const deployObjectStore: AdapterDeployment = ({ env, opts, baseName, key,
     }];
   }));
   return {
-    outputKey: "s3",
+    // The stack output has carried no package list since it was first published; the composition knows it here.
+    fiberPackages: matrixRow("s3").fiberPackages,
     outputs: {
       region: env.region,
       buckets,
       accessLogBucket: { name: store.accessLogBucket.bucketName, arn: store.accessLogBucket.arn },
-      // Uploads that name a key must name this one (the bucket policies deny any other).
       kmsKeyArn: key.arn,
       multipartThresholdMegabytes: MULTIPART_THRESHOLD_MEGABYTES,
     },
     dashboard: [store.dashboard],
   };
-};
+}

@@ -1,10 +1,28 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { adapter } from "../../components/matrix";
-import { type MinioBucket, MinioCluster } from "../../components/minio";
-import { DATA_CLASS_KEYS, DATA_CLASSES } from "../../components/object-store/data-classes";
-import { minioSettings } from "../config/minio";
-import type { AdapterDeployment } from "../shared";
+import { adapter as matrixRow } from "../../../components/matrix";
+import { type MinioBucket, MinioCluster } from "../../../components/minio";
+import { DATA_CLASS_KEYS, DATA_CLASSES } from "../../../components/object-store/data-classes";
+import type { SharedBlocks } from "../../shared";
+import type { Deployed } from "../contract";
+import type { MinioSettings } from "./settings";
+
+/** Stack output `minio`. */
+export interface MinioOutputs {
+  readonly fiberPackages: readonly string[];
+  readonly endpoint: string;
+  readonly tls: boolean;
+  /** With TLS only: the Secret to issue the servers' certificate into and the names it must cover. */
+  readonly tlsSecretName?: string;
+  readonly tlsDnsNames?: readonly string[];
+  readonly namespace: string;
+  readonly buckets: Readonly<Record<string, string>>;
+  /** Secret holding the client credentials (never the credentials). */
+  readonly secretName: string;
+  readonly erasure: { readonly servers: number; readonly drivesPerServer: number; readonly setSize: number; readonly parity: number };
+  /** With customer-key drives only: the policy the EBS CSI driver's role needs. */
+  readonly ebsCsiKmsPolicy?: { readonly arn: pulumi.Output<string>; readonly attachToRoleArn: string };
+}
 
 /** The providers already in `opts` (the AWS provider), as a list. */
 function providersOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderResource[] {
@@ -19,10 +37,7 @@ function providersOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderReso
  * endpoint, the bucket names, the name of the Secret holding the client credentials (never the credentials),
  * what a certificate must cover, and the policy the EBS CSI driver's role needs for customer-key drives.
  */
-export const deployMinio: AdapterDeployment = ({ env, opts, baseName, key }) => {
-  const s = minioSettings(env.name, env.project);
-  if (!s.enabled) return undefined;
-
+export function deployMinio(s: MinioSettings, { env, opts, baseName, key }: SharedBlocks): Deployed<MinioOutputs> {
   // Only reads a kubeconfig (path or ambient KUBECONFIG) and context: the stack never creates the cluster.
   const provider = new k8s.Provider(`${baseName}-kubernetes`, {
     kubeconfig: s.kubeconfig,
@@ -64,13 +79,13 @@ export const deployMinio: AdapterDeployment = ({ env, opts, baseName, key }) => 
     protect: env.profile.protectStatefulResources,
   }, { ...opts, providers: [...providersOf(opts), provider] });
 
+  const { fiberPackages } = matrixRow("minio");
   return {
-    outputKey: "minio",
+    fiberPackages,
     outputs: {
-      fiberPackages: adapter("minio").fiberPackages,
+      fiberPackages,
       endpoint: minio.endpoint,
       tls: minio.tls,
-      // For issuing the servers' certificate: the Secret to issue it into and the names it must cover.
       ...(minio.tls ? { tlsSecretName: minio.tlsSecretName, tlsDnsNames: minio.tlsDnsNames } : {}),
       namespace: minio.namespace,
       buckets: Object.fromEntries(DATA_CLASS_KEYS.map((k, i) => [k, buckets[i].name])),
@@ -80,5 +95,6 @@ export const deployMinio: AdapterDeployment = ({ env, opts, baseName, key }) => 
         ? { ebsCsiKmsPolicy: { arn: minio.ebsCsiKmsPolicy.arn, attachToRoleArn: ebsEncryption.csiDriverRoleArn } }
         : {}),
     },
+    dashboard: [],
   };
-};
+}

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-store/data-classes";
+import { MAX_LIFECYCLE_DAYS } from "../../../components/object-store/lifecycle";
+import { documented } from "../../config/docs";
+import { flag, intRange, matching, section } from "../../config/rules";
+
+export type LifecycleKey = DataClassKey | "accessLogs";
+/** Buckets with a lifecycle of their own: every data class, then the access-log bucket. */
+export const LIFECYCLE_KEYS: readonly LifecycleKey[] = [...DATA_CLASS_KEYS, "accessLogs"];
+
+const CLASSES = LIFECYCLE_KEYS.map((k) => `\`${k}\``).join(", ");
+
+/** Transition day, or `null` to drop a transition the profile sets. The five transitions share one README row. */
+const transitionDays = documented(intRange(0, MAX_LIFECYCLE_DAYS).nullable().optional(), {
+  type: `integer days 0..${MAX_LIFECYCLE_DAYS}, or \`null\``,
+  default: "per profile (see S3 section)",
+  description: `Days after creation an object moves to that storage class; \`null\` drops a transition the profile sets. \`<class>\`: ${CLASSES}.`,
+});
+
+const lifecycleFields = {
+  standardIaDays: transitionDays,
+  oneZoneIaDays: transitionDays,
+  glacierIrDays: transitionDays,
+  glacierDays: transitionDays,
+  deepArchiveDays: transitionDays,
+  expirationDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
+    type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,
+    default: "per profile",
+    description: "Days after creation the current version expires.",
+  }),
+  noncurrentExpirationDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
+    type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,
+    default: "per profile (dev 7, prod 30; build cache 1; prod backups 90, test reports 7)",
+    description: "Days a version is kept after it stops being current.",
+  }),
+};
+
+/** `sparki-storage:objectStore`: S3 buckets per data class. Absent fields take the profile's value. */
+export const objectStoreSchema = documented(section({
+  bucketPrefix: documented(matching(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and hyphens, starting and ending with a letter or digit").optional(), {
+    type: "lowercase letters, digits, `-`",
+    default: "`sparki-<stack>-<accountId>`",
+    description: "Start of every S3 bucket name; every resulting name must pass S3's rules (≤ 63 characters).",
+  }),
+  artifacts: section({
+    ...lifecycleFields,
+    transferAcceleration: documented(flag().optional(), {
+      type: "boolean",
+      setting: "artifactsTransferAcceleration",
+      description: "S3 Transfer Acceleration on the artifacts bucket.",
+    }),
+  }).default({}),
+  deploymentLogs: section(lifecycleFields).default({}),
+  testReports: section(lifecycleFields).default({}),
+  configBackups: section(lifecycleFields).default({}),
+  auditArchive: section({
+    ...lifecycleFields,
+    retentionDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
+      type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,
+      setting: "auditRetentionDays",
+      description: "Object Lock default retention of the audit archive; its `expirationDays` must not be shorter.",
+    }),
+  }).default({}),
+  buildCache: section(lifecycleFields).default({}),
+  accessLogs: section(lifecycleFields).default({}),
+}), {
+  description: `S3 buckets per data class: the bucket name prefix, lifecycle days per class (${LIFECYCLE_KEYS.join(", ")}), Transfer Acceleration of artifacts, Object Lock retention of the audit archive. Absent fields take the profile default.`,
+  each: "<class>",
+});
+
+export type ObjectStoreConfig = z.infer<typeof objectStoreSchema>;
