@@ -1,4 +1,5 @@
 import type { AlertsConfig, FoundationConfig, NetworkConfig } from "./config/schema";
+import { ZONE_LETTERS } from "./config/regions";
 import { type EnvironmentProfile, PROFILES } from "./profiles";
 
 /** Everything the composition and the adapters need to know about one environment, resolved and typed. */
@@ -21,8 +22,6 @@ export interface FoundationInput {
   readonly region: string;
   readonly project: FoundationConfig;
 }
-
-const ZONE_LETTERS = ["a", "b", "c", "d", "e", "f"];
 
 export function resolveEnvironment({ stack, region, project }: FoundationInput): Environment {
   const profile = PROFILES[project.profile];

@@ -27,8 +27,8 @@ function encode(value: unknown): string {
 /**
  * What a `secure:` value stands for offline. Only `pulumi` can decrypt the ciphertext, so the offline runner
  * puts in a URL under the reserved `.invalid` domain, distinct per ciphertext, and marks the key secret as the
- * engine would. Secret config is meant for webhook URLs (`alerts.*.httpsEndpoints`); elsewhere the placeholder
- * fails that key's validation.
+ * engine would. Secret config is meant for webhook URLs (`alerts.*.httpsEndpoints`); the loader refuses it under
+ * any other key (stacks/config/secrecy.ts).
  */
 export function offlineSecretPlaceholder(ciphertext: string): string {
   return `https://offline-secret.invalid/${createHash("sha256").update(ciphertext).digest("hex").slice(0, 12)}`;

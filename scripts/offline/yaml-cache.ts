@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type * as Yaml from "yaml";
+import { ConfigError } from "../../stacks/config/errors";
 
 const CACHE_DIR = join(process.env.SPARKI_LAUNCH_CACHE ?? join(__dirname, "..", "..", ".cache"), "yaml");
 const parsed = new Map<string, unknown>();
@@ -21,7 +22,7 @@ export function readYaml(path: string): unknown {
   try {
     value = JSON.parse(readFileSync(cached, "utf8"));
   } catch {
-    value = (createRequire(__filename)("yaml") as typeof Yaml).parse(text);
+    value = parse(path, text);
     try {
       mkdirSync(CACHE_DIR, { recursive: true });
       writeFileSync(`${cached}.${process.pid}`, JSON.stringify(value));
@@ -32,4 +33,20 @@ export function readYaml(path: string): unknown {
   }
   parsed.set(hash, value);
   return structuredClone(value);
+}
+
+/**
+ * `text` parsed; a syntax error becomes a ConfigError of one line naming the file and the place
+ * (`Pulumi.dev.yaml line 3, column 5: <what>`), never the parser's stack trace.
+ */
+function parse(path: string, text: string): unknown {
+  const yaml = createRequire(__filename)("yaml") as typeof Yaml;
+  try {
+    return yaml.parse(text);
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLError)) throw error;
+    const what = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const at = error.linePos?.[0];
+    throw new ConfigError([`${basename(path)}${at ? ` line ${at.line}, column ${at.col}` : ""}: ${what}`]);
+  }
 }

@@ -46,11 +46,20 @@ export function registered<C, P, S, O>(adapter: Adapter<C, P, S, O>): Registered
         enabled,
         settings,
         problems: () => !enabled ? [] : adapter.rules.flatMap((rule) => rule({ config, profile, settings, scope }))
-          .map((p) => ({ ...p, path: [adapter.configKey, ...p.path] })),
+          .map((p) => ({ ...p, path: [adapter.configKey, ...p.path], defaultInEffect: "defaultInEffect" in p ? p.defaultInEffect : defaultAt(config, settings, p.path) })),
         deploy: (shared) => adapter.deploy(settings, shared),
       };
     },
   };
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
+/** What the stack runs with at `path` when its section leaves the key out: the setting of the same path, if any. */
+function defaultAt(config: unknown, settings: unknown, path: readonly string[]): unknown {
+  return valueAt(config, path) === undefined ? valueAt(settings, path) : undefined;
 }
 
 /** Sections of a validated project config, by config key. */

@@ -2,28 +2,27 @@ import { DEFAULT_EVALUATION, SEVERITIES } from "../../components/alerting";
 import type { FoundationInput } from "../environment";
 import { PROFILES } from "../profiles";
 import type { Problem } from "./problems";
+import { namedProd, STACK_NAME_MAX, validStackName } from "./stack-name";
 
 /** A rule over the foundation's keys; returns the problems it finds (the loader reports them all at once). */
 type FoundationRule = (context: FoundationInput) => Problem[];
 
-/**
- * Stack names prefix physical names (`sparki-<stack>-...`): RDS identifiers and ElastiCache IDs allow lowercase
- * letters, digits and single hyphens, and the longest name built from the stack (the ElastiCache replication
- * group, at most 40 characters) must still fit.
- */
-const STACK_NAME = /^[a-z](-?[a-z0-9])*$/;
-const STACK_NAME_MAX = 20;
+/** How two subscribers are compared: e-mail addresses ignoring case (one inbox), URLs as the URL parser normalises them. */
+const SAME_SUBSCRIBER = {
+  emails: (address: string) => address.toLowerCase(),
+  httpsEndpoints: (url: string) => URL.canParse(url) ? new URL(url).href : url,
+};
 
 /** Rules of the shared blocks (stack name, profile, network, alerts). Each adapter's rules live in its folder. */
 const FOUNDATION_RULES: readonly FoundationRule[] = [
   ({ stack }) =>
-    STACK_NAME.test(stack) && stack.length <= STACK_NAME_MAX
+    validStackName(stack)
       ? []
       : [{ path: [], subject: `stack name "${stack}"`, message: `cannot form AWS physical names (sparki-<stack>-postgres, S3 buckets, ElastiCache IDs): it must be 1-${STACK_NAME_MAX} lowercase letters, digits or single hyphens, start with a letter and not end with a hyphen` }],
 
   ({ stack, project }) =>
-    /^prod/i.test(stack) && project.profile !== "prod"
-      ? [{ path: ["profile"], message: `must be "prod" for stack "${stack}" (a prod* stack never runs unprotected)` }]
+    namedProd(stack) && project.profile !== "prod"
+      ? [{ path: ["profile"], message: `must be "prod" for stack "${stack}": its name says production, which never runs unprotected (rename the stack if it is not production)` }]
       : [],
 
   ({ project: { network } }) =>
@@ -76,9 +75,12 @@ const FOUNDATION_RULES: readonly FoundationRule[] = [
 
   ({ project: { alerts } }) =>
     SEVERITIES.flatMap((severity) => (["emails", "httpsEndpoints"] as const).flatMap((kind) => {
-      const endpoints = alerts[severity][kind];
-      const repeated = endpoints.findIndex((e, i) => endpoints.indexOf(e) !== i);
-      return repeated < 0 ? [] : [{ path: ["alerts", severity, kind, String(repeated)], message: "must not repeat an earlier entry (each endpoint is subscribed once)" }];
+      const same = alerts[severity][kind].map(SAME_SUBSCRIBER[kind]);
+      const repeated = same.findIndex((e, i) => same.indexOf(e) !== i);
+      return repeated < 0 ? [] : [{
+        path: ["alerts", severity, kind, String(repeated)],
+        message: `must not repeat alerts.${severity}.${kind}.${same.indexOf(same[repeated])}${kind === "emails" ? " (compared ignoring case: one inbox)" : ""}: SNS would subscribe it twice and deliver every ${severity} alarm twice`,
+      }];
     })),
 
   ({ project: { alerts } }) =>

@@ -1,9 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
-import type { z } from "zod";
 import { crossFieldProblems, type ProjectConfig, projectSchema, type StackConfig } from "../project";
+import { describe, keyOf, type Show, valueAt } from "./describe";
 import { ConfigError } from "./errors";
+import { type Finding, oneLinePerMistake } from "./findings";
+import { misspeltNamespaceFindings } from "./namespaces";
+import type { Problem } from "./problems";
 import { awsSchema, foundationSchema, PROJECT } from "./schema";
+import { misplacedSecretFindings, plaintextWebhookFindings } from "./secrecy";
+import { SECRET_SHOWN, show, showUrl } from "./shown";
 
 export type LoadedConfig = StackConfig;
 
@@ -33,69 +38,54 @@ export function groupByNamespace(flat: Record<string, string>): Record<string, R
 }
 
 /**
- * Reads and validates the whole stack configuration. Throws one ConfigError listing every problem, before
- * the program registers anything.
+ * Reads and validates the whole stack configuration. Throws one ConfigError with one line per mistake, before
+ * the program registers anything: keys meant for the program but misspelt, secrets where none belong, each
+ * schema, plaintext webhook URLs; then, when each key is right, the cross-field rules of the foundation and the
+ * enabled adapters.
  */
 export function loadConfig(stack = pulumi.getStack(), flat = pulumi.runtime.allConfig(), isSecret: (key: string) => boolean = isConfigSecret): LoadedConfig {
   const grouped = groupByNamespace(flat);
   const rawProject = grouped[PROJECT] ?? {};
   const rawAws = grouped.aws ?? {};
-  const problems: string[] = [];
   // A value under a secret key (`pulumi config set --secret`, e.g. a webhook URL) never appears in a message.
-  const shown = (namespace: string, path: readonly string[], value: unknown) =>
-    path.length > 0 && isSecret(`${namespace}:${path[0]}`) ? SECRET_SHOWN : show(value);
+  const shown: Show = (namespace, path, value) =>
+    path.length > 0 && isSecret(`${namespace}:${path[0]}`) ? SECRET_SHOWN : path.includes("httpsEndpoints") ? showUrl(value) : show(value);
 
+  const findings: Finding[] = [...misspeltNamespaceFindings(flat), ...misplacedSecretFindings(Object.keys(flat), isSecret)];
   const aws = awsSchema.safeParse(rawAws);
-  if (!aws.success) problems.push(...describe(aws.error, "aws", rawAws, shown));
+  if (!aws.success) findings.push(...describe(aws.error, "aws", rawAws, shown));
   const project = projectSchema.safeParse(rawProject);
-  if (!project.success) problems.push(...describe(project.error, PROJECT, rawProject, shown));
+  if (!project.success) findings.push(...describe(project.error, PROJECT, rawProject, shown));
+  findings.push(...plaintextWebhookFindings(rawProject.alerts, isSecret(`${PROJECT}:alerts`)));
 
   const validated = aws.success && project.success ? { stack, region: aws.data.region, project: typed(project.data) } : undefined;
-  if (validated) {
-    for (const p of crossFieldProblems(validated)) {
-      problems.push(p.subject !== undefined
-        ? `${p.subject} ${p.message}`
-        : `${keyOf(PROJECT, p.path)} ${p.message}, got ${shown(PROJECT, p.path, valueAt(rawProject, p.path))}`);
-    }
+  // Rules across keys run on keys that are each right (and read as meant): a misspelt `profile` would make every
+  // rule judge the wrong tier.
+  if (validated && findings.length === 0) {
+    const profile = validated.project.profile;
+    findings.push(...crossFieldProblems(validated).map((p) => ruleFinding(p, rawProject, shown, profile)));
   }
+  const problems = oneLinePerMistake(findings);
   if (problems.length > 0 || validated === undefined) throw new ConfigError(problems);
   return validated;
+}
+
+/** A cross-field rule's problem as a line; a key the stack leaves out is reported with the default in effect. */
+function ruleFinding(p: Problem, rawProject: unknown, shown: Show, profile: string): Finding {
+  const after = p.after?.map((path) => keyOf(PROJECT, path));
+  if (p.subject !== undefined) return { key: "", line: `${p.subject} ${p.message}`, after };
+  const key = keyOf(PROJECT, p.path);
+  const value = valueAt(rawProject, p.path);
+  const got = value === undefined && p.defaultInEffect !== undefined
+    ? `the profile "${profile}" default ${show(p.defaultInEffect)} (the key is not set)`
+    : shown(PROJECT, p.path, value);
+  return { key, line: `${key} ${p.message}, got ${got}`, after };
 }
 
 /** The validated project with its foundation keys typed (the adapters' sections stay as validated). */
 function typed(project: Readonly<Record<string, unknown>>): ProjectConfig {
   return { ...project, ...foundationSchema.parse(project) };
 }
-
-type Show = (namespace: string, path: readonly string[], value: unknown) => string;
-
-function describe(error: z.ZodError, namespace: string, raw: unknown, shown: Show): string[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((k) => `${keyOf(namespace, [...path, k])} is not a known key${suggest(k, issue.message)} (${issue.message})`);
-    }
-    const value = valueAt(raw, path);
-    const got = value === undefined ? "nothing (the key is required)" : shown(namespace, path, value);
-    return [`${keyOf(namespace, path)} ${issue.message}, got ${got}`];
-  });
-}
-
-function keyOf(namespace: string, path: readonly string[]): string {
-  return path.length === 0 ? namespace : `${namespace}:${path.join(".")}`;
-}
-
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let node: unknown = root;
-  for (const part of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[String(part)];
-  }
-  return node;
-}
-
-/** Stands in for a value under a secret config key in messages. */
-export const SECRET_SHOWN = "(secret)";
 
 /**
  * Whether the engine marked a top-level config key secret (PULUMI_CONFIG_SECRET_KEYS). The SDK's own check is
@@ -104,34 +94,4 @@ export const SECRET_SHOWN = "(secret)";
 function isConfigSecret(key: string): boolean {
   const check = (runtimeConfig as unknown as { isConfigSecret?: (k: string) => boolean }).isConfigSecret;
   return typeof check === "function" && check(key);
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "nothing" : JSON.stringify(value);
-}
-
-/** "did you mean" for a misspelt key, from the allowed list carried in the issue message. */
-function suggest(key: string, message: string): string {
-  const allowed = message.replace(/^allowed: /, "").split(", ");
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best ? ` (did you mean "${best}"?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
 }

@@ -9,4 +9,16 @@ export interface Problem {
    * place of the key and appends no value. Default: the key at `path`.
    */
   readonly subject?: string;
+  /**
+   * Project paths (from the namespace, also in an adapter's rules) this problem follows from: when one of them has a
+   * problem of its own, this one is not reported (one mistake, one line).
+   */
+  readonly after?: readonly (readonly string[])[];
+  /**
+   * The value in effect when the stack does not set the key: the profile's default. The loader then says
+   * `got the profile "<name>" default <value>` instead of "got nothing". The adapters' rule runner fills it in
+   * from the settings when the key's setting has the same path, unless the rule sets it (to `undefined` where the
+   * key's absence is the problem itself, e.g. a tag without its digest).
+   */
+  readonly defaultInEffect?: unknown;
 }

@@ -38,7 +38,6 @@ export function section<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-export const awsRegion = matching(/^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\d$/, "an AWS region such as eu-west-1");
 export const accountId = matching(/^\d{12}$/, "a 12-digit AWS account ID");
 export const email = matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an email address");
 export const httpsUrl = matching(/^https:\/\/[^\s]+$/, "an https:// URL");

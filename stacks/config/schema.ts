@@ -4,7 +4,8 @@ import { VPC_CIDR_RULE } from "../../components/common/cidr";
 import { DEFAULT_VPC_CIDR } from "../../components/network";
 import { costAssumptionsSchema } from "./cost-assumptions";
 import { documented } from "./docs";
-import { accountId, awsRegion, email, httpsUrl, intRange, list, matching, oneOf, privateCidr, section, tagValue } from "./rules";
+import { availabilityZone, awsRegion } from "./regions";
+import { accountId, email, httpsUrl, intRange, list, matching, oneOf, privateCidr, section, tagValue } from "./rules";
 
 /** The Pulumi project name: the namespace of every project config key. */
 export const PROJECT = "sparki-storage";
@@ -30,8 +31,8 @@ export const networkSchema = documented(section({
     default: `\`${DEFAULT_VPC_CIDR}\``,
     description: "CIDR of a created VPC (split into /+4 subnets, one per AZ). Not with `vpcId`.",
   }),
-  availabilityZones: documented(list(matching(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "an availability zone such as eu-west-1a"), 6).optional(), {
-    type: "list of zones of `aws:region`",
+  availabilityZones: documented(list(availabilityZone, 6).optional(), {
+    type: "list of zones of `aws:region` (region + letter a–f)",
     default: "created VPC: `<region>a`, `b`(, `c`); existing VPC: — (required)",
     description: "Zones used, in order (the first holds a single-AZ primary, replica *n* zone *n+1*); dev needs ≥ 2, prod ≥ 3. With `vpcId`: the zones of its private subnets (they cannot be guessed).",
   }),
@@ -46,7 +47,7 @@ export const networkSchema = documented(section({
 
 /** The e-mail and HTTPS subscribers of one alert topic; both lists share `doc`, so README gives them one row. */
 function subscribers(doc: { readonly description: string }) {
-  const shared = { type: "lists, no repeats", default: "`[]`", ...doc };
+  const shared = { type: "lists, no repeats (e-mails compared ignoring case)", default: "`[]`", ...doc };
   return section({
     emails: documented(list(email).default([]), shared),
     httpsEndpoints: documented(list(httpsUrl).default([]), shared),
@@ -70,7 +71,7 @@ const evaluation = section({
 });
 
 export const alertsSchema = documented(section({
-  warning: subscribers({ description: "Subscribers of the warning topic. Webhook URLs as secret config (see Deploying for real)." })
+  warning: subscribers({ description: "Subscribers of the warning topic. Webhook URLs only as secret config (see Deploying for real): a plaintext one is refused." })
     .default({ emails: [], httpsEndpoints: [] }),
   critical: subscribers({ description: "Subscribers of the critical topic; prod requires at least one." })
     .default({ emails: [], httpsEndpoints: [] }),
@@ -85,7 +86,7 @@ export const alertsSchema = documented(section({
 export const FOUNDATION_SHAPE = {
   profile: documented(oneOf(PROFILE_NAMES).default("dev"), {
     type: PROFILE_NAMES.map((p) => `\`${p}\``).join(" | "),
-    description: "Environment tier: the defaults a stack starts from (README, Profiles).",
+    description: "Environment tier: the defaults a stack starts from (README, Profiles). A stack whose name has the word `prod` (`prod`, `eu-prod`, not `pre-prod`) must be `prod`.",
   }),
   accountId: documented(accountId, {
     type: "string, 12 digits",
@@ -109,7 +110,7 @@ export type FoundationConfig = z.infer<typeof foundationSchema>;
 
 /** Keys of other namespaces the program reads. */
 export const awsSchema = z.object({
-  region: documented(awsRegion, { type: "string", default: "— (required)", description: "Region of every resource, e.g. `eu-west-1`." }),
+  region: documented(awsRegion, { type: "region of the aws, aws-cn or aws-us-gov partition (@pulumi/aws `Region`)", default: "— (required)", description: "Region of every resource, e.g. `eu-west-1`; PostgreSQL needs one of the aws partition (its rotation is wired there only)." }),
 });
 
 export type NetworkConfig = z.infer<typeof networkSchema>;

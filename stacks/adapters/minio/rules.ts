@@ -1,19 +1,21 @@
 import { topologyProblem } from "../../../components/minio";
 import type { Problem } from "../../config/problems";
 import type { AdapterRule } from "../contract";
+import { OBJECT_STORE_PROFILES } from "../s3/profiles";
 import type { MinioProfile } from "./profiles";
 import type { MinioConfig } from "./schema";
 import type { MinioSettings } from "./settings";
 
 type Rule = AdapterRule<MinioConfig, MinioProfile, MinioSettings>;
 
+/** A tag and a digest only together; the default of the missing one is no answer (the absence is the problem). */
 function imagePairing(config: MinioConfig, field: "image" | "clientImage"): Problem[] {
   const image = config[field];
   if (image?.tag !== undefined && image.digest === undefined) {
-    return [{ path: [field, "digest"], message: `must be set together with ${field}.tag (a tag alone can be re-pointed; pin the digest of the image you mirrored)` }];
+    return [{ path: [field, "digest"], message: `must be set together with ${field}.tag (a tag alone can be re-pointed; pin the digest of the image you mirrored)`, defaultInEffect: undefined }];
   }
   if (image?.digest !== undefined && image.tag === undefined) {
-    return [{ path: [field, "tag"], message: `must be set together with ${field}.digest (the default tag belongs to the default digest)` }];
+    return [{ path: [field, "tag"], message: `must be set together with ${field}.digest (the default tag belongs to the default digest)`, defaultInEffect: undefined }];
   }
   return [];
 }
@@ -48,6 +50,15 @@ const auditArchiveFromS3: Rule = ({ config, settings }) => {
     path: ["lifecycle", "auditArchive", field],
     message: `must not be set: MinIO's audit archive takes its days from sparki-storage:objectStore.auditArchive (now ${field} ${s[field]}) so both keep audit logs equally long; change it there`,
   }));
+};
+
+/** MinIO's build cache obeys the S3 tier's cap too (prod: the policy matrix-build-cache-expiry); only a MinIO override can break it. */
+const buildCacheExpiry: Rule = ({ config, scope: { env } }) => {
+  const most = OBJECT_STORE_PROFILES[env.profile.name].maxBuildCacheExpirationDays;
+  const days = config.lifecycle?.buildCache?.expirationDays;
+  return most !== undefined && days !== undefined && days > most
+    ? [{ path: ["lifecycle", "buildCache", "expirationDays"], message: `must be at most ${most} (days) for profile "${env.profile.name}" (a build cache is rebuilt, never kept, on MinIO as on S3)` }]
+    : [];
 };
 
 /** Rules of `sparki-storage:minio`; they apply only to a stack that deploys MinIO. */
@@ -101,6 +112,8 @@ export const MINIO_RULES: readonly Rule[] = [
   ebsCsiRole,
 
   auditArchiveFromS3,
+
+  buildCacheExpiry,
 
   ({ config }) => [...imagePairing(config, "image"), ...imagePairing(config, "clientImage")],
 ];

@@ -6,6 +6,7 @@ import {
 import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-store/data-classes";
 import { MAX_LIFECYCLE_DAYS } from "../../../components/object-store/lifecycle";
 import { documented } from "../../config/docs";
+import { PROD_POLICY } from "../../config/prod-policy";
 import { flag, intRange, matching, section } from "../../config/rules";
 
 const dnsLabel = matching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a DNS label (lowercase letters, digits and '-', at most 63 characters)");
@@ -32,7 +33,7 @@ const expiry = section({
   expirationDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
     type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,
     default: "the S3 side's `objectStore.<class>.expirationDays` (stack files: dev 60, 30, 7, 30, 30, 3; prod 365, 730, 90, 365, 2557, 30)",
-    description: `Days after creation a current object expires (MinIO ILM). \`<class>\`: ${classes}; never \`auditArchive\` (refused: it always follows \`objectStore.auditArchive\`).`,
+    description: `Days after creation a current object expires (MinIO ILM). \`<class>\`: ${classes}; never \`auditArchive\` (refused: it always follows \`objectStore.auditArchive\`); prod's \`buildCache\` at most ${PROD_POLICY.buildCacheMaxExpirationDays}.`,
   }),
   noncurrentExpirationDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
     type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,

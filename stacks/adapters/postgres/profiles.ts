@@ -1,3 +1,4 @@
+import { PROD_POLICY } from "../../config/prod-policy";
 import type { ProfileName } from "../../config/schema";
 
 /**
@@ -21,6 +22,8 @@ export interface PostgresProfile {
   readonly backupRetentionDays: number;
   /** The least backup retention config may set for this tier, days. */
   readonly minBackupRetentionDays: number;
+  /** The fewest read replicas config may set for this tier (prod: the matrix's master-replica replication). */
+  readonly minReplicas: number;
   /** Performance Insights retention, days (7 is free). */
   readonly performanceInsightsRetentionDays?: number;
   /** Enhanced monitoring interval, seconds. */
@@ -39,12 +42,12 @@ export const POSTGRES_PROFILES: Readonly<Record<ProfileName, PostgresProfile>> =
   // A burstable instance, no replica, one day of backups: cheap, and enough to exercise the whole setup.
   dev: {
     enabled: true, engineVersion: "17", instanceClass: "db.t4g.micro", allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
-    backupRetentionDays: 1, minBackupRetentionDays: 1, maxConnections: 125, applyImmediately: true, secretRecoveryWindowDays: 7,
+    backupRetentionDays: 1, minBackupRetentionDays: 1, minReplicas: 0, maxConnections: 125, applyImmediately: true, secretRecoveryWindowDays: 7,
   },
   // Memory-optimised, Multi-AZ (foundation tier), two replicas pinned to the second and third zones, two weeks of backups kept after delete.
   prod: {
     enabled: true, engineVersion: "17", instanceClass: "db.r7g.large", replicas: 2, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000,
-    backupRetentionDays: 14, minBackupRetentionDays: 14, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15,
+    backupRetentionDays: 14, minBackupRetentionDays: 14, minReplicas: PROD_POLICY.postgresMinReplicas, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15,
     maxConnections: 250, retainAutomatedBackups: true,
   },
 };

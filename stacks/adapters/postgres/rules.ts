@@ -1,3 +1,4 @@
+import { partitionOf } from "../../../components/common";
 import { instanceClassProblem, POSTGRES_MAX_REPLICAS, proxyEngineProblem } from "../../../components/postgres";
 import type { AdapterRule } from "../contract";
 import type { PostgresProfile } from "./profiles";
@@ -8,12 +9,10 @@ type Rule = AdapterRule<PostgresConfig, PostgresProfile, PostgresSettings>;
 
 /** Rules across `postgres` keys, the tier and the network. */
 export const POSTGRES_RULES: readonly Rule[] = [
-  ({ config, settings: s }) => {
+  // A profile default RDS Proxy cannot serve is reported as that default (the loader says the key is not set).
+  ({ settings: s }) => {
     const problem = proxyEngineProblem(s.engineVersion);
-    if (!problem) return [];
-    return config.engineVersion !== undefined
-      ? [{ path: ["engineVersion"], message: problem }]
-      : [{ path: ["engineVersion"], message: `must be set: the profile default is ${problem}` }];
+    return problem ? [{ path: ["engineVersion"], message: problem }] : [];
   },
 
   ({ settings: s }) => (["instanceClass", "replicaInstanceClass"] as const).flatMap((key) => {
@@ -26,8 +25,27 @@ export const POSTGRES_RULES: readonly Rule[] = [
     const zones = scope.env.availabilityZones.length;
     const most = Math.min(zones - 1, POSTGRES_MAX_REPLICAS);
     return s.replicas > most
-      ? [{ path: ["replicas"], message: `must be at most ${most}: each replica needs its own availability zone apart from the primary's, and there are ${zones} (network.availabilityZones)` }]
+      ? [{
+        path: ["replicas"],
+        message: `must be at most ${most}: each replica needs its own availability zone apart from the primary's, and there are ${zones} (network.availabilityZones)`,
+        after: [["network", "availabilityZones"]],
+      }]
       : [];
+  },
+
+  ({ settings: s, profile, scope }) =>
+    s.replicas < profile.minReplicas
+      ? [{ path: ["replicas"], message: `must be at least ${profile.minReplicas} for profile "${scope.env.profile.name}" (master-replica replication with failover: the policy matrix-postgres-ha of policy/config/${scope.env.profile.name}.json refuses fewer at preview)` }]
+      : [],
+
+  // The admin secret rotates with Secrets Manager's published rotation application, wired for the aws partition only.
+  ({ scope: { env } }) => {
+    const partition = partitionOf(env.region);
+    return partition === "aws" ? [] : [{
+      path: [],
+      subject: `aws:region "${env.region}"`,
+      message: `is in the ${partition} partition: PostgreSQL's admin secret rotates with Secrets Manager's rotation application, which this stack wires for the aws partition only (components/common/secret-rotation.ts); choose a region of the aws partition, or set sparki-storage:postgres.enabled: false`,
+    }];
   },
 
   ({ settings: s, scope }) =>

@@ -4,6 +4,7 @@ import {
   INSTANCE_CLASS_MEMORY_GIB, PARAMETER_LIMITS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, RESERVED_USERNAMES,
 } from "../../../components/postgres";
 import { documented } from "../../config/docs";
+import { PROD_POLICY } from "../../config/prod-policy";
 import { flag, intRange, list, matching, oneOf, privateCidr, section } from "../../config/rules";
 
 /** An integer range whose message also says why the range is what it is. */
@@ -85,7 +86,7 @@ export const postgresSchema = documented(section({
   }),
   replicas: documented(intRange(0, POSTGRES_MAX_REPLICAS).optional(), {
     type: `integer 0..${POSTGRES_MAX_REPLICAS}`,
-    description: "Read replicas, one per AZ apart from the primary's: at most (zones − 1).",
+    description: `Read replicas, one per AZ apart from the primary's: at most (zones − 1); prod at least ${PROD_POLICY.postgresMinReplicas} (matrix-postgres-ha, policy/config/prod.json).`,
   }),
   allocatedStorageGiB: documented(intWithin(POSTGRES_STORAGE_GIB.min, POSTGRES_STORAGE_GIB.max, "GiB; 20 is the RDS for PostgreSQL minimum").optional(), {
     type: `integer GiB ${POSTGRES_STORAGE_GIB.min}..${POSTGRES_STORAGE_GIB.max}`,

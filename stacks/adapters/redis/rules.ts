@@ -32,6 +32,8 @@ export const REDIS_RULES: readonly Rule[] = [
   },
 
   ({ config, settings: s }) => {
+    // A node type the rule above refuses is the one mistake: its missing failover is not a second one.
+    if (nodeTypeProblem(s.nodeType)) return [];
     const problems: Problem[] = [];
     for (const [enabled, key, feature] of [[s.clusterMode, "clusterMode", "cluster mode"], [s.multiAz, "multiAz", "Multi-AZ"]] as const) {
       const problem = enabled ? failoverProblem(s.nodeType, feature) : undefined;
@@ -62,6 +64,11 @@ export const REDIS_RULES: readonly Rule[] = [
       ? "must be at least 1 with Multi-AZ (a failover target in another zone)"
       : "needs redis.replicasPerShard of at least 1 (a failover target in another zone)" }];
   },
+
+  ({ config, scope: { env } }) =>
+    config.multiAz === false && env.profile.multiAz
+      ? [{ path: ["multiAz"], message: `must be true for profile "${env.profile.name}" (its stateful services run Multi-AZ: a zone outage must fail over to a replica in another zone)` }]
+      : [],
 
   ({ settings: s, scope }) =>
     s.authRequired && s.auth !== "rbac"

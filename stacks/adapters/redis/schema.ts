@@ -29,7 +29,7 @@ export const redisSchema = documented(section({
   clusterMode: documented(flag().optional(), { type: "boolean", description: "Shard data over node groups; clients use the configuration endpoint." }),
   shards: documented(intRange(1, 500).optional(), { type: "integer 1..500", description: "Node groups; above 1 needs `clusterMode`." }),
   replicasPerShard: documented(intRange(0, 5).optional(), { type: "integer 0..5", description: "Read replicas per shard (the failover targets)." }),
-  multiAz: documented(flag().optional(), { type: "boolean", description: "Multi-AZ with automatic failover; needs `replicasPerShard` ≥ 1." }),
+  multiAz: documented(flag().optional(), { type: "boolean", description: "Multi-AZ with automatic failover; needs `replicasPerShard` ≥ 1; prod refuses `false`." }),
   maxmemoryPolicy: documented(oneOf(MAXMEMORY_POLICIES).optional(), { type: code(MAXMEMORY_POLICIES), description: "Eviction policy (see the cache section for why)." }),
   snapshotRetentionDays: documented(intRange(1, 35).optional(), { type: "integer days 1..35", description: "Automatic snapshots kept; prod refuses fewer than 7." }),
   snapshotWindow: documented(matching(DAILY_WINDOW, "a daily UTC window such as 03:00-04:00").optional(), {

@@ -1,4 +1,5 @@
 import type { LifecycleDays, ObjectLockMode } from "../../../components/object-store";
+import { PROD_POLICY } from "../../config/prod-policy";
 import type { ProfileName } from "../../config/schema";
 import type { LifecycleKey } from "./schema";
 
@@ -14,6 +15,8 @@ export interface ObjectStoreProfile {
   readonly artifactsTransferAcceleration?: boolean;
   /** `pulumi destroy` may delete buckets that still hold objects. Component default: no. */
   readonly forceDestroy?: boolean;
+  /** The longest expiry config may give the build cache, days (prod: the matrix's build-cache expiry). Absent: any. */
+  readonly maxBuildCacheExpirationDays?: number;
 }
 
 export const OBJECT_STORE_PROFILES: Readonly<Record<ProfileName, ObjectStoreProfile>> = {
@@ -45,5 +48,6 @@ export const OBJECT_STORE_PROFILES: Readonly<Record<ProfileName, ObjectStoreProf
     auditLockMode: "COMPLIANCE",
     auditRetentionDays: 2555,
     artifactsTransferAcceleration: true,
+    maxBuildCacheExpirationDays: PROD_POLICY.buildCacheMaxExpirationDays,
   },
 };

@@ -2,6 +2,7 @@ import { ACCESS_LOGS_SLUG, DATA_CLASSES } from "../../../components/object-store
 import { lifecycleProblems } from "../../../components/object-store/lifecycle";
 import { bucketName, bucketNameProblem } from "../../../components/object-store/naming";
 import type { Problem } from "../../config/problems";
+import { validStackName } from "../../config/stack-name";
 import type { AdapterRule } from "../contract";
 import type { ObjectStoreProfile } from "./profiles";
 import { LIFECYCLE_KEYS, type ObjectStoreConfig } from "./schema";
@@ -9,19 +10,30 @@ import type { ObjectStoreSettings } from "./settings";
 
 type Rule = AdapterRule<ObjectStoreConfig, ObjectStoreProfile, ObjectStoreSettings>;
 
-/** Lifecycle days of every bucket, after merging config over the profile; says when a value is the profile's. */
-const lifecycleRule: Rule = ({ config, settings, scope }) =>
+/** Lifecycle days of every bucket, after merging config over the profile; a value the stack leaves out is the profile's. */
+const lifecycleRule: Rule = ({ settings }) =>
   LIFECYCLE_KEYS.flatMap((key): Problem[] => {
     const days = settings.lifecycle[key];
     const retention = key === "auditArchive" ? settings.auditRetentionDays : undefined;
-    return lifecycleProblems(days, retention).map((p) => ({
-      path: [key, p.field],
-      message: config[key][p.field] === undefined ? `${p.message} (profile "${scope.env.profile.name}" default: ${days[p.field]})` : p.message,
-    }));
+    return lifecycleProblems(days, retention).map((p) => ({ path: [key, p.field], message: p.message, defaultInEffect: days[p.field] }));
   });
 
+/** A build cache is disposable: the tier may cap how long it is kept (prod: the policy matrix-build-cache-expiry). */
+const buildCacheExpiryRule: Rule = ({ profile, settings, scope }) => {
+  const most = profile.maxBuildCacheExpirationDays;
+  const days = settings.lifecycle.buildCache.expirationDays;
+  return most !== undefined && days > most
+    ? [{
+      path: ["buildCache", "expirationDays"],
+      message: `must be at most ${most} (days) for profile "${scope.env.profile.name}" (a build cache is rebuilt, never kept: the policy matrix-build-cache-expiry of policy/config/${scope.env.profile.name}.json refuses longer at preview)`,
+    }]
+    : [];
+};
+
 /** Every bucket name the prefix produces must be one S3 accepts. */
-const bucketNameRule: Rule = ({ config, settings: { bucketPrefix } }) => {
+const bucketNameRule: Rule = ({ config, settings: { bucketPrefix }, scope }) => {
+  // A default prefix from a stack name that cannot form physical names: the stack name's own problem says so.
+  if (config.bucketPrefix === undefined && !validStackName(scope.env.name)) return [];
   const slugs = [...Object.values(DATA_CLASSES).map((c) => c.slug), ACCESS_LOGS_SLUG];
   const problem = slugs.map((slug) => bucketNameProblem(bucketName(bucketPrefix, slug))).find((p) => p !== undefined);
   if (problem === undefined) return [];
@@ -29,4 +41,4 @@ const bucketNameRule: Rule = ({ config, settings: { bucketPrefix } }) => {
   return [{ path: ["bucketPrefix"], message: `must give valid bucket names: ${problem}${origin}` }];
 };
 
-export const OBJECT_STORE_RULES: readonly Rule[] = [lifecycleRule, bucketNameRule];
+export const OBJECT_STORE_RULES: readonly Rule[] = [lifecycleRule, buildCacheExpiryRule, bucketNameRule];

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-store/data-classes";
 import { MAX_LIFECYCLE_DAYS } from "../../../components/object-store/lifecycle";
 import { documented } from "../../config/docs";
+import { PROD_POLICY } from "../../config/prod-policy";
 import { flag, intRange, matching, section } from "../../config/rules";
 
 export type LifecycleKey = DataClassKey | "accessLogs";
@@ -26,7 +27,7 @@ const lifecycleFields = {
   expirationDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
     type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,
     default: "per profile",
-    description: "Days after creation the current version expires.",
+    description: `Days after creation the current version expires; prod's \`buildCache\` at most ${PROD_POLICY.buildCacheMaxExpirationDays} (matrix-build-cache-expiry, policy/config/prod.json).`,
   }),
   noncurrentExpirationDays: documented(intRange(1, MAX_LIFECYCLE_DAYS).optional(), {
     type: `integer days 1..${MAX_LIFECYCLE_DAYS}`,
