@@ -8,6 +8,8 @@ process.env.NODE_COMPILE_CACHE ??= resolve(".cache", "node-compile-cache");
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "components/**/*.test.ts"],
+    // Runs dev and prod once for the whole suite; test/harness.ts stackRun reads those runs.
+    globalSetup: ["test/global-setup.ts"],
     // Each file gets its own module graph and Pulumi runtime state; mocks must not leak between files.
     isolate: true,
     pool: "forks",

@@ -6,7 +6,7 @@ import {
   RDS_STORAGE_GB_MONTH, RULES, S3_STORAGE_GB_MONTH, VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "../scripts/offline/cost/prices";
 import { costMarkdown, costText } from "../scripts/offline/cost/render";
-import { runProgram } from "../scripts/offline/run-program";
+import { stackRun } from "./harness";
 import { ref, resource, runOf } from "./hand-built";
 
 const RDS = "aws:rds/instance:Instance";
@@ -186,7 +186,7 @@ describe("CloudWatch, KMS and the rest", () => {
 });
 
 describe.each(["dev", "prod"] as const)("the monthly cost of the real %s stack", (stack) => {
-  const plan = runProgram({ stack, preview: true });
+  const plan = stackRun(stack, true);
   const assumptions: CostAssumptions = assumptionsOf(stack);
 
   it("prices every resource type the stack registers, or says why not", async () => {

@@ -3,7 +3,7 @@ import { ancestors, deployTime } from "../scripts/offline/deploy-time/critical-p
 import { DURATIONS, SETUP_SECONDS } from "../scripts/offline/deploy-time/durations";
 import { deployGraph, type DurationOf, keyOf, tableDuration } from "../scripts/offline/deploy-time/graph";
 import { formatDuration } from "../scripts/offline/deploy-time/render";
-import { runProgram } from "../scripts/offline/run-program";
+import { stackRun } from "./harness";
 import { ref, resource, runOf } from "./hand-built";
 
 const T = "test:index/thing:Thing";
@@ -12,7 +12,7 @@ const thing = (name: string, more: Parameters<typeof resource>[3] = {}) => resou
 const seconds = (table: Record<string, number>): DurationOf => (r) => ({ seconds: table[r.name] ?? 0, variant: "", listed: true });
 const names = (steps: readonly { name: string }[]) => steps.map((s) => s.name);
 /** One preview run per stack for the whole file, as `npm run plan` does. */
-const plans = { dev: runProgram({ stack: "dev", preview: true }), prod: runProgram({ stack: "prod", preview: true }) };
+const plans = { dev: stackRun("dev", true), prod: stackRun("prod", true) };
 
 describe("critical path arithmetic on hand-built graphs", () => {
   it("takes the longest chain of data edges, parallel branches overlapping", () => {

@@ -1,3 +1,4 @@
+import { readCapturedRun } from "../scripts/offline/captured-runs";
 import { type ProgramRun, type RegisteredResource, type ResourceRef, runProgram } from "../scripts/offline/run-program";
 
 export { KNOWN_AFTER_APPLY } from "../scripts/offline/run-program";
@@ -6,14 +7,19 @@ export type { ProgramRun, RegisteredResource } from "../scripts/offline/run-prog
 export const STACKS = ["dev", "prod"] as const;
 export type StackName = (typeof STACKS)[number];
 
-const cache = new Map<StackName, Promise<ProgramRun>>();
+const cache = new Map<string, Promise<ProgramRun>>();
 
-/** The real program for a real stack file, run once per test file and shared by its tests. */
-export function stackRun(stack: StackName): Promise<ProgramRun> {
-  let run = cache.get(stack);
+/**
+ * The real program for a real stack file: the run test/global-setup.ts captured once for the whole suite, or, when a
+ * file runs on its own, a run of this file's own, shared by its tests.
+ */
+export function stackRun(stack: StackName, preview = false): Promise<ProgramRun> {
+  const key = `${stack}:${preview}`;
+  let run = cache.get(key);
   if (!run) {
-    run = runProgram({ stack });
-    cache.set(stack, run);
+    const captured = readCapturedRun(stack, preview);
+    run = captured ? Promise.resolve(captured) : runProgram({ stack, preview });
+    cache.set(key, run);
   }
   return run;
 }

@@ -2,16 +2,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderInventory, statefulUrns, STATEFUL_TYPES } from "../scripts/offline/inventory";
-import { runProgram } from "../scripts/offline/run-program";
 import { readProjectFile } from "../scripts/offline/stack-files";
-import { STACKS } from "./harness";
+import { STACKS, stackRun } from "./harness";
 
 const ROOT = join(__dirname, "..");
 const project = readProjectFile().name;
 const committed = (file: string) => readFileSync(join(ROOT, "inventory", file), "utf8");
 
 describe.each(STACKS)("reviewable inventory of %s", (stack) => {
-  const preview = runProgram({ stack, preview: true });
+  const preview = stackRun(stack, true);
 
   it("matches inventory/<stack>.yaml (after an intended change: npm run inventory, then review the diff)", async () => {
     expect(renderInventory(await preview, project)).toBe(committed(`${stack}.yaml`));

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { runProgram } from "../scripts/offline/run-program";
-import { STACKS } from "./harness";
+import { STACKS, stackRun } from "./harness";
 import { documentedDevAdvisories, listViolations, readPolicyConfigFile, runPack } from "./policy-harness";
 
 // The same programs in preview mode: every computed value (ARNs, IDs, anything derived from them) is the SDK's
 // unknown sentinel behind unknownCheckingProxy, as `pulumi preview --policy-pack` hands them to the pack.
 describe.each(STACKS)("%s in preview, values unknown until apply", (stack) => {
-  const run = runProgram({ stack, preview: true });
+  const run = stackRun(stack, true);
 
   it("runs every policy without reading an unknown value unguarded", async () => {
     const pack = await runPack(await run, readPolicyConfigFile(stack));
