@@ -1,36 +1,50 @@
-import { execFile } from "node:child_process";
+// The deploy-time and cost estimates as the plan prints them (in-process: the process boundary is
+// test/plan-cli.test.ts's).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { estimateCost } from "../scripts/offline/cost/estimate";
+import { costMarkdown, costText, headline } from "../scripts/offline/cost/render";
+import { runPlanCli } from "../scripts/offline/plan-cli/main";
+import { renderJson, renderMarkdown } from "../scripts/offline/render";
+import { runProgram } from "../scripts/offline/run-program";
 
 const ROOT = join(__dirname, "..");
-const run = promisify(execFile);
 
-/** `npm run plan` runs scripts/plan.ts through the launcher; this is that command without npm. */
-const plan = (...args: string[]) => run(process.execPath, [join(ROOT, "scripts", "offline", "launch.ts"), join(ROOT, "scripts", "plan.ts"), ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+/** `npm run plan -- <args>` in-process; throws on a non-zero status. */
+async function plan(...args: string[]): Promise<string> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runPlanCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  if (code !== 0) throw new Error(`plan ${args.join(" ")} exited ${code}: ${stderr}`);
+  return stdout;
+}
 
 describe("the offline plan with deploy time and cost", () => {
+  const devRun = runProgram({ stack: "dev", preview: true });
+
   it("puts both estimates into the JSON plan, consistent with its resources", async () => {
-    const { stdout } = await plan("dev", "--format", "json");
-    const parsed = JSON.parse(stdout) as {
+    const parsed = JSON.parse(renderJson(await devRun)) as {
       resources: unknown[];
       deployTime: { totalSeconds: number; floorSeconds: number; critical: { name: string }[]; resourceCount: number };
-      cost: { totalUsd: number; lines: { monthlyUsd: number }[]; caveat: string; region: string };
+      cost: { totalUsd: number; lines: { monthlyUsd: number }[]; caveat: string; region: string; priceRegion: string };
+      adapters: { monthlyUsd: number }[];
     };
     expect(parsed.deployTime.totalSeconds).toBe(parsed.deployTime.floorSeconds);
     expect(parsed.deployTime.critical[0].name).toBe("sparki-dev-storage-key");
     expect(parsed.deployTime.resourceCount).toBeLessThanOrEqual(parsed.resources.length);
     expect(parsed.cost.totalUsd).toBeCloseTo(parsed.cost.lines.reduce((s, l) => s + l.monthlyUsd, 0), 6);
-    expect(parsed.cost).toMatchObject({ region: "eu-west-1", caveat: expect.stringContaining("An estimate") as unknown });
+    expect(parsed.cost.totalUsd).toBeCloseTo(parsed.adapters.reduce((s, a) => s + a.monthlyUsd, 0), 6);
+    expect(parsed.cost).toMatchObject({ region: "eu-west-1", priceRegion: "eu-west-1", caveat: expect.stringContaining("An estimate") as unknown });
   });
 
   it("adds the Deploy time and Monthly cost sections to the Markdown plan", async () => {
-    const { stdout } = await plan("prod", "--format", "markdown");
+    const stdout = renderMarkdown(await devRun);
+    expect(stdout).toMatch(/^\d+ resources, \d+ protected · ≈ \$[\d,.]+ per month in eu-west-1 · deploy from scratch ≈ \d+ min/m);
     expect(stdout).toMatch(/### Deploy time \(estimate\)\n\nCreating the stack from scratch takes \*\*≈ \d+ min/);
     expect(stdout).toContain("| Starts at | Takes | Resource | Waits for the row above because |");
-    expect(stdout).toMatch(/### Monthly cost \(estimate\)\n\n\*\*≈ \$[\d,.]+ per month in eu-west-1/);
+    expect(stdout).toMatch(/### Monthly cost \(estimate\)\n\n\*\*≈ \$[\d,.]+ per month in eu-west-1 \(prices of/);
   });
 
   it("reads the cost assumptions from the stack files of --stack-dir", async () => {
@@ -40,8 +54,7 @@ describe("the offline plan with deploy time and cost", () => {
       const stackFile = readFileSync(join(ROOT, "Pulumi.dev.yaml"), "utf8");
       expect(stackFile).toMatch(/\n {6}artifacts: \d+\n/);
       writeFileSync(join(dir, "Pulumi.dev.yaml"), stackFile.replace(/\n {6}artifacts: \d+\n/, "\n      artifacts: 1234\n"));
-      const { stdout } = await plan("dev", "--format", "json", "--stack-dir", dir);
-      const lines = (JSON.parse(stdout) as { cost: { lines: { item: string; quantity: number }[] } }).cost.lines;
+      const lines = (JSON.parse(await plan("dev", "--format", "json", "--stack-dir", dir)) as { cost: { lines: { item: string; quantity: number }[] } }).cost.lines;
       const artifactsGb = lines.filter((l) => l.item.startsWith("artifacts in ")).reduce((sum, l) => sum + l.quantity, 0);
       expect(artifactsGb).toBeCloseTo(1234, 6);
     } finally {
@@ -49,9 +62,12 @@ describe("the offline plan with deploy time and cost", () => {
     }
   });
 
-  it("fails like the plan does for a stack without a file", async () => {
-    const failure = (await plan("no-such-stack").then(() => undefined, (e: unknown) => e)) as { code: number; stderr: string };
-    expect(failure.code).toBe(1);
-    expect(failure.stderr).toMatch(/^no stack file: ENOENT/);
+  it("names the stack's own region in the cost line, and whose prices it uses, for a us-east-1 stack", async () => {
+    const run = await runProgram({ stack: "dev", preview: true, overrides: { "aws:region": "us-east-1" } });
+    const report = estimateCost(run);
+    expect(report).toMatchObject({ region: "us-east-1", priceRegion: "eu-west-1" });
+    expect(report.unverifiedUsd).toBeCloseTo(report.totalUsd, 6); // no eu-west-1 check holds for us-east-1
+    expect(headline(report)).toMatch(/^≈ \$[\d,.]+ per month in us-east-1, at eu-west-1 list prices \(prices of [\d-]+; the price file holds eu-west-1 only, so none of it is verified for us-east-1\)$/);
+    for (const lines of [costText(report), costMarkdown(report)]) expect(lines.join("\n")).not.toMatch(/per month in eu-west-1/);
   });
 });

@@ -198,10 +198,25 @@ describe("fork pull requests", () => {
     for (const command of ["npm ci", "npm run -s typecheck", "npm run -s lint", "npm test"]) expect(runs.some((r) => r.startsWith(command)), command).toBe(true);
     const plan = runs.find((r) => r.includes("npm run -s plan"))!;
     expect(plan).toContain("for stack_file in Pulumi.*.yaml");
-    expect(plan).toContain('npm run -s plan -- "$stack" --format markdown');
-    expect(plan).toContain("<!-- sparki-offline-plan -->");
+    expect(plan).toContain('npm run -s plan -- "$stack" --format markdown "${base[@]}"');
     const upload = stepsUsing(ci.jobs.plan, "actions/upload-artifact")[0];
     expect(upload.with).toMatchObject({ name: "offline-plan", path: "offline-plan/" });
+  });
+
+  it("ci.yml plans a PR against its base commit and writes one comment per stack, trees kept", () => {
+    const step = ci.jobs.plan.steps.find((s) => s.run?.includes("npm run -s plan"))!;
+    expect(step.env?.BASE_SHA).toBe("${{ github.event.pull_request.base.sha }}");
+    expect(step.run).toContain('base=(--base "$BASE_SHA")');
+    expect(step.run).toContain('> "$out/comments/$stack.md"');
+    expect(step.run).not.toMatch(/awk|<details>/); // nothing strips the resource trees any more
+    expect(stepsUsing(ci.jobs.plan, "actions/checkout")[0].with?.["fetch-depth"]).toBe(0); // the base commit is there
+  });
+
+  it("the commenter posts one sticky comment per stack file, and a single one when there is none", () => {
+    const script = scriptOf(stepsUsing(commenter.jobs.comment, "actions/github-script")[0]);
+    expect(script).toContain('path.join(dir, "comments")');
+    expect(script).toContain("`<!-- sparki-offline-plan:${stack} -->`");
+    expect(script).toMatch(/\/\^\[a-z\]\[a-z0-9-\]\{0,19\}\\\.md\$\//); // only stack-named files of the untrusted artifact
   });
 
   it("the commenter runs after CI on its pull_request runs only", () => {

@@ -12,15 +12,19 @@ export const STATEFUL_TYPES: ReadonlySet<string> = STATEFUL_RESOURCE_TYPES;
 
 const keyOf = (r: ResourceRef) => `${r.type}::${r.name}`;
 
+/** What a URN is built from: a resource and its parent, within a stack. */
+export type UrnNode = ResourceRef & { readonly parent?: ResourceRef };
+
 /** The URN the engine gives a resource: parent types chained with `$`, then the name. */
-export function urnOf(run: ProgramRun, project: string, resource: RegisteredResource): string {
+export function urnOf(run: { readonly stack: string; readonly resources: readonly UrnNode[] }, project: string, resource: UrnNode): string {
   const byKey = new Map(run.resources.map((r) => [keyOf(r), r]));
   const types: string[] = [resource.type];
   for (let p = resource.parent; p; p = byKey.get(keyOf(p))?.parent) types.unshift(p.type);
   return `urn:pulumi:${run.stack}::${project}::${types.join("$")}::${resource.name}`;
 }
 
-function redact(value: unknown, keyName = ""): unknown {
+/** Values under secret-looking keys replaced by {@link REDACTED}, keys sorted, JSON strings (policies) expanded. */
+export function redact(value: unknown, keyName = ""): unknown {
   if (SECRET_KEYS.test(keyName) && value !== undefined) return REDACTED;
   if (Array.isArray(value)) return value.map((v) => redact(v));
   if (value !== null && typeof value === "object") {

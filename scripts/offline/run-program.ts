@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isUnknown } from "@pulumi/pulumi/output";
+import { isSecret, isUnknown } from "@pulumi/pulumi/output";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { createMocks, type MockCall } from "./mocks";
@@ -106,20 +106,24 @@ function recordOptions(opts: pulumi.CustomResourceOptions): RecordedOptions {
   };
 }
 
-/** Resolves a stack-output tree leaf by leaf, so known parts stay visible when others are unknown. */
-async function resolveDeep(value: unknown): Promise<unknown> {
+/**
+ * Resolves a stack-output tree leaf by leaf, so known parts stay visible when others are unknown. With
+ * `hideSecrets` (preview runs) a secret output becomes {@link SECRET_VALUE}, as it does in inputs.
+ */
+async function resolveDeep(value: unknown, hideSecrets: boolean): Promise<unknown> {
   if (pulumi.Output.isInstance(value)) {
+    if (hideSecrets && (await isSecret(value))) return SECRET_VALUE;
     // isKnown/promise are SDK internals (absent from the typings) that the engine itself uses for outputs.
     const output = value as unknown as { isKnown: Promise<boolean>; promise(): Promise<unknown> };
-    return (await output.isKnown) ? resolveDeep(await output.promise()) : KNOWN_AFTER_APPLY;
+    return (await output.isKnown) ? resolveDeep(await output.promise(), hideSecrets) : KNOWN_AFTER_APPLY;
   }
   if (pulumi.Resource.isInstance(value)) return `(resource ${refOf(value)?.name ?? "?"})`;
-  if (Array.isArray(value)) return Promise.all(value.map(resolveDeep));
+  if (Array.isArray(value)) return Promise.all(value.map((v) => resolveDeep(v, hideSecrets)));
   if (value !== null && typeof value === "object") {
-    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveDeep(v)] as const));
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveDeep(v, hideSecrets)] as const));
     return Object.fromEntries(entries);
   }
-  return normalise(value);
+  return normalise(value, hideSecrets);
 }
 
 // The SDK's own "drain the RPC queue" step (what `disconnect` awaits); @internal, so absent from the typings.
@@ -215,5 +219,5 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
         options: rec?.options ?? recordOptions({}),
       };
     });
-  return { stack: options.stack, ...(options.stackDir ? { stackDir: options.stackDir } : {}), preview, resources, outputs: (await resolveDeep(returned)) as Record<string, unknown> };
+  return { stack: options.stack, ...(options.stackDir ? { stackDir: options.stackDir } : {}), preview, resources, outputs: (await resolveDeep(returned, preview)) as Record<string, unknown> };
 }

@@ -30,7 +30,10 @@ export interface Unpriced {
 }
 
 export interface CostReport {
+  /** The stack's region (its AWS provider's). */
   readonly region: string;
+  /** The region whose list prices prices.ts holds; when it is not {@link region}, no price is verified for the stack. */
+  readonly priceRegion: string;
   readonly pricesTaken: string;
   readonly totalUsd: number;
   /** Part of the total resting on prices not checked for this region. */
@@ -338,7 +341,15 @@ export function estimateCost(run: ProgramRun, assumptions: CostAssumptions = NO_
       unpriced.push({ resource: r.name, type: r.type, kind: "unknown-type", reason: `${r.type} is not in scripts/offline/cost/prices.ts: neither priced nor known to be free` });
     }
   }
+  const region = stackRegion(run);
   const total = lines.reduce((sum, l) => sum + l.monthlyUsd, 0);
-  const unverified = lines.filter((l) => l.check !== "region").reduce((sum, l) => sum + l.monthlyUsd, 0);
-  return { region: PRICE_REGION, pricesTaken: PRICES_TAKEN, totalUsd: total, unverifiedUsd: unverified, lines, unpriced, noCharge };
+  const unverified = lines.filter((l) => l.check !== "region" || region !== PRICE_REGION).reduce((sum, l) => sum + l.monthlyUsd, 0);
+  return { region, priceRegion: PRICE_REGION, pricesTaken: PRICES_TAKEN, totalUsd: total, unverifiedUsd: unverified, lines, unpriced, noCharge };
+}
+
+/** The region the stack deploys to: its AWS provider's, else the `environment.region` output, else the price region. */
+export function stackRegion(run: ProgramRun): string {
+  const provider = run.resources.find((r) => r.type === "pulumi:providers:aws");
+  const environment = run.outputs.environment as { region?: unknown } | undefined;
+  return str(provider?.inputs.region) ?? str(environment?.region) ?? PRICE_REGION;
 }

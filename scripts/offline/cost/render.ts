@@ -1,6 +1,6 @@
 import type { CostLine, CostReport, Unpriced } from "./estimate";
 
-const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const usd = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** Unit prices keep their precision: $0.0165, $0.00099. */
 function unitUsd(n: number): string {
   if (n >= 1 || n === 0) return usd(n);
@@ -13,7 +13,12 @@ const CHECK_MARK: Record<CostLine["check"], string> = { region: "", "other-regio
 export const COST_CAVEAT = "An estimate, not a quote: on-demand list prices, 730 h/month, no free tier, discounts, tax, data transfer, "
   + "requests, backups or Enhanced Monitoring logs. Usage (stored GB, log GB) comes from sparki-storage:costAssumptions.";
 
-function headline(report: CostReport): string {
+/** The total, in the stack's region; a stack outside the price file's region says whose prices it is priced at. */
+export function headline(report: CostReport): string {
+  if (report.region !== report.priceRegion) {
+    return `≈ ${usd(report.totalUsd)} per month in ${report.region}, at ${report.priceRegion} list prices (prices of ${report.pricesTaken}; `
+      + `the price file holds ${report.priceRegion} only, so none of it is verified for ${report.region})`;
+  }
   const share = report.totalUsd > 0 ? Math.round((report.unverifiedUsd / report.totalUsd) * 100) : 0;
   return `≈ ${usd(report.totalUsd)} per month in ${report.region} (prices of ${report.pricesTaken}; ${share} % of it on prices not verified for the region)`;
 }
