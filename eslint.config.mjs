@@ -1,6 +1,7 @@
 // typescript-eslint (type-aware) plus Pulumi's rules against Outputs interpolated into strings.
 import js from "@eslint/js";
 import pulumi from "@pulumi/eslint-plugin";
+import stylistic from "@stylistic/eslint-plugin";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
@@ -37,6 +38,29 @@ export default tseslint.config(
       "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".mts", ".js", ".mjs", ".json"] })],
     },
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    // The formatter: `npm run format` (eslint --fix) applies these; `npm run lint` fails on any line they would change.
+    plugins: { "@stylistic": stylistic },
+    rules: {
+      "@stylistic/indent": ["error", 2, { SwitchCase: 1, flatTernaryExpressions: true, ignoredNodes: ["TSUnionType", "TSIntersectionType", "ConditionalExpression *"] }],
+      "@stylistic/quotes": ["error", "double", { avoidEscape: true, allowTemplateLiterals: "always" }],
+      "@stylistic/semi": ["error", "always"],
+      "@stylistic/comma-dangle": ["error", "always-multiline"],
+      "@stylistic/brace-style": ["error", "1tbs", { allowSingleLine: true }],
+      "@stylistic/arrow-parens": ["error", "always"],
+      "@stylistic/no-trailing-spaces": "error",
+      "@stylistic/eol-last": "error",
+      "@stylistic/no-multiple-empty-lines": ["error", { max: 1, maxEOF: 0 }],
+      "@stylistic/comma-spacing": "error",
+      "@stylistic/key-spacing": "error",
+      "@stylistic/keyword-spacing": "error",
+      "@stylistic/space-before-blocks": "error",
+      "@stylistic/space-infix-ops": "error",
+      "@stylistic/member-delimiter-style": "error",
+      "@stylistic/type-annotation-spacing": "error",
+      "@stylistic/max-len": ["error", { code: 210, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
+    },
   },
   {
     files: ["components/**/*.ts"],

@@ -87,7 +87,7 @@ describe("config validation names the key, the bad value and what is allowed", (
     ["alarm period CloudWatch refuses", dev, { "sparki-storage:alerts": { evaluation: { warning: { periodSeconds: 45 } } } },
       "sparki-storage:alerts.evaluation.warning.periodSeconds must be 10, 30 or a multiple of 60 up to 86400 (seconds), got 45"],
     ["unknown evaluation key", dev, { "sparki-storage:alerts": { evaluation: { critical: { periods: 3 } } } },
-      'sparki-storage:alerts.evaluation.critical.periods is not a known key (allowed: periodSeconds, evaluationPeriods, datapointsToAlarm)'],
+      "sparki-storage:alerts.evaluation.critical.periods is not a known key (allowed: periodSeconds, evaluationPeriods, datapointsToAlarm)"],
     ["more datapoints than periods (cross-field with the defaults)", dev, { "sparki-storage:alerts": { evaluation: { critical: { datapointsToAlarm: 6 } } } },
       "sparki-storage:alerts.evaluation.critical.datapointsToAlarm must not exceed evaluationPeriods (5), got 6"],
     ["evaluation longer than a day (cross-field)", dev, { "sparki-storage:alerts": { evaluation: { warning: { periodSeconds: 3600, evaluationPeriods: 25 } } } },

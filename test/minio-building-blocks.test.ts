@@ -102,6 +102,9 @@ describe("buckets, ILM and the client policy", () => {
   });
 });
 
+/** What one run of the provisioning script did: the stub's call log, exit status, output and wall time. */
+interface ProvisionRun { log: string[]; status: number; stdout: string; stderr: string; seconds: number }
+
 describe("the provisioning script, run by a real shell against a stub mc", () => {
   const dir = mkdtempSync(join(tmpdir(), "minio-provision-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,8 +116,7 @@ describe("the provisioning script, run by a real shell against a stub mc", () =>
    * Runs the script with an `mc` that logs its arguments (and any stdin) and fails `policy attach` with `attachError`.
    * `env` adds variables (PROVISION_WAIT_SECONDS, PROVISION_CA_FILE, MC_CONFIG_DIR); `seconds` is the run's wall time.
    */
-  function provision(buckets: MinioBucket[], attachError?: string, retentionError?: string, ready: ReadyMode = "ok", env: Record<string, string> = {}):
-    { log: string[]; status: number; stdout: string; stderr: string; seconds: number } {
+  function provision(buckets: MinioBucket[], attachError?: string, retentionError?: string, ready: ReadyMode = "ok", env: Record<string, string> = {}): ProvisionRun {
     const config = join(dir, "config");
     const bin = join(dir, "bin");
     execFileSync("mkdir", ["-p", config, bin]);
