@@ -1,4 +1,4 @@
-// README's configuration reference and Pulumi.yaml's config declarations are generated from the schemas
+// docs/configuration.md's reference table and Pulumi.yaml's config declarations are generated from the schemas
 // (scripts/config-docs.ts, `npm run docs`); these fail when either is stale or a key is undocumented.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,9 +15,9 @@ import { projectSchema } from "../stacks/project";
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), "utf8");
 
 describe("the generated configuration docs", () => {
-  it("README's configuration reference is what `npm run docs` renders", () => {
-    const between = /<!-- config-reference:begin -->\n([\s\S]*?)\n<!-- config-reference:end -->/.exec(read("README.md"));
-    expect(between, "README.md lacks the config-reference markers").not.toBeNull();
+  it("docs/configuration.md's reference table is what `npm run docs` renders", () => {
+    const between = /<!-- config-reference:begin -->\n([\s\S]*?)\n<!-- config-reference:end -->/.exec(read("docs/configuration.md"));
+    expect(between, "docs/configuration.md lacks the config-reference markers").not.toBeNull();
     expect(between?.[1]).toBe(renderConfigReference());
   });
 

@@ -14,7 +14,7 @@ describe("the real programs through every policy (apply: mocks return computed s
     expect(POLICIES.map((p) => p.name).filter((name) => !pack.applied.has(name))).toEqual([]);
   });
 
-  it("dev has exactly the advisories README lists, all advisory", async () => {
+  it("dev has exactly the advisories docs/policy.md lists, all advisory", async () => {
     const pack = await runPack(await stackRun("dev"), readPolicyConfigFile("dev"));
     expect(pack.couldNotRun).toEqual([]);
     expect(found(pack.violations), listViolations(pack.violations).join("\n")).toEqual(documentedDevAdvisories());

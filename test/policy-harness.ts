@@ -288,9 +288,9 @@ export async function runPack(run: ProgramRun, configFile: Record<string, unknow
   return { violations, applied, couldNotRun };
 }
 
-/** The dev advisories README lists: `policy @ resource name` per row between its policy-dev-advisories markers. */
+/** The dev advisories docs/policy.md lists: `policy @ resource name` per row between its policy-dev-advisories markers. */
 export function documentedDevAdvisories(): string[] {
-  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  const readme = readFileSync(join(__dirname, "..", "docs", "policy.md"), "utf8");
   const section = /<!-- policy-dev-advisories:begin -->([\s\S]*?)<!-- policy-dev-advisories:end -->/.exec(readme)?.[1] ?? "";
   return [...section.matchAll(/^\| `([a-z0-9-]+)` \| `([a-z0-9-]+)` \|/gm)].map(([, policy, resource]) => `${policy} @ ${resource}`).sort();
 }

@@ -21,7 +21,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-/** The matrix as Markdown tables; README embeds exactly this between its matrix markers. */
+/** The matrix as Markdown tables; docs/matrix.md embeds exactly this between its matrix markers. */
 export function renderMatrixMarkdown(): string {
   const byTier = (tier: AdapterRow["tier"]) => ADAPTERS.filter((a) => a.tier === tier);
   const measured = (rows: AdapterRow[]) =>

@@ -36,7 +36,7 @@ export type AlarmThresholdUnit = "milliseconds" | "seconds" | "microseconds" | "
 
 /**
  * Alarm levels the spec does not state but a platform team runs with. Kept beside the spec's table so every
- * alarm number lives in one module; `source` in README and alarm tags says which is which.
+ * alarm number lives in one module; `source` in the docs and alarm tags says which is which.
  */
 export interface PlatformThreshold {
   readonly warning: number;

@@ -28,7 +28,7 @@ export interface PostgresAlarmsArgs {
   readonly proxyTarget: pulumi.Resource;
   /** Connections the proxy may open: 100 % of the pool-usage alarm, connections. No default. */
   readonly poolSize: number;
-  /** Configured allocated storage, GiB: 100 % of the free-storage alarm (see README on autoscaling). No default. */
+  /** Configured allocated storage, GiB: 100 % of the free-storage alarm (see docs/components.md on autoscaling). No default. */
   readonly allocatedStorageGiB: number;
 }
 

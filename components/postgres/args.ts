@@ -54,7 +54,7 @@ export interface PostgresArgs extends AccountScope {
   readonly adminUsername?: string;
   /**
    * The role applications connect as, through RDS Proxy with IAM tokens (no password); created once by the admin
-   * (`poolRoleBootstrapSql`, README). Same rules as `adminUsername`, different from it. Default: `sparki_app`.
+   * (`poolRoleBootstrapSql`, docs/components.md). Same rules as `adminUsername`, different from it. Default: `sparki_app`.
    */
   readonly poolUsername?: string;
   /** Security groups admitted straight to the primary on the port, for the admin only (bootstrap, break-glass). Default: none. */

@@ -7,7 +7,7 @@ import { templateRotation } from "../common/secret-rotation";
 const PASSWORD_LENGTH = 40;
 
 /**
- * The one-time statements that create the pool's role, run as the admin (README: PostgreSQL, first deploy). The
+ * The one-time statements that create the pool's role, run as the admin (docs/components.md: PostgreSQL, first deploy). The
  * role has no password: `rds_iam` makes it log in with IAM tokens only, which RDS Proxy requests itself
  * (end-to-end IAM). It may connect and create its own tables in `public`; it is no superuser and cannot create
  * roles.

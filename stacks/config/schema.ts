@@ -45,7 +45,7 @@ export const networkSchema = documented(section({
   description: "an existing VPC (vpcId, privateSubnetIds, availabilityZones, optional secretsManagerEndpointSecurityGroupId) or an isolated one this stack creates (cidrBlock, RFC 1918 /16-/24, optional availabilityZones).",
 });
 
-/** The e-mail and HTTPS subscribers of one alert topic; both lists share `doc`, so README gives them one row. */
+/** The e-mail and HTTPS subscribers of one alert topic; both lists share `doc`, so the configuration reference gives them one row. */
 function subscribers(doc: { readonly description: string }) {
   const shared = { type: "lists, no repeats (e-mails compared ignoring case)", default: "`[]`", ...doc };
   return section({
@@ -86,7 +86,7 @@ export const alertsSchema = documented(section({
 export const FOUNDATION_SHAPE = {
   profile: documented(oneOf(PROFILE_NAMES).default("dev"), {
     type: PROFILE_NAMES.map((p) => `\`${p}\``).join(" | "),
-    description: "Environment tier: the defaults a stack starts from (README, Profiles). A stack whose name has the word `prod` (`prod`, `eu-prod`, not `pre-prod`) must be `prod`.",
+    description: "Environment tier: the defaults a stack starts from (docs/configuration.md, Profiles). A stack whose name has the word `prod` (`prod`, `eu-prod`, not `pre-prod`) must be `prod`.",
   }),
   accountId: documented(accountId, {
     type: "string, 12 digits",

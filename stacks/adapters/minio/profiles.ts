@@ -27,7 +27,7 @@ export interface MinioProfile {
 export const MINIO_PROFILES: Readonly<Record<ProfileName, MinioProfile>> = {
   // The component's single server with one drive: enough to run the Fiber adapter against. Any conformant
   // cluster will do (no EBS CSI driver assumed); the stack file may opt out of TLS. Expiry and the audit
-  // archive's lock come from the S3 side (README: MinIO, dev exceptions).
+  // archive's lock come from the S3 side (docs/components.md: MinIO, dev exceptions).
   dev: { enabled: true, ebsKmsStorageClass: false, insecureHttpAllowed: true, contextRequired: false },
   // Distributed: 4 servers x 4 drives = one 16-drive erasure set (EC:4), on KMS-encrypted EBS, TLS only.
   // Expiry and the audit archive's lock come from the S3 side (MinIO has no colder tiers to move data to).

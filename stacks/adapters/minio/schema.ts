@@ -18,7 +18,7 @@ export const MINIO_LIFECYCLE_OVERRIDABLE: readonly DataClassKey[] = DATA_CLASS_K
 /** "`quay.io`, `minio/minio`, `RELEASE…`, its digest". */
 const imageDefault = (image: ContainerImage) => `\`${image.registry}\`, \`${image.repository}\`, \`${image.tag}\`, its digest`;
 
-/** One image's four fields, documented as one README row. */
+/** One image's four fields, documented as one configuration-reference row. */
 function imageSchema(doc: { readonly type: string; readonly default: string; readonly description: string }) {
   return section({
     registry: documented(matching(IMAGE_PATTERNS.registry, "a registry host such as quay.io or 123456789012.dkr.ecr.eu-west-1.amazonaws.com").optional(), doc),
@@ -84,7 +84,7 @@ export const minioSchema = documented(section({
     "an IAM role ARN such as arn:aws:iam::123456789012:role/ebs-csi-driver").optional(), {
     type: "IAM role ARN in the stack's account",
     default: "— ; required with `ebsKmsStorageClass` (prod stack file: `arn:aws:iam::222222222222:role/sparki-prod-ebs-csi-driver`)",
-    description: "Role of the cluster's EBS CSI driver: the policy `sparki-<env>-minio-ebs-csi-kms` is made for it (attach it, see [encrypted drives](#minio-on-kubernetes-componentsminio-fiber-storageminio)). Refused without `ebsKmsStorageClass`.",
+    description: "Role of the cluster's EBS CSI driver: the policy `sparki-<env>-minio-ebs-csi-kms` is made for it (attach it, see [encrypted drives](components.md#minio-on-kubernetes-componentsminio-fiber-storageminio)). Refused without `ebsKmsStorageClass`.",
   }),
   cpuMillis: documented(intRange(50, 64_000).optional(), millicores),
   cpuLimitMillis: documented(intRange(50, 64_000).optional(), millicores),

@@ -11,7 +11,7 @@ export const LIFECYCLE_KEYS: readonly LifecycleKey[] = [...DATA_CLASS_KEYS, "acc
 
 const CLASSES = LIFECYCLE_KEYS.map((k) => `\`${k}\``).join(", ");
 
-/** Transition day, or `null` to drop a transition the profile sets. The five transitions share one README row. */
+/** Transition day, or `null` to drop a transition the profile sets. The five transitions share one configuration-reference row. */
 const transitionDays = documented(intRange(0, MAX_LIFECYCLE_DAYS).nullable().optional(), {
   type: `integer days 0..${MAX_LIFECYCLE_DAYS}, or \`null\``,
   default: "per profile (see S3 section)",
