@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CAPTURED_RUNS_ENV } from "../scripts/offline/captured-runs";
@@ -12,6 +12,7 @@ const ROOT = resolve(__dirname, "..");
  * need a run of their own (config overrides, a component alone) still do, through the harness.
  */
 export default async function setup(): Promise<() => void> {
+  mkdirSync(join(ROOT, ".cache"), { recursive: true }); // a fresh clone has none yet
   const dir = mkdtempSync(join(ROOT, ".cache", "runs-"));
   const capture = (stack: string) => promisify(execFile)(process.execPath,
     [join(ROOT, "scripts/offline/launch.ts"), join(ROOT, "scripts/offline/capture.ts"), dir, `${stack}:apply`, `${stack}:preview`], { cwd: ROOT });
