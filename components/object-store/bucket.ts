@@ -44,19 +44,48 @@ export interface SecureBucketArgs extends AccountScope {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-function validate(name: string, args: SecureBucketArgs): void {
+/** What SecureBucketArgs leave out means, applied once by {@link resolveSecureBucketArgs}. */
+export const SECURE_BUCKET_DEFAULTS = {
+  versioning: true,
+  abortIncompleteMultipartUploadDays: 7,
+  transitionMinimumObjectSize: "all_storage_classes_128K",
+  requestMetrics: false,
+  transferAcceleration: false,
+  forceDestroy: false,
+  protect: false,
+} as const satisfies Partial<SecureBucketArgs>;
+
+type Defaulted = keyof typeof SECURE_BUCKET_DEFAULTS;
+export type ResolvedSecureBucketArgs = Omit<SecureBucketArgs, Defaulted> & { readonly [K in Defaulted]-?: NonNullable<SecureBucketArgs[K]> };
+
+/** The arguments with every default applied (the only place the component's defaults are read). */
+export function resolveSecureBucketArgs(args: SecureBucketArgs): ResolvedSecureBucketArgs {
+  const d = SECURE_BUCKET_DEFAULTS;
+  return {
+    ...args,
+    versioning: args.versioning ?? d.versioning,
+    abortIncompleteMultipartUploadDays: args.abortIncompleteMultipartUploadDays ?? d.abortIncompleteMultipartUploadDays,
+    transitionMinimumObjectSize: args.transitionMinimumObjectSize ?? d.transitionMinimumObjectSize,
+    requestMetrics: args.requestMetrics ?? d.requestMetrics,
+    transferAcceleration: args.transferAcceleration ?? d.transferAcceleration,
+    forceDestroy: args.forceDestroy ?? d.forceDestroy,
+    protect: args.protect ?? d.protect,
+  };
+}
+
+function validate(name: string, args: ResolvedSecureBucketArgs): void {
   const problems: string[] = [];
   const badName = bucketNameProblem(args.bucketName);
   if (badName) problems.push(`bucketName ${badName}`);
   for (const p of lifecycleProblems(args.lifecycle, args.objectLock?.retentionDays)) {
     problems.push(`lifecycle.${p.field} ${p.message}, got ${args.lifecycle[p.field]}`);
   }
-  const abortDays = args.abortIncompleteMultipartUploadDays ?? 7;
+  const abortDays = args.abortIncompleteMultipartUploadDays;
   if (!Number.isInteger(abortDays) || abortDays < 1 || abortDays > MAX_LIFECYCLE_DAYS) {
     problems.push(`abortIncompleteMultipartUploadDays must be an integer 1..${MAX_LIFECYCLE_DAYS}, got ${abortDays}`);
   }
   if (args.objectLock) {
-    if (args.versioning === false) problems.push("objectLock needs versioning (S3 locks object versions)");
+    if (!args.versioning) problems.push("objectLock needs versioning (S3 locks object versions)");
     const days = args.objectLock.retentionDays;
     if (!Number.isInteger(days) || days < 1 || days > MAX_LIFECYCLE_DAYS) problems.push(`objectLock.retentionDays must be an integer 1..${MAX_LIFECYCLE_DAYS}, got ${days}`);
     if (args.logDeliverySources?.length) problems.push("objectLock is not allowed on a server-access-log target (S3 refuses to deliver logs to it)");
@@ -81,7 +110,8 @@ export class SecureBucket extends pulumi.ComponentResource {
   /** The request-metrics configuration publishing the alarmed metrics (with `requestMetrics`). */
   readonly requestMetrics?: aws.s3.BucketMetric;
 
-  constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    const args = resolveSecureBucketArgs(given);
     validate(name, args);
     super("sparki:object-store:SecureBucket", name, {}, opts);
     const parent = { parent: this };
@@ -91,10 +121,10 @@ export class SecureBucket extends pulumi.ComponentResource {
 
     this.bucket = new aws.s3.Bucket(name, {
       bucket: args.bucketName,
-      forceDestroy: args.forceDestroy ?? false,
+      forceDestroy: args.forceDestroy,
       ...(args.objectLock ? { objectLockEnabled: true } : {}),
       tags: { Name: args.bucketName, ...args.tags },
-    }, { parent: this, protect: args.protect ?? false });
+    }, { parent: this, protect: args.protect });
     const bucket = this.bucket.bucket;
 
     const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, {
@@ -110,7 +140,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: kms.kmsKeyArn }, bucketKeyEnabled: true, blockedEncryptionTypes: ["SSE-C"] }
         : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, blockedEncryptionTypes: ["SSE-C"] }],
     }, parent);
-    const versioning = (args.versioning ?? true)
+    const versioning = args.versioning
       ? new aws.s3.BucketVersioning(`${name}-versioning`, { bucket, ...owner, versioningConfiguration: { status: "Enabled" } }, parent)
       : undefined;
     const afterVersioning = { parent: this, dependsOn: versioning ? [versioning] : [] };
@@ -124,8 +154,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     }
     new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
       bucket, ...owner,
-      transitionDefaultMinimumObjectSize: args.transitionMinimumObjectSize ?? "all_storage_classes_128K",
-      rules: [lifecycleRule(`${name}-lifecycle`, args.lifecycle, args.abortIncompleteMultipartUploadDays ?? 7)],
+      transitionDefaultMinimumObjectSize: args.transitionMinimumObjectSize,
+      rules: [lifecycleRule(`${name}-lifecycle`, args.lifecycle, args.abortIncompleteMultipartUploadDays)],
     }, afterVersioning);
 
     const policy = pulumi.output(kms?.kmsKeyArn).apply((kmsKeyArn) => JSON.stringify(bucketPolicyDocument({
