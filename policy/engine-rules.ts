@@ -55,6 +55,27 @@ export const proxyTargetsTheWriter: StackValidationPolicy = {
   },
 };
 
+export const iamProxyNeedsIamDatabase: StackValidationPolicy = {
+  name: "engine-rds-iam-proxy-target",
+  ...engineRule("RDS User Guide, \"End-to-end IAM authentication for RDS Proxy\"", CHECKED,
+    "An RDS Proxy with end-to-end IAM (defaultAuthScheme IAM_AUTH) targets only instances with IAM database authentication on (it logs in with IAM tokens).",
+    "Set iamDatabaseAuthenticationEnabled: true on the target instance, and grant rds_iam to the role the proxy logs in as."),
+  validateStack: (args, report) => {
+    const iamProxies = new Set(args.resources.filter((r) => r.isType(aws.rds.Proxy)
+      && definitely(() => r.asType(aws.rds.Proxy)?.defaultAuthScheme === "IAM_AUTH")).map((r) => known(() => r.asType(aws.rds.Proxy)?.name)));
+    if (iamProxies.size === 0) args.notApplicable("no RDS Proxy with end-to-end IAM");
+    const all = instances(args.resources);
+    for (const target of args.resources.filter((r) => r.isType(aws.rds.ProxyTarget))) {
+      if (!iamProxies.has(known(() => target.asType(aws.rds.ProxyTarget)?.dbProxyName))) continue;
+      const id = known(() => target.asType(aws.rds.ProxyTarget)?.dbInstanceIdentifier);
+      const db = all.find((d) => id !== undefined && identifierOf(d) === id);
+      if (db && definitely(() => db.asType(aws.rds.Instance)?.iamDatabaseAuthenticationEnabled !== true)) {
+        report(`proxy target ${id} has IAM database authentication off: the proxy's end-to-end IAM logins would be refused.`, target.urn);
+      }
+    }
+  },
+};
+
 /** Dimensions naming a resource that takes minutes to create (or can be stopped), and how to find that resource. */
 const PUBLISHERS: readonly { dimension: string; publishes: (r: PolicyResource, value: string) => boolean }[] = [
   { dimension: "DBInstanceIdentifier", publishes: (r, v) => r.isType(aws.rds.Instance) && identifierOf(r) === v },
@@ -139,5 +160,5 @@ export const accessLogTargetAcceptsDelivery: StackValidationPolicy = {
 };
 
 export const ENGINE_RULE_POLICIES = [
-  replicaSourcePasswordNotManaged, proxyTargetsTheWriter, alarmsQuietDuringCreate, objectLockNeedsVersioning, accessLogTargetAcceptsDelivery,
+  replicaSourcePasswordNotManaged, proxyTargetsTheWriter, iamProxyNeedsIamDatabase, alarmsQuietDuringCreate, objectLockNeedsVersioning, accessLogTargetAcceptsDelivery,
 ];

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
 import {
   accessLogTargetAcceptsDelivery, alarmsQuietDuringCreate, ENGINE_RULE_POLICIES, objectLockNeedsVersioning, proxyTargetsTheWriter,
-  replicaSourcePasswordNotManaged,
+  iamProxyNeedsIamDatabase, replicaSourcePasswordNotManaged,
 } from "../policy/engine-rules";
 import { bucketWithSides, loggedBuckets, primary, replica, T, TOPIC_ARN } from "./policy-fixtures";
 import { checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, type StackInput } from "./policy-harness";
@@ -46,6 +46,18 @@ describe("engine rules: what AWS refuses at create time, which mocks accept", ()
       "proxy target sparki-dev-postgres-replica-1 is a read replica: RDS Proxy only accepts the writer.",
     ]);
     expect((await checkStack(proxyTargetsTheWriter, [...resources, target("sparki-dev-postgres")])).violations).toEqual([]);
+  });
+
+  it("refuses an end-to-end IAM proxy in front of an instance without IAM database authentication", async () => {
+    const proxy: StackInput = { type: T.proxy, name: "proxy", props: { name: "p", requireTls: true, defaultAuthScheme: "IAM_AUTH" } };
+    const target: StackInput = { type: PROXY_TARGET, name: "target", props: { dbProxyName: "p", dbInstanceIdentifier: "sparki-dev-postgres" } };
+    const db = (iam: boolean): StackInput => ({ type: T.instance, name: "db", props: { ...ownPassword(), iamDatabaseAuthenticationEnabled: iam } });
+    expect((await checkStack(iamProxyNeedsIamDatabase, [proxy, target, db(false)])).violations).toEqual([
+      "proxy target sparki-dev-postgres has IAM database authentication off: the proxy's end-to-end IAM logins would be refused.",
+    ]);
+    expect((await checkStack(iamProxyNeedsIamDatabase, [proxy, target, db(true)])).violations).toEqual([]);
+    const secretsProxy: StackInput = { ...proxy, props: { name: "p", requireTls: true } };
+    expect((await checkStack(iamProxyNeedsIamDatabase, [secretsProxy, target, db(false)])).notApplicable).toBe("no RDS Proxy with end-to-end IAM");
   });
 
   it("refuses an alarm that treats missing data as breaching, or that does not wait for the resource it watches", async () => {

@@ -105,7 +105,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     const app = one(run, "aws:serverlessrepository/cloudFormationStack:CloudFormationStack", `${id}-admin-rotation-function`);
     const rotationSg = groupOfRule(run, EGRESS, `${id}-rotation-to-primary`);
     expect(app.inputs).toMatchObject({
-      name: `serverlessrepo-${id}-admin-rotation`,
+      name: `${id}-admin-rotation`,
       applicationId: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671",
       capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
       parameters: {

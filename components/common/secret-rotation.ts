@@ -18,6 +18,9 @@ export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;
 /** Characters the generated passwords leave out: those that need escaping in a connection URI or a shell. */
 export const ROTATION_EXCLUDED_CHARACTERS = " %+~`#$&*()|[]{}:;<>?!'/@\"\\^=,";
 
+/** Lambda: 1-64 of [A-Za-z0-9_-]; CloudFormation stack names: a letter, then [A-Za-z0-9-] (CreateFunction, CreateStack). */
+const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
+
 /** The SAR application ARN of a template in the stack's partition (AWS publishes them from us-east-1). */
 export function rotationApplicationArn(template: RotationTemplate, region: string): string {
   const partition = partitionOf(region);
@@ -28,7 +31,11 @@ export function rotationApplicationArn(template: RotationTemplate, region: strin
 export interface TemplateRotationArgs {
   /** Which Secrets Manager rotation function. No default. */
   readonly template: RotationTemplate;
-  /** Name of the rotation Lambda function: 1-64 letters, digits, hyphens, underscores. No default. */
+  /**
+   * Name of the rotation Lambda function, and of the CloudFormation stack the provider deploys it with (as
+   * `serverlessrepo-<name>`): a letter, then letters, digits or hyphens, 64 at most (Lambda allows 64 and
+   * underscores; CloudFormation stack names refuse underscores). No default.
+   */
   readonly functionName: string;
   /** Region of the stack (the endpoint the function calls). No default. */
   readonly region: string;
@@ -50,8 +57,8 @@ export interface TemplateRotationArgs {
  */
 export function templateRotation(name: string, args: TemplateRotationArgs, parent: pulumi.Resource): aws.secretsmanager.SecretRotation {
   const template = ROTATION_TEMPLATES[args.template];
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(args.functionName)) {
-    throw new Error(`rotation ${name}: functionName ${args.functionName} must be 1-64 letters, digits, hyphens or underscores (Lambda's rule)`);
+  if (!FUNCTION_NAME.test(args.functionName)) {
+    throw new Error(`rotation ${name}: functionName ${args.functionName} must be a letter then letters, digits or hyphens, 64 at most (Lambda function and CloudFormation stack name rules)`);
   }
   if (template.inVpc !== (args.vpc !== undefined)) {
     throw new Error(`rotation ${name}: template ${args.template} ${template.inVpc ? "connects to the database and needs vpc" : "calls an AWS API and runs outside the VPC"}`);
@@ -67,7 +74,8 @@ export function templateRotation(name: string, args: TemplateRotationArgs, paren
     } : {}),
   };
   const application = new aws.serverlessrepository.CloudFormationStack(`${name}-rotation-function`, {
-    name: `serverlessrepo-${args.functionName}`,
+    // The provider prefixes the deployed stack's name with `serverlessrepo-` itself.
+    name: args.functionName,
     applicationId: rotationApplicationArn(args.template, args.region),
     ...(template.semanticVersion ? { semanticVersion: template.semanticVersion } : {}),
     // The templates create the function's IAM role and its resource policy for Secrets Manager.
