@@ -98,6 +98,12 @@ describe.each(STACKS)("foundation of %s", (stack) => {
       vpcId: (run.outputs.network as { vpcId: string }).vpcId,
     });
     expect(json(endpoint.inputs.policy)).toEqual(secretsManagerEndpointPolicy({ accountId, region: "eu-west-1" }));
+    // The rotation function in the VPC goes through this endpoint: every call of the four-step protocol must pass
+    // (Secrets Manager User Guide, "Lambda rotation function execution role permissions"), nothing like a delete.
+    const allowed = json<{ Statement: { Action: string[]; Condition: unknown }[] }>(endpoint.inputs.policy).Statement[0];
+    expect([...allowed.Action].sort()).toEqual(["secretsmanager:DescribeSecret", "secretsmanager:GetRandomPassword", "secretsmanager:GetSecretValue",
+      "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"]);
+    expect(allowed.Condition).toEqual({ StringEquals: { "aws:PrincipalAccount": accountId } });
     expect(ofType(run, INGRESS).filter((r) => r.inputs.securityGroupId === groupId).map((r) => r.inputs))
       .toEqual([expect.objectContaining({ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: isProd ? "10.50.0.0/16" : "10.40.0.0/16" })]);
     expect(ofType(run, EGRESS).filter((r) => r.inputs.securityGroupId === groupId)).toEqual([]);

@@ -36,11 +36,11 @@ const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-di
  * namespace or dimension does not compile.
  *
  * Missing data: latency and utilisation are `notBreaching` (an idle node publishes nothing and is healthy);
- * error counts are `notBreaching` (no requests, no errors); free storage, free memory and replica lag are
+ * error counts are `notBreaching` (no requests, no errors); RDS free storage, free memory and replica lag are
  * `missing` (the alarm keeps its state): an instance being created, or a dev instance that is stopped, publishes
  * nothing, and `breaching` would page for it (CloudWatch User Guide, "Configuring how CloudWatch alarms treat
  * missing data"). No metric here is `breaching`: silence from a failed instance is reported by the RDS failure
- * and availability events, which page on their own (components/postgres/events.ts).
+ * and failover events, which page on their own (components/postgres/events.ts).
  */
 export const METRICS = {
   // AWS/RDS, per DB instance (RDS_DOC: "Amazon CloudWatch metrics for Amazon RDS").

@@ -41,7 +41,7 @@ export interface TemplateRotationArgs {
   readonly region: string;
   /** The secret to rotate. No default. */
   readonly secretId: pulumi.Input<string>;
-  /** Customer KMS key of the rotated secret (and of the master secret). No default. */
+  /** Customer KMS key of the rotated secret. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** For in-VPC templates: where the function runs, with a security group that reaches the target and Secrets Manager. No default. */
   readonly vpc?: { readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>; readonly securityGroupId: pulumi.Input<string> };

@@ -23,8 +23,8 @@ export interface ExistingVpc {
   /** Private subnets in at least two AZs; database and cache subnet groups use them. No default. */
   readonly privateSubnetIds: readonly string[];
   /**
-   * Security group of the VPC's Secrets Manager interface endpoint, which clients (RDS Proxy) may then reach on
-   * 443 and nothing else. Default: none: the VPC must reach Secrets Manager some other way (a NAT gateway), and
+   * Security group of the VPC's Secrets Manager interface endpoint, which clients (the PostgreSQL admin secret's
+   * rotation function) may then reach on 443 and nothing else. Default: none: the VPC must reach Secrets Manager some other way (a NAT gateway), and
    * clients get 443 to anywhere.
    */
   readonly secretsManagerEndpointSecurityGroupId?: string;
@@ -56,7 +56,7 @@ export interface NetworkArgs extends AccountScope {
 /**
  * Where the storage tier lives: private subnets only. A created VPC is isolated (no internet gateway, no NAT);
  * applications reach it through peering/Transit Gateway set up by the network team. Its only way to an AWS API
- * is an interface endpoint for Secrets Manager, which RDS Proxy needs to read the database secret.
+ * is an interface endpoint for Secrets Manager, which the PostgreSQL admin secret's rotation function calls.
  *
  * A created VPC has a flow log of all its traffic (FSBP EC2.6) in a KMS-encrypted log group that ages out after
  * `flowLogRetentionDays`, written by a role the flow logs service may assume for this account only. An existing VPC
@@ -116,9 +116,9 @@ export class Network extends pulumi.ComponentResource {
   }
 
   /**
-   * RDS Proxy reads its database secret from Secrets Manager, which an isolated VPC cannot reach: an interface
-   * endpoint with private DNS makes `secretsmanager.<region>.amazonaws.com` resolve to addresses in the private
-   * subnets. KMS needs no endpoint: Secrets Manager decrypts the secret itself (kms:ViaService), server-side.
+   * The PostgreSQL admin secret's rotation function runs in the VPC and calls Secrets Manager, which an isolated
+   * VPC cannot reach: an interface endpoint with private DNS makes `secretsmanager.<region>.amazonaws.com` resolve
+   * to addresses in the private subnets. KMS needs no endpoint: Secrets Manager decrypts the secret itself (kms:ViaService), server-side.
    */
   private secretsManagerEndpoint(name: string, args: NetworkArgs, vpcId: pulumi.Output<string>, cidrBlock: string, subnetIds: pulumi.Output<string>[]): aws.ec2.SecurityGroup {
     const group = new aws.ec2.SecurityGroup(`${name}-secretsmanager-endpoint`, {

@@ -18,7 +18,7 @@ export interface PostgresArgs extends AccountScope {
    * 1-50 lowercase letters, digits, hyphens. No default.
    */
   readonly identifier: string;
-  /** Engine version, 17 or 18: a major (RDS picks and upgrades the minor) or `major.minor`. No default. */
+  /** Engine version 17 (18 is refused until RDS Proxy documents it): a major (RDS picks and upgrades the minor) or `major.minor`. No default. */
   readonly engineVersion: string;
   /** Primary instance class; a class of INSTANCE_CLASS_MEMORY_GIB, e.g. `db.r7g.large`. No default. */
   readonly instanceClass: string;

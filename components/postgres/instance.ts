@@ -89,7 +89,7 @@ export interface PrimaryArgs {
   readonly availabilityZone?: string;
   /** Name of the DB subnet group. No default. */
   readonly subnetGroupName: pulumi.Input<string>;
-  /** The primary's security group (only the proxy in). No default. */
+  /** The primary's security group (the proxy, the rotation function and the admin groups in). No default. */
   readonly securityGroupId: pulumi.Input<string>;
   /** Database created with the instance. No default. */
   readonly databaseName: string;

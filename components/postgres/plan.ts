@@ -5,7 +5,7 @@ import { instanceClassProblem, instanceMemoryGiB } from "./instance-classes";
 import { type ParameterSpec, parameterSettingsProblems, type PostgresParameterSettings, postgresParameters } from "./parameters";
 import { type ProxyPool, proxyPool } from "./pool";
 
-/** RDS for PostgreSQL majors this component deploys. */
+/** RDS for PostgreSQL majors this component knows; it deploys only those in RDS_PROXY_POSTGRES_MAJORS. */
 export const POSTGRES_MAJORS = ["17", "18"] as const;
 /**
  * Engine rule: the RDS for PostgreSQL majors RDS Proxy is documented to support, each with where that is written.
@@ -40,9 +40,9 @@ const MONITORING_INTERVALS = new Set([1, 5, 10, 15, 30, 60]);
 
 /** The static facts a deployment is built from: everything alarms and dashboards need at preview time. */
 export interface PostgresPlan {
-  /** Engine major, `17` or `18`. */
+  /** Engine major: `17` (a plan for `18` is refused, RDS_PROXY_POSTGRES_MAJORS). */
   readonly major: (typeof POSTGRES_MAJORS)[number];
-  /** Parameter group family, e.g. `postgres18`. */
+  /** Parameter group family, e.g. `postgres17`. */
   readonly family: string;
   /** The primary's zone; undefined with Multi-AZ, where RDS places primary and standby. */
   readonly primaryZone?: string;
@@ -117,7 +117,7 @@ export function planProblems(input: PlanInput): string[] {
   check(/^[a-z][a-z0-9-]{0,48}$/.test(input.identifier) && !input.identifier.includes("--") && !input.identifier.endsWith("-"),
     `identifier must be 1-49 lowercase letters, digits or single hyphens, starting with a letter, got ${input.identifier}`);
   check(POSTGRES_MAJORS.some((m) => new RegExp(`^${m}(\\.\\d+)?$`).test(input.engineVersion)),
-    `engineVersion must be a ${POSTGRES_MAJORS.join(" or ")} version such as 18 or 17.6, got ${input.engineVersion}`);
+    `engineVersion must be a ${POSTGRES_MAJORS.join(" or ")} version such as 17 or 17.6, got ${input.engineVersion}`);
   const proxyProblem = POSTGRES_MAJORS.some((m) => new RegExp(`^${m}(\\.\\d+)?$`).test(input.engineVersion)) ? proxyEngineProblem(input.engineVersion) : undefined;
   if (proxyProblem) problems.push(`engineVersion ${proxyProblem}`);
   // Replicas default to the primary's class: a bad primary class is reported once.

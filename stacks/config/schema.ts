@@ -19,7 +19,7 @@ export const networkSchema = documented(section({
   vpcId: documented(matching(/^vpc-[0-9a-f]{8,17}$/, "a VPC ID such as vpc-0abc12345678def90").optional(), {
     type: "`vpc-…`",
     default: "— (create a VPC)",
-    description: "Use this existing VPC; needs `privateSubnetIds` and `availabilityZones`. It must reach Secrets Manager itself (an interface endpoint, or a NAT gateway): RDS Proxy reads its secret there.",
+    description: "Use this existing VPC; needs `privateSubnetIds` and `availabilityZones`. It must reach Secrets Manager itself (an interface endpoint, or a NAT gateway): the PostgreSQL admin secret's rotation function calls it there.",
   }),
   privateSubnetIds: documented(list(matching(/^subnet-[0-9a-f]{8,17}$/, "a subnet ID such as subnet-0abc1234")).optional(), {
     type: "list of `subnet-…`",
@@ -39,7 +39,7 @@ export const networkSchema = documented(section({
   secretsManagerEndpointSecurityGroupId: documented(securityGroupId.optional(), {
     type: "`sg-…`",
     default: "—",
-    description: "Existing VPC only: the security group of its Secrets Manager interface endpoint. RDS Proxy then sends HTTPS only there; without it, HTTPS (443) to `0.0.0.0/0`, the one rule that works through a NAT gateway as well as an endpoint.",
+    description: "Existing VPC only: the security group of its Secrets Manager interface endpoint. The PostgreSQL admin secret's rotation function then sends HTTPS only there; without it, HTTPS (443) to `0.0.0.0/0`, the one rule that works through a NAT gateway as well as an endpoint.",
   }),
 }), {
   description: "an existing VPC (vpcId, privateSubnetIds, availabilityZones, optional secretsManagerEndpointSecurityGroupId) or an isolated one this stack creates (cidrBlock, RFC 1918 /16-/24, optional availabilityZones).",

@@ -8,7 +8,7 @@ import type { ProfileName } from "../../config/schema";
 export interface PostgresProfile {
   /** Deploy PostgreSQL at all. */
   readonly enabled: boolean;
-  /** Engine version, 17 or 18 (major or major.minor). */
+  /** Engine version, 17 (major or major.minor; 18 is refused until RDS Proxy documents it). */
   readonly engineVersion: string;
   /** Primary (and default replica) instance class. */
   readonly instanceClass: string;
@@ -34,7 +34,7 @@ export interface PostgresProfile {
   readonly applyImmediately?: boolean;
   /** Keep automated backups after the instance is deleted. */
   readonly retainAutomatedBackups?: boolean;
-  /** Days a deleted admin or pool secret stays recoverable (0 or 7..30). */
+  /** Days a deleted admin secret stays recoverable (0 or 7..30). */
   readonly secretRecoveryWindowDays?: number;
 }
 
