@@ -2,9 +2,10 @@ import { readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkProjectFile, checkStackFile } from "../scripts/offline/pulumi-project-rules";
-import { type ProgramRun, runProgram } from "../scripts/offline/run-program";
+import type { ProgramRun } from "../scripts/offline/run-program";
 import { REPO_ROOT } from "../scripts/offline/stack-files";
 import { readYaml } from "../scripts/offline/yaml-cache";
+import { capturedRun } from "./harness";
 import { listViolations, readPolicyConfigFile, runPack } from "./policy-harness";
 
 /**
@@ -17,12 +18,7 @@ const examples = readdirSync(EXAMPLES).flatMap((folder) => readdirSync(join(EXAM
   .filter((s): s is string => s !== undefined)
   .map((stack) => ({ folder, stack, dir: join(EXAMPLES, folder) })));
 
-const runs = new Map<string, Promise<ProgramRun>>();
-const runOf = (dir: string, stack: string) => {
-  const key = `${dir}/${stack}`;
-  if (!runs.has(key)) runs.set(key, runProgram({ stack, stackDir: dir }));
-  return runs.get(key)!;
-};
+const runOf = (dir: string, stack: string) => capturedRun({ stack, stackDir: dir });
 const profileOf = (run: ProgramRun) => (run.outputs.environment as { profile: string }).profile;
 
 describe("examples", () => {

@@ -1,22 +1,29 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CAPTURED_RUNS_ENV } from "../scripts/offline/captured-runs";
+import { everyStack } from "../scripts/offline/stack-files";
 
 const ROOT = resolve(__dirname, "..");
 
 /**
- * Runs the dev and prod programs once per `npm test` (one process per stack, in parallel) and leaves the runs as
- * JSON for every test file: files that only read the real stacks no longer run the program themselves. Files that
- * need a run of their own (config overrides, a component alone) still do, through the harness.
+ * Runs every stack program once per `npm test` (dev and prod with and without preview semantics, each example as
+ * deployed) and leaves the runs as JSON for every test file (test/harness.ts capturedRun). The runs are split over
+ * at most two processes, in parallel: one process per run would load the SDK once per run.
  */
 export default async function setup(): Promise<() => void> {
   mkdirSync(join(ROOT, ".cache"), { recursive: true }); // a fresh clone has none yet
   const dir = mkdtempSync(join(ROOT, ".cache", "runs-"));
-  const capture = (stack: string) => promisify(execFile)(process.execPath,
-    [join(ROOT, "scripts/offline/launch.ts"), join(ROOT, "scripts/offline/capture.ts"), dir, `${stack}:apply`, `${stack}:preview`], { cwd: ROOT });
-  await Promise.all(["dev", "prod"].map(capture));
+  const specs = everyStack().flatMap(({ stack, stackDir }) => {
+    const where = stackDir ? `${stack}@${stackDir}` : stack;
+    return stackDir ? [`${where}:apply`] : [`${where}:apply`, `${where}:preview`];
+  });
+  const processes = Math.max(1, Math.min(2, availableParallelism()));
+  const shares = Array.from({ length: processes }, (_, i) => specs.filter((_s, at) => at % processes === i));
+  await Promise.all(shares.map((share) => promisify(execFile)(process.execPath,
+    [join(ROOT, "scripts/offline/launch.ts"), join(ROOT, "scripts/offline/capture.ts"), dir, ...share], { cwd: ROOT })));
   process.env[CAPTURED_RUNS_ENV] = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import { readCapturedRun } from "../scripts/offline/captured-runs";
-import { type ProgramRun, type RegisteredResource, type ResourceRef, runProgram } from "../scripts/offline/run-program";
+import { type ProgramRun, type RegisteredResource, type ResourceRef, runProgram, type RunOptions } from "../scripts/offline/run-program";
+import type { StackRef } from "../scripts/offline/stack-files";
 
 export { KNOWN_AFTER_APPLY } from "../scripts/offline/run-program";
 export type { ProgramRun, RegisteredResource } from "../scripts/offline/run-program";
@@ -11,17 +12,27 @@ const cache = new Map<string, Promise<ProgramRun>>();
 
 /**
  * The real program for a real stack file: the run test/global-setup.ts captured once for the whole suite, or, when a
- * file runs on its own, a run of this file's own, shared by its tests.
+ * file runs on its own, a run of this process's own, shared by every test file the process runs.
  */
 export function stackRun(stack: StackName, preview = false): Promise<ProgramRun> {
-  const key = `${stack}:${preview}`;
+  return capturedRun({ stack }, preview);
+}
+
+/** {@link stackRun} for any stack file, e.g. an example's (examples/<hosting>/Pulumi.<stack>.yaml). */
+export function capturedRun(ref: StackRef, preview = false): Promise<ProgramRun> {
+  const key = `${ref.stackDir ?? "."}/${ref.stack}:${preview}`;
   let run = cache.get(key);
   if (!run) {
-    const captured = readCapturedRun(stack, preview);
-    run = captured ? Promise.resolve(captured) : runProgram({ stack, preview });
+    const captured = readCapturedRun(ref, preview);
+    run = captured ? Promise.resolve(captured) : runProgram({ ...ref, preview });
     cache.set(key, run);
   }
   return run;
+}
+
+/** Runs the program as asked, through the shared runs when it asks for nothing but a real stack file (the plan command's tests). */
+export function sharedRun(options: RunOptions): Promise<ProgramRun> {
+  return options.overrides || options.program || options.observe ? runProgram(options) : capturedRun(options, options.preview);
 }
 
 /** Runs the program with config overrides on top of a stack file (for bad-config cases). */

@@ -222,6 +222,13 @@ esac
     expect(log).toEqual(["mc ready sparki"]);
   });
 
+  it("stops its timer once MinIO answers: no sleep outlives the script (a Job pod would otherwise idle to its deadline in tests)", () => {
+    const { status } = provision([bucket("logs")], undefined, undefined, "ok", { PROVISION_WAIT_SECONDS: "317" });
+    expect(status).toBe(0);
+    const leftover = execFileSync("ps", ["-eo", "args"]).toString().split("\n").filter((l) => l.trim() === "sleep 317");
+    expect(leftover).toEqual([]);
+  });
+
   it("waits at most PROVISION_WAIT_SECONDS by default, well inside the Job's deadline (a retried pod still reports why)", () => {
     expect(PROVISION_SCRIPT).toContain(`wait_seconds="\${PROVISION_WAIT_SECONDS:-${PROVISION_WAIT_SECONDS}}"`);
     expect(PROVISION_WAIT_SECONDS * 2).toBeLessThan(ACTIVE_DEADLINE_SECONDS);

@@ -14,6 +14,7 @@ import { COMMENT_LIMIT } from "../scripts/offline/markdown";
 import { parsePlanned, type PlannedResource, type PlannedStack } from "../scripts/offline/planned";
 import { distance, parsePlanArgs, suggestion, SYNOPSIS } from "../scripts/offline/plan-cli/args";
 import { runPlanCli } from "../scripts/offline/plan-cli/main";
+import { sharedRun } from "./harness";
 
 const ROOT = join(__dirname, "..");
 
@@ -21,7 +22,7 @@ const ROOT = join(__dirname, "..");
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await runPlanCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const code = await runPlanCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), run: sharedRun });
   return { code, stdout, stderr };
 }
 
@@ -252,7 +253,7 @@ describe("--base with a real commit", () => {
     writeFileSync(join(dir, "Pulumi.prod.yaml"), prod.replace(/\n {4}nodeType: cache\.r7g\.large /, "\n    nodeType: cache.r7g.xlarge "));
     let stdout = "";
     let stderr = "";
-    const code = await runPlanCli(["prod", "--format", "markdown", "--stack-dir", dir, "--base", "HEAD"], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    const code = await runPlanCli(["prod", "--format", "markdown", "--stack-dir", dir, "--base", "HEAD"], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), run: sharedRun });
     expect([code, stderr]).toEqual([0, ""]);
     const firstChange = stdout.split("\n").find((l) => l.startsWith("- ") || l.startsWith("  - "));
     // Exactly one change while the working tree's program is HEAD's (CI); an uncommitted program change adds more,
@@ -267,7 +268,7 @@ describe("--base with a real commit", () => {
 
   it("says in one line when there is no base plan, and still prints the plan", async () => {
     let stdout = "";
-    const code = await runPlanCli(["dev", "--base", "no-such-ref-for-sure"], { stdout: (t) => void (stdout += t), stderr: () => undefined });
+    const code = await runPlanCli(["dev", "--base", "no-such-ref-for-sure"], { stdout: (t) => void (stdout += t), stderr: () => undefined, run: sharedRun });
     expect(code).toBe(0);
     expect(stdout.split("\n").slice(2, 4)).toEqual(["Changes against no-such-ref-for-sure: not shown (no-such-ref-for-sure is not a commit of this repository (fetch it first?)). The plan follows.", ""]);
     expect(stdout).toContain("Summary by adapter");

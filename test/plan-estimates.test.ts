@@ -9,6 +9,7 @@ import { costMarkdown, costText, headline } from "../scripts/offline/cost/render
 import { runPlanCli } from "../scripts/offline/plan-cli/main";
 import { renderJson, renderMarkdown } from "../scripts/offline/render";
 import { runProgram } from "../scripts/offline/run-program";
+import { sharedRun, stackRun } from "./harness";
 
 const ROOT = join(__dirname, "..");
 
@@ -16,13 +17,13 @@ const ROOT = join(__dirname, "..");
 async function plan(...args: string[]): Promise<string> {
   let stdout = "";
   let stderr = "";
-  const code = await runPlanCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const code = await runPlanCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), run: sharedRun });
   if (code !== 0) throw new Error(`plan ${args.join(" ")} exited ${code}: ${stderr}`);
   return stdout;
 }
 
 describe("the offline plan with deploy time and cost", () => {
-  const devRun = runProgram({ stack: "dev", preview: true });
+  const devRun = stackRun("dev", true);
 
   it("puts both estimates into the JSON plan, consistent with its resources", async () => {
     const parsed = JSON.parse(renderJson(await devRun)) as {

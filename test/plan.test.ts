@@ -10,10 +10,10 @@ import { renderJson, renderMarkdown, renderText } from "../scripts/offline/rende
 import { runProgram } from "../scripts/offline/run-program";
 import { displayType } from "../scripts/offline/tree";
 import { ADAPTER_REGISTRY } from "../stacks/adapters/registry";
-import { KNOWN_AFTER_APPLY } from "./harness";
+import { KNOWN_AFTER_APPLY, STACKS, stackRun } from "./harness";
 
-describe.each(["dev", "prod"])("offline plan of %s", (stack) => {
-  const plan = runProgram({ stack, preview: true });
+describe.each(STACKS)("offline plan of %s", (stack) => {
+  const plan = stackRun(stack, true);
 
   it("lists the key, the topics, the network and the tags, with computed values unknown", async () => {
     const text = renderText(await plan);

@@ -1,7 +1,6 @@
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { describe, expect, it } from "vitest";
 import { POSTGRES_POOL } from "../components/matrix";
-import { runProgram } from "../scripts/offline/run-program";
 import { json, KNOWN_AFTER_APPLY, ofType, one, type ProgramRun, type RegisteredResource, runWith, STACKS, stackRun } from "./harness";
 
 const INSTANCE = "aws:rds/instance:Instance";
@@ -366,7 +365,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
 
 describe("PostgreSQL identifiers at preview", () => {
   it.each(STACKS)("%s: alarm dimensions, replica sources and event sources are known before anything exists", async (stack) => {
-    const plan = await runProgram({ stack, preview: true });
+    const plan = await stackRun(stack, true);
     const postgres = plan.resources.filter((r: RegisteredResource) => r.type === ALARM && String(r.inputs.name).startsWith(`${stack}-postgres-`));
     expect(postgres.length).toBeGreaterThan(0);
     for (const a of postgres) expect(JSON.stringify(a.inputs.dimensions), String(a.inputs.name)).not.toContain(KNOWN_AFTER_APPLY);

@@ -40,9 +40,10 @@ export const ACTIVE_DEADLINE_SECONDS = 900;
  * get it (MinIO turns it on only at creation), so the retention step fails and says so.
  *
  * `mc ready` retries until the cluster answers (https://min.io/docs/minio/linux/reference/minio-mc/mc-ready.html),
- * so it runs in the background under a bounded wait: past PROVISION_WAIT_SECONDS, or as soon as `mc` itself
- * exits with an error (e.g. an unwritable MC_CONFIG_DIR), the script prints the tail of mc's
- * output to stderr and exits 1, instead of retrying silently until the Job's deadline.
+ * so it runs in the background, watched by a timer: the script goes on the moment `mc ready` succeeds; past
+ * PROVISION_WAIT_SECONDS (the timer stops it), or as soon as `mc` itself exits with an error (e.g. an unwritable
+ * MC_CONFIG_DIR), it prints the tail of mc's output to stderr and exits 1, instead of retrying silently until the
+ * Job's deadline. The timer stops its own `sleep` when stopped early, so nothing outlives the script.
  */
 export const PROVISION_SCRIPT = `#!/bin/sh
 set -eu
@@ -53,21 +54,29 @@ if [ -n "\${PROVISION_CA_FILE:-}" ]; then
   cp "\${PROVISION_CA_FILE}" "\${MC_CONFIG_DIR}/certs/CAs/ca.crt"
 fi
 ready_log="\${TMPDIR:-/tmp}/mc-ready.log"
+timed_out="\${TMPDIR:-/tmp}/mc-ready.timed-out"
+rm -f "\${timed_out}"
+echo "waiting up to \${wait_seconds}s for MinIO to accept writes"
 mc ready ${ALIAS} > "\${ready_log}" 2>&1 &
 ready_pid=$!
-waited=0
-while kill -0 "\${ready_pid}" 2>/dev/null; do
-  if [ "\${waited}" -ge "\${wait_seconds}" ]; then
-    kill "\${ready_pid}" 2>/dev/null || true
-    echo "MinIO (alias ${ALIAS}) did not accept writes within \${wait_seconds}s; mc ready said last:" >&2
-    tail -n 20 "\${ready_log}" >&2
-    exit 1
-  fi
-  if [ $((waited % 30)) -eq 0 ]; then echo "waiting for MinIO to accept writes (\${waited}s of \${wait_seconds}s)"; fi
-  sleep 1
-  waited=$((waited + 1))
-done
-if ! wait "\${ready_pid}"; then
+(
+  trap 'kill "\${sleep_pid:-}" 2>/dev/null; exit 0' TERM
+  sleep "\${wait_seconds}" &
+  sleep_pid=$!
+  wait "\${sleep_pid}"
+  : > "\${timed_out}"
+  kill "\${ready_pid}" 2>/dev/null
+) > /dev/null 2>&1 &
+watchdog_pid=$!
+ready_status=0
+wait "\${ready_pid}" || ready_status=$?
+kill "\${watchdog_pid}" 2>/dev/null || true
+if [ -f "\${timed_out}" ]; then
+  echo "MinIO (alias ${ALIAS}) did not accept writes within \${wait_seconds}s; mc ready said last:" >&2
+  tail -n 20 "\${ready_log}" >&2
+  exit 1
+fi
+if [ "\${ready_status}" -ne 0 ]; then
   echo "mc ready ${ALIAS} failed; its output:" >&2
   tail -n 20 "\${ready_log}" >&2
   exit 1

@@ -1,6 +1,6 @@
 // Runs stack programs once and writes each run as JSON, for the test suite's global setup (test/global-setup.ts):
 // every test file then reads the same captured resources instead of running the program again.
-// Usage: node scripts/offline/launch.ts scripts/offline/capture.ts <out-dir> <stack>[:preview] ...
+// Usage: node scripts/offline/launch.ts scripts/offline/capture.ts <out-dir> <stack>[@<stack-dir>]:<apply|preview> ...
 import { mkdirSync, writeFileSync } from "node:fs";
 import { capturedRunFile } from "./captured-runs";
 import { runProgram } from "./run-program";
@@ -8,10 +8,11 @@ import { runProgram } from "./run-program";
 async function main([dir, ...specs]: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const spec of specs) {
-    const [stack, mode] = spec.split(":");
+    const [where, mode] = spec.split(":");
+    const [stack, stackDir] = where.split("@");
     const preview = mode === "preview";
-    const run = await runProgram({ stack, preview });
-    writeFileSync(capturedRunFile(dir, stack, preview), JSON.stringify(run));
+    const run = await runProgram({ stack, stackDir, preview });
+    writeFileSync(capturedRunFile(dir, { stack, stackDir }, preview), JSON.stringify(run));
   }
 }
 

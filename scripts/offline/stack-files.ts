@@ -15,6 +15,22 @@ export function stackNames(root = REPO_ROOT): string[] {
   return readdirSync(root).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => s !== undefined).sort();
 }
 
+/** A stack file the repository keeps: the root's dev and prod, and each example's under examples/<hosting>/. */
+export interface StackRef {
+  readonly stack: string;
+  /** Folder of its files; absent for the repository root. */
+  readonly stackDir?: string;
+}
+
+/** Every stack the repository plans and tests: the root's, then each example folder's. */
+export function everyStack(): StackRef[] {
+  const examples = join(REPO_ROOT, "examples");
+  return [
+    ...stackNames().map((stack) => ({ stack })),
+    ...readdirSync(examples).sort().flatMap((folder) => stackNames(join(examples, folder)).map((stack) => ({ stack, stackDir: join(examples, folder) }))),
+  ];
+}
+
 export function readProjectFile(root = REPO_ROOT): ProjectFile {
   return readYaml(join(root, "Pulumi.yaml")) as ProjectFile;
 }

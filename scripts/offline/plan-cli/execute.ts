@@ -38,7 +38,7 @@ export async function planStack({ stack, format, stackDir, base }: PlanOptions, 
   const abort = new AbortController();
   const basePlan = base ? planAtRef({ ref: base, stack, stackDir, root: REPO_ROOT, signal: abort.signal }) : undefined;
   try {
-    const run = await runProgram({ stack, preview: true, stackDir });
+    const run = await (io.run ?? runProgram)({ stack, preview: true, stackDir });
     const comparison = basePlan ? compare(await basePlan, run) : undefined;
     io.stdout(`${RENDERERS[format](run, comparison)}\n`);
     return 0;

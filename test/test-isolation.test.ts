@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runProgram } from "../scripts/offline/run-program";
+import { REPO_ROOT } from "../scripts/offline/stack-files";
+import { stackRun } from "./harness";
+
+// vitest.config.mts runs the files of a worker in one module graph (isolate: false). That is safe only while every
+// program run goes through scripts/offline/run-program.ts, which sets mocks and the whole config afresh per run.
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.name === "node_modules" || e.name.startsWith(".")) return [];
+    const path = join(dir, e.name);
+    return e.isDirectory() ? testFiles(path) : /\.(test\.ts|ts)$/.test(e.name) && dir.endsWith("test") || e.name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+/** What would carry state from one test file into the next when they share a process. */
+const SHARED_STATE = [
+  /\bsetMocks\s*\(/, /\bsetAllConfig\s*\(/, /\bsetConfig\s*\(/, /\bregisterStackTransformation\s*\(/, /\bruntime\.reset/,
+  /\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\s*\(/, /\bprocess\.env(\.\w+|\[[^\]]+\])\s*=[^=]/,
+];
+
+describe("test files sharing a worker process", () => {
+  it("touch the Pulumi runtime, module mocks and the environment only through the runner", () => {
+    const offenders = [...testFiles(join(REPO_ROOT, "test")), ...testFiles(join(REPO_ROOT, "components"))]
+      .filter((f) => !f.endsWith("global-setup.ts") && !f.endsWith("test-isolation.test.ts"))
+      .flatMap((f) => SHARED_STATE.filter((re) => re.test(readFileSync(f, "utf8"))).map((re) => `${relative(REPO_ROOT, f)}: ${re.source}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("see no config of an earlier run: a plain run after one with overrides equals the suite's captured run", async () => {
+    await runProgram({ stack: "dev", overrides: { "sparki-storage:redis": { clusterMode: true }, "sparki-storage:minio": { enabled: false } } });
+    const after = await runProgram({ stack: "dev" });
+    const captured = await stackRun("dev");
+    const names = (run: typeof after) => run.resources.map((r) => `${r.type}::${r.name}`).sort();
+    expect(names(after)).toEqual(names(captured));
+    expect(after.outputs).toEqual(captured.outputs);
+  });
+});
