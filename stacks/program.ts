@@ -5,16 +5,17 @@ import { deployFoundation } from "./foundation";
 import { bindAdapters } from "./project";
 
 /**
- * The whole storage tier of one environment. Validates config first (throwing before any resource exists),
- * then builds the shared blocks (provider, key, topics, network) and every enabled adapter of the registry.
+ * The whole storage tier of one environment. Validates config first (throwing before any resource exists), loads
+ * the code of the enabled adapters only (a stack without MinIO never loads @pulumi/kubernetes), then builds the shared blocks (provider, key, topics, network) and every enabled adapter of the registry.
  */
-export function storageStack(): Record<string, unknown> {
+export async function storageStack(): Promise<Record<string, unknown>> {
   const config = loadConfig();
   const env = resolveEnvironment(config);
   const adapters = bindAdapters(env, config.project).filter((a) => a.enabled);
+  const deployers = await Promise.all(adapters.map(async (a) => ({ key: a.key, deploy: await a.loadDeploy() })));
 
   const shared = deployFoundation(env);
-  const deployed = adapters.map((a) => ({ key: a.key, ...a.deploy(shared) }));
+  const deployed = deployers.map((a) => ({ key: a.key, ...a.deploy(shared) }));
   const sections = deployed.flatMap((d) => d.dashboard);
   if (sections.length > 0) {
     new StorageDashboard(`${shared.baseName}-dashboard`, { environment: env.name, region: env.region, sections }, shared.opts);

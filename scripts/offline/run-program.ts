@@ -60,7 +60,7 @@ export interface RunOptions {
    * What to run instead of the stack program, e.g. one component under test. Default: the real program
    * (`storageStack` of stacks/program.ts).
    */
-  readonly program?: () => Record<string, unknown>;
+  readonly program?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Called for every resource registration, also when the program later throws. */
   readonly observe?: (resource: ResourceRef) => void;
 }
@@ -186,7 +186,7 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
   const program = options.program ?? (await import("../../stacks/program")).storageStack;
   let failure: Error | undefined;
   let returned: Record<string, unknown> = {};
-  await runInPulumiStack(() => {
+  await runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       if (args.type !== "pulumi:pulumi:Stack") {
         recorded.set(key(args), { parent: refOf(args.opts.parent), dependencies: inputDependencies(args.props), options: recordOptions(args.opts) });
@@ -194,11 +194,11 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
       return undefined;
     });
     try {
-      returned = program();
+      returned = await program();
     } catch (error) {
       failure = error instanceof Error ? error : new Error(JSON.stringify(error));
     }
-    return Promise.resolve({});
+    return {};
   });
   await waitForRPCs();
   if (failure) throw failure;

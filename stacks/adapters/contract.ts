@@ -26,8 +26,12 @@ export interface Adapter<Config, Profile, Settings, Outputs> {
   enabled(settings: Settings): boolean;
   /** Rules across keys (and the foundation), run on the settings only when the adapter is enabled. */
   readonly rules: readonly AdapterRule<Config, Profile, Settings>[];
-  /** Registers the adapter's component(s) with the shared blocks; called only when enabled. */
-  deploy(settings: Settings, shared: SharedBlocks): Deployed<Outputs>;
+  /**
+   * Loads the code that registers the adapter's component(s), only when the adapter is enabled and the config is
+   * valid: a stack never loads a provider SDK (e.g. @pulumi/kubernetes) or a component it does not deploy.
+   * Write it as `async () => (await import("./deploy")).deployX`; a static import of ./deploy defeats it.
+   */
+  loadDeploy(): Promise<DeployFunction<Settings, Outputs>>;
   /** Every Pulumi type token it registers, and whether replacing one loses data. */
   readonly resourceTypes: readonly ResourceTypeInfo[];
 }
@@ -52,6 +56,9 @@ export interface RuleInput<Config, Profile, Settings> {
 
 /** A rule across keys; paths of its problems are inside the adapter's section (the runner prefixes configKey). */
 export type AdapterRule<Config, Profile, Settings> = (input: RuleInput<Config, Profile, Settings>) => Problem[];
+
+/** Registers an adapter's component(s) with the shared blocks. */
+export type DeployFunction<Settings, Outputs> = (settings: Settings, shared: SharedBlocks) => Deployed<Outputs>;
 
 /** What a deployment hands back to the composition. */
 export interface Deployed<Outputs> {

@@ -26,7 +26,8 @@ export interface BoundAdapter {
   readonly settings: unknown;
   /** Problems of its cross-field rules, paths from the project namespace; none when disabled. */
   problems(): Problem[];
-  deploy(shared: SharedBlocks): Deployed<unknown>;
+  /** Loads the adapter's deployment code (contract.ts loadDeploy); the function registers its resources. */
+  loadDeploy(): Promise<(shared: SharedBlocks) => Deployed<unknown>>;
 }
 
 export function registered<C, P, S, O>(adapter: Adapter<C, P, S, O>): RegisteredAdapter {
@@ -47,7 +48,10 @@ export function registered<C, P, S, O>(adapter: Adapter<C, P, S, O>): Registered
         settings,
         problems: () => !enabled ? [] : adapter.rules.flatMap((rule) => rule({ config, profile, settings, scope }))
           .map((p) => ({ ...p, path: [adapter.configKey, ...p.path], defaultInEffect: "defaultInEffect" in p ? p.defaultInEffect : defaultAt(config, settings, p.path) })),
-        deploy: (shared) => adapter.deploy(settings, shared),
+        loadDeploy: async () => {
+          const deploy = await adapter.loadDeploy();
+          return (shared) => deploy(settings, shared);
+        },
       };
     },
   };

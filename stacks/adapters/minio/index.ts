@@ -1,5 +1,5 @@
 import type { Adapter } from "../contract";
-import { deployMinio, type MinioOutputs } from "./deploy";
+import type { MinioOutputs } from "./deploy";
 import { MINIO_PROFILES, type MinioProfile } from "./profiles";
 import { MINIO_RULES } from "./rules";
 import { type MinioConfig, minioSchema } from "./schema";
@@ -14,7 +14,7 @@ export const minioAdapter: Adapter<MinioConfig, MinioProfile, MinioSettings, Min
   settings: minioSettings,
   enabled: (s) => s.enabled,
   rules: MINIO_RULES,
-  deploy: deployMinio,
+  loadDeploy: async () => (await import("./deploy")).deployMinio,
   resourceTypes: [
     { type: "pulumi:providers:kubernetes", stateful: false },
     // Deleting the namespace deletes everything in it, the drives' claims included.

@@ -1,4 +1,4 @@
-import { topologyProblem } from "../../../components/minio";
+import { topologyProblem } from "../../../components/minio/topology";
 import type { Problem } from "../../config/problems";
 import type { AdapterRule } from "../contract";
 import { OBJECT_STORE_PROFILES } from "../s3/profiles";

@@ -1,8 +1,7 @@
 import type { z } from "zod";
-import {
-  type ContainerImage, DEFAULT_TLS_SECRET_NAME, IMAGE_PATTERNS, MAX_DRIVES_PER_SERVER, MAX_SERVERS, MINIO_CLIENT_IMAGE, MINIO_DEFAULTS,
-  MINIO_SERVER_IMAGE,
-} from "../../../components/minio";
+import { DEFAULT_TLS_SECRET_NAME, MINIO_DEFAULTS } from "../../../components/minio/args";
+import { type ContainerImage, IMAGE_PATTERNS, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE } from "../../../components/minio/image";
+import { MAX_DRIVES_PER_SERVER, MAX_SERVERS } from "../../../components/minio/topology";
 import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-store/data-classes";
 import { MAX_LIFECYCLE_DAYS } from "../../../components/object-store/lifecycle";
 import { documented } from "../../config/docs";

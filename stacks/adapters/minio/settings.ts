@@ -1,6 +1,8 @@
-import {
-  type ContainerImage, DEFAULT_TLS_SECRET_NAME, MINIO_DEFAULTS, type MinioObjectLock, type NamespaceLabel,
-} from "../../../components/minio";
+// The component's pure modules, not its index: the index loads @pulumi/kubernetes, which only deploy.ts may need.
+import { DEFAULT_TLS_SECRET_NAME, MINIO_DEFAULTS } from "../../../components/minio/args";
+import type { MinioObjectLock } from "../../../components/minio/buckets";
+import type { ContainerImage } from "../../../components/minio/image";
+import type { NamespaceLabel } from "../../../components/minio/policies";
 import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-store/data-classes";
 import type { StackScope } from "../contract";
 import { s3Adapter } from "../s3";

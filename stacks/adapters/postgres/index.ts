@@ -1,5 +1,5 @@
 import type { Adapter } from "../contract";
-import { deployPostgres, type PostgresOutputs } from "./deploy";
+import type { PostgresOutputs } from "./deploy";
 import { POSTGRES_PROFILES, type PostgresProfile } from "./profiles";
 import { POSTGRES_RULES } from "./rules";
 import { type PostgresConfig, postgresSchema } from "./schema";
@@ -14,7 +14,7 @@ export const postgresAdapter: Adapter<PostgresConfig, PostgresProfile, PostgresS
   settings: postgresSettings,
   enabled: (s) => s.enabled,
   rules: POSTGRES_RULES,
-  deploy: deployPostgres,
+  loadDeploy: async () => (await import("./deploy")).deployPostgres,
   resourceTypes: [
     { type: "aws:rds/instance:Instance", stateful: true },
     { type: "aws:rds/subnetGroup:SubnetGroup", stateful: false },

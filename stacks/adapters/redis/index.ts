@@ -1,5 +1,5 @@
 import type { Adapter } from "../contract";
-import { deployRedis, type RedisOutputs } from "./deploy";
+import type { RedisOutputs } from "./deploy";
 import { REDIS_PROFILES, type RedisProfile } from "./profiles";
 import { REDIS_RULES } from "./rules";
 import { type RedisConfig, redisSchema } from "./schema";
@@ -14,7 +14,7 @@ export const redisAdapter: Adapter<RedisConfig, RedisProfile, RedisSettings, Red
   settings: redisSettings,
   enabled: (s) => s.enabled,
   rules: REDIS_RULES,
-  deploy: deployRedis,
+  loadDeploy: async () => (await import("./deploy")).deployRedis,
   resourceTypes: [
     { type: "aws:elasticache/replicationGroup:ReplicationGroup", stateful: true },
     { type: "aws:elasticache/subnetGroup:SubnetGroup", stateful: false },

@@ -1,5 +1,5 @@
 import type { Adapter } from "../contract";
-import { deployObjectStore, type ObjectStoreOutputs } from "./deploy";
+import type { ObjectStoreOutputs } from "./deploy";
 import { OBJECT_STORE_PROFILES, type ObjectStoreProfile } from "./profiles";
 import { OBJECT_STORE_RULES } from "./rules";
 import { type ObjectStoreConfig, objectStoreSchema } from "./schema";
@@ -14,7 +14,7 @@ export const s3Adapter: Adapter<ObjectStoreConfig, ObjectStoreProfile, ObjectSto
   settings: objectStoreSettings,
   enabled: () => true,
   rules: OBJECT_STORE_RULES,
-  deploy: deployObjectStore,
+  loadDeploy: async () => (await import("./deploy")).deployObjectStore,
   resourceTypes: [
     { type: "aws:s3/bucket:Bucket", stateful: true },
     { type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls", stateful: false },
