@@ -14,7 +14,7 @@ export default tseslint.config(
       parserOptions: {
         // The rotation function's source is plain JavaScript shipped as it is (components/redis/rotation.ts); it is
         // in no tsconfig, so it is linted in the default project (test/redis-rotation-handler.test.ts type-checks it).
-        projectService: { allowDefaultProject: ["components/redis/rotation-handler.mjs", "scripts/require-node.cjs"] },
+        projectService: { allowDefaultProject: ["components/redis/rotation-handler.mjs", "scripts/require-node.cjs", "scripts/offline/launch.cjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

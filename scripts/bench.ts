@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const coldCache = mkdtempSync(join(tmpdir(), "sparki-bench-cache-"));
   const node = process.execPath;
-  const launch = ["scripts/offline/launch.ts", "scripts/plan.ts"];
+  const launch = ["scripts/offline/launch.cjs", "scripts/plan.ts"];
   const load = { before: loadavg()[0] };
   const benchmarks: Array<[Benchmark, Record<string, string>?]> = [
     [{ label: "floor: node loads @pulumi/pulumi + @pulumi/aws", command: [node, "-e", "require('@pulumi/pulumi'); require('@pulumi/aws')"], runs: args.runs }],
@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
     [{ label: "floor with Node's compile cache", command: [node, "-e", "require('@pulumi/pulumi'); require('@pulumi/aws')"], env: { NODE_COMPILE_CACHE: join(coldCache, "floor-cache") }, runs: args.runs }],
     [{ label: "npm run plan -- dev", command: ["npm", "run", "-s", "plan", "--", "dev"], runs: args.runs }, { SPARKI_LAUNCH_CACHE: join(coldCache, "dev") }],
     [{ label: "npm run plan -- prod", command: ["npm", "run", "-s", "plan", "--", "prod"], runs: args.runs }, { SPARKI_LAUNCH_CACHE: join(coldCache, "prod") }],
-    [{ label: "plan prod without npm (node launch.ts)", command: [node, ...launch, "prod"], runs: args.runs }],
+    [{ label: "plan prod without npm (node launch.cjs)", command: [node, ...launch, "prod"], runs: args.runs }],
     [{ label: "plan prod via tsx (the former command)", command: [node, "--import", "tsx", "scripts/plan.ts", "prod"], runs: args.runs }],
   ];
   if (!args.skipTests) {

@@ -23,7 +23,7 @@ export default async function setup(): Promise<() => void> {
   const processes = Math.max(1, Math.min(2, availableParallelism()));
   const shares = Array.from({ length: processes }, (_, i) => specs.filter((_s, at) => at % processes === i));
   await Promise.all(shares.map((share) => promisify(execFile)(process.execPath,
-    [join(ROOT, "scripts/offline/launch.ts"), join(ROOT, "scripts/offline/capture.ts"), dir, ...share], { cwd: ROOT })));
+    [join(ROOT, "scripts/offline/launch.cjs"), join(ROOT, "scripts/offline/capture.ts"), dir, ...share], { cwd: ROOT })));
   process.env[CAPTURED_RUNS_ENV] = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }

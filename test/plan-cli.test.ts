@@ -118,7 +118,7 @@ describe("plan command (in-process)", () => {
 
 describe("npm run plan as a process", () => {
   it("exits 2 for a misspelt flag, the problem on the first line of stderr and nothing on stdout", async () => {
-    const attempt = promisify(execFile)(process.execPath, [join(ROOT, "scripts", "offline", "launch.ts"), join(ROOT, "scripts", "plan.ts"), "prod", "--fromat", "json"], { cwd: ROOT });
+    const attempt = promisify(execFile)(process.execPath, [join(ROOT, "scripts", "offline", "launch.cjs"), join(ROOT, "scripts", "plan.ts"), "prod", "--fromat", "json"], { cwd: ROOT });
     const failure = (await attempt.then(() => undefined, (e: unknown) => e)) as { code: number; stdout: string; stderr: string };
     expect(failure.code).toBe(2);
     expect(failure.stdout).toBe("");

@@ -21,7 +21,7 @@ const STACKS = [
 describe("provider SDKs a stack loads", () => {
   it("are the packages of what the foundation and its enabled adapters declare: a stack without MinIO never loads @pulumi/kubernetes", async () => {
     const specs = STACKS.map((s) => (s.stackDir ? `${s.stack}@${s.stackDir}` : s.stack));
-    const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, "scripts/offline/launch.ts"), join(REPO_ROOT, "scripts/offline/loaded-providers.ts"), ...specs], { cwd: REPO_ROOT });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, "scripts/offline/launch.cjs"), join(REPO_ROOT, "scripts/offline/loaded-providers.ts"), ...specs], { cwd: REPO_ROOT });
     const report = JSON.parse(stdout) as { stack: string; loaded: string[] }[];
     let loadedSoFar = new Set<string>();
     for (const [at, ref] of STACKS.entries()) {

@@ -47,7 +47,7 @@ describe("a stack file's own mistakes: one line naming the file or key, nothing 
   });
 
   it("prints the syntax error as that one line from npm run plan", async () => {
-    const plan = promisify(execFile)(process.execPath, [join(REPO_ROOT, "scripts", "offline", "launch.ts"), join(REPO_ROOT, "scripts", "plan.ts"), "broken", "--stack-dir", dir], { cwd: REPO_ROOT });
+    const plan = promisify(execFile)(process.execPath, [join(REPO_ROOT, "scripts", "offline", "launch.cjs"), join(REPO_ROOT, "scripts", "plan.ts"), "broken", "--stack-dir", dir], { cwd: REPO_ROOT });
     const failure = (await plan.then(() => undefined, (e: unknown) => e)) as { code: number; stdout: string; stderr: string };
     expect(failure.code).toBe(1);
     expect(failure.stderr.trim().split("\n")).toEqual([SYNTAX_ERROR]);

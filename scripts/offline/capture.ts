@@ -1,6 +1,6 @@
 // Runs stack programs once and writes each run as JSON, for the test suite's global setup (test/global-setup.ts):
 // every test file then reads the same captured resources instead of running the program again.
-// Usage: node scripts/offline/launch.ts scripts/offline/capture.ts <out-dir> <stack>[@<stack-dir>]:<apply|preview> ...
+// Usage: node scripts/offline/launch.cjs scripts/offline/capture.ts <out-dir> <stack>[@<stack-dir>]:<apply|preview> ...
 import { mkdirSync, writeFileSync } from "node:fs";
 import { capturedRunFile } from "./captured-runs";
 import { runProgram } from "./run-program";

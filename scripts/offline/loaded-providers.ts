@@ -1,7 +1,7 @@
 // Which Pulumi provider SDKs (@pulumi/<name> other than @pulumi/pulumi) each stack's program loads. Runs the given
 // stacks one after another in this process and prints, per stack, the provider packages first loaded by its run,
 // as JSON. Give stacks in the order to check: a package an earlier run loaded is not reported again.
-// Usage: node scripts/offline/launch.ts scripts/offline/loaded-providers.ts <stack>[@<stack-dir>] ...
+// Usage: node scripts/offline/launch.cjs scripts/offline/loaded-providers.ts <stack>[@<stack-dir>] ...
 import { runProgram } from "./run-program";
 
 /** Provider packages in this process's module cache (CommonJS: every `require`d file is a key). */
