@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { CAPTURED_RUNS_ENV } from "../scripts/offline/captured-runs";
+import { CAPTURE_TIMINGS_FILE, CAPTURED_RUNS_ENV } from "../scripts/offline/captured-runs";
 import { everyStack } from "../scripts/offline/stack-files";
 
 const ROOT = resolve(__dirname, "..");
@@ -22,8 +22,10 @@ export default async function setup(): Promise<() => void> {
   });
   const processes = Math.max(1, Math.min(2, availableParallelism()));
   const shares = Array.from({ length: processes }, (_, i) => specs.filter((_s, at) => at % processes === i));
-  await Promise.all(shares.map((share) => promisify(execFile)(process.execPath,
+  const outputs = await Promise.all(shares.map((share) => promisify(execFile)(process.execPath,
     [join(ROOT, "scripts/offline/launch.cjs"), join(ROOT, "scripts/offline/capture.ts"), dir, ...share], { cwd: ROOT })));
+  // What each run took, for npm run bench (an example stack's share of the suite).
+  writeFileSync(CAPTURE_TIMINGS_FILE, `[${outputs.flatMap((o) => o.stdout.trim().split("\n")).join(",")}]\n`);
   process.env[CAPTURED_RUNS_ENV] = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 // Runs stack programs once and writes each run as JSON, for the test suite's global setup (test/global-setup.ts):
 // every test file then reads the same captured resources instead of running the program again.
+// Prints, per run, one JSON line: {"spec": ..., "seconds": ...} (npm run bench reads what an example stack costs).
 // Usage: node scripts/offline/launch.cjs scripts/offline/capture.ts <out-dir> <stack>[@<stack-dir>]:<apply|preview> ...
 import { mkdirSync, writeFileSync } from "node:fs";
 import { capturedRunFile } from "./captured-runs";
@@ -11,8 +12,10 @@ async function main([dir, ...specs]: string[]): Promise<void> {
     const [where, mode] = spec.split(":");
     const [stack, stackDir] = where.split("@");
     const preview = mode === "preview";
+    const started = performance.now();
     const run = await runProgram({ stack, stackDir, preview });
     writeFileSync(capturedRunFile(dir, { stack, stackDir }, preview), JSON.stringify(run));
+    process.stdout.write(`${JSON.stringify({ spec, seconds: (performance.now() - started) / 1000 })}\n`);
   }
 }
 

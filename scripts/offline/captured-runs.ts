@@ -6,6 +6,9 @@ import type { StackRef } from "./stack-files";
 /** Where the test suite's global setup leaves the runs it captured (test/global-setup.ts); unset: none. */
 export const CAPTURED_RUNS_ENV = "SPARKI_CAPTURED_RUNS";
 
+/** What each run of the last global setup took: `[{ "spec": "<stack>[@<dir>]:<mode>", "seconds": n }]`. */
+export const CAPTURE_TIMINGS_FILE = join(__dirname, "..", "..", ".cache", "capture-timings.json");
+
 /** File a captured run is written to: `[<example folder>.]<stack>.apply.json` or `....preview.json`. */
 export function capturedRunFile(dir: string, ref: StackRef, preview: boolean): string {
   const folder = ref.stackDir ? `${basename(ref.stackDir)}.` : "";
