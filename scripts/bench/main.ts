@@ -4,8 +4,8 @@
 // Usage: npm run bench [-- --runs 5 --skip-tests --json --root DIR]
 // --root benchmarks another checkout with this bench (e.g. `git worktree add ../base main`, then `npm ci` there or
 // a node_modules symlink): before and after, side by side, in one sitting.
-import { readFileSync, rmSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { CAPTURE_TIMINGS_FILE } from "../offline/captured-runs";
 import { everyStack, REPO_ROOT } from "../offline/stack-files";
@@ -87,10 +87,12 @@ async function main(argv: readonly string[]): Promise<void> {
   let files: { file: string; seconds: number }[] = [];
   if (!args.skipTests) {
     say("test suite: npx vitest run (once; its JSON report gives each file's time)");
-    const suiteRow: Row = { label: "test suite: npx vitest run", command: ["npx", "vitest", "run", "--reporter=dot"], samples: [] };
+    // Its own report file: naming a reporter replaces the configured ones, and a stale report must not be read.
+    const reportFile = join(mkdtempSync(join(tmpdir(), "sparki-bench-")), "vitest.json");
+    const suiteRow: Row = { label: "test suite: npx vitest run", command: ["npx", "vitest", "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${reportFile}`], samples: [] };
     suiteRow.samples.push(await measure(suiteRow.command, args.root));
     rows.push(suiteRow);
-    const report = JSON.parse(readFileSync(join(args.root, ".cache", "test-results.json"), "utf8")) as VitestReport;
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as VitestReport;
     files = fileSeconds(report, args.root);
     suite = { seconds: suiteRow.samples[0].seconds, passed: report.numPassedTests, failed: report.numFailedTests };
   }
