@@ -26,5 +26,5 @@ export interface BenchResult {
   readonly floorSeconds: number;
   readonly adapters: readonly AdapterCost[];
   readonly slowestTestFiles: readonly { file: string; seconds: number }[];
-  readonly suite?: { seconds: number; passed: number; failed: number };
+  readonly suite?: { seconds: number; passed: number; failed: number; failedTests: readonly string[] };
 }

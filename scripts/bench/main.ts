@@ -39,7 +39,7 @@ async function runRows(rows: Row[], runs: number, root: string): Promise<void> {
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
-  testResults: { name: string; startTime: number; endTime: number }[];
+  testResults: { name: string; startTime: number; endTime: number; assertionResults: { fullName: string; status: string }[] }[];
 }
 
 function fileSeconds(report: VitestReport, root: string): { file: string; seconds: number }[] {
@@ -94,7 +94,10 @@ async function main(argv: readonly string[]): Promise<void> {
     rows.push(suiteRow);
     const report = JSON.parse(readFileSync(reportFile, "utf8")) as VitestReport;
     files = fileSeconds(report, args.root);
-    suite = { seconds: suiteRow.samples[0].seconds, passed: report.numPassedTests, failed: report.numFailedTests };
+    suite = {
+      seconds: suiteRow.samples[0].seconds, passed: report.numPassedTests, failed: report.numFailedTests,
+      failedTests: report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "failed").map((a) => `${relative(args.root, f.name)}: ${a.fullName}`)),
+    };
   }
   for (const dir of new Set(variants.map((v) => v.stackDir))) rmSync(dir, { recursive: true, force: true });
 

@@ -26,6 +26,7 @@ export function renderBench(r: BenchResult): string {
     lines.push("", `plan of prod / floor = ${ratio.toFixed(2)}x (goal <= ${GOALS.planProdOverFloor}x): ${met(ratio <= GOALS.planProdOverFloor)}`);
   }
   if (r.suite) {
+    if (r.suite.failedTests.length > 0) lines.push("Failed tests:", ...r.suite.failedTests.map((t) => `  ${t}`));
     lines.push(`test suite ${s(r.suite.seconds)}, ${r.suite.passed} passed, ${r.suite.failed} failed (goal < ${GOALS.suiteSeconds} s on 2 cores when idle): ${met(r.suite.seconds < GOALS.suiteSeconds)}`);
   }
   if (r.adapters.length > 0) {
