@@ -4,7 +4,10 @@ import type { Unwrap } from "@pulumi/pulumi";
 import {
   alarmLevel, matrixThreshold, METRICS, type MetricKey, platformThreshold, SEVERITIES, type Severity, type ThresholdSpec,
 } from "../components/alerting";
-import { ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey, POSTGRES_POOL } from "../components/matrix";
+import {
+  ADAPTERS, ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, derivedLatencyP95, type MatrixAdapterKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey,
+  POSTGRES_POOL,
+} from "../components/matrix";
 import { bucketsOf, describeBucket, sidesOf } from "./lib/buckets";
 import { matrix } from "./lib/controls";
 import { definitely, isAbsent, knownItems, read, valueOr } from "./lib/values";
@@ -55,11 +58,19 @@ export const postgresHighAvailability: StackValidationPolicy = {
 
 type MetricAlarm = Unwrap<aws.cloudwatch.MetricAlarmArgs>;
 
-/** The threshold spec a `ThresholdSource` tag names (`matrix:<key>` or `platform:<key>`), if it names one. */
+/**
+ * The threshold spec a `ThresholdSource` tag names (`matrix:<key>`, `platform:<key>`, or `derived:<adapter>LatencyP95`
+ * by components/matrix DERIVED_LATENCY_RULE), if it names one.
+ */
 export function thresholdFromSource(source: string): ThresholdSpec | undefined {
   const [kind, key] = source.split(":");
   if (kind === "matrix" && key in ALERT_THRESHOLDS) return matrixThreshold(key as AlertThresholdKey);
   if (kind === "platform" && key in PLATFORM_THRESHOLDS) return platformThreshold(key as PlatformThresholdKey);
+  const derivedFrom = kind === "derived" ? /^(.+)LatencyP95$/.exec(key)?.[1] : undefined;
+  if (derivedFrom && ADAPTERS.some((a) => a.key === derivedFrom && a.latencyMs?.max !== undefined)) {
+    const t = derivedLatencyP95(derivedFrom as MatrixAdapterKey);
+    return { warning: t.warning, critical: t.critical, unit: t.unit, comparison: "above", source: t.source, percentile: "p95" };
+  }
   return undefined;
 }
 
@@ -91,7 +102,7 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
   }
   if (!SEVERITIES.includes(severity as Severity)) return [`tag Severity is "${severity}": it must be warning or critical.`];
   const spec = thresholdFromSource(source);
-  if (!spec) return [`tag ThresholdSource "${source}" names no threshold in components/matrix (matrix:<key> or platform:<key>).`];
+  if (!spec) return [`tag ThresholdSource "${source}" names no threshold in components/matrix (matrix:<key>, platform:<key> or derived:<adapter>LatencyP95).`];
   const level = spec[severity as Severity];
 
   const [numerator, denominator] = metric.split("/") as [string, string | undefined];
@@ -116,7 +127,13 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
     unit = definition.unit;
     const namespace = read(() => alarm.namespace);
     const metricName = read(() => alarm.metricName);
-    if ((namespace.known && namespace.value !== definition.namespace) || (metricName.known && metricName.value !== definition.metricName)) {
+    // A Metrics Insights alarm names its metric in the query (SELECT FN(metric) FROM "namespace" ...), not in fields.
+    const insights = valueOr(() => (alarm.metricQueries ?? []).flatMap((q) => (q.expression && /^\s*SELECT\b/i.test(q.expression) ? [q.expression] : [])), [] as string[]);
+    if (insights.length > 0) {
+      if (!insights.every((q) => q.includes(`(${definition.metricName})`) && q.includes(`FROM "${definition.namespace}"`))) {
+        problems.push(`the Metrics Insights query ${insights.join(" ")} does not read ${definition.namespace}/${definition.metricName}, which tag Metric ${metric} names.`);
+      }
+    } else if ((namespace.known && namespace.value !== definition.namespace) || (metricName.known && metricName.value !== definition.metricName)) {
       const shown = (r: typeof namespace) => (r.known ? String(r.value) : "(known after apply)");
       problems.push(`namespace/metricName are ${shown(namespace)}/${shown(metricName)} but tag Metric ${metric} is ${definition.namespace}/${definition.metricName}.`);
     }

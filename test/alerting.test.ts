@@ -44,12 +44,13 @@ describe("threshold unit conversion (once, exactly)", () => {
 });
 
 describe("metric catalog", () => {
-  it("names the AWS page every metric's unit and dimensions were checked against", () => {
+  it("names the AWS page every AWS metric's unit and dimensions were checked against, and the file documenting each custom one", () => {
     const metrics = Object.entries(METRICS);
     expect(metrics.length).toBeGreaterThan(0);
     for (const [key, m] of metrics) {
       expect(m.dimensions.length, key).toBeGreaterThan(0);
-      expect(m.source, key).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+      const publishedByAws = m.namespace.startsWith("AWS/") || m.metricName.startsWith("disk_");
+      expect(m.source, key).toMatch(publishedByAws ? /^https:\/\/docs\.aws\.amazon\.com\// : /^components\/[a-z-]+\/[a-z-]+\.ts /);
     }
   });
 

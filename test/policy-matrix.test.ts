@@ -102,7 +102,10 @@ describe("matrix-alarm-thresholds", () => {
   it("fails unknown sources, metrics and severities", async () => {
     const tags = latency.tags as Record<string, string>;
     expect(await run({ ...latency, tags: { ...tags, ThresholdSource: "matrix:postgresLatencyP99" } }))
-      .toEqual(["tag ThresholdSource \"matrix:postgresLatencyP99\" names no threshold in components/matrix (matrix:<key> or platform:<key>)."]);
+      .toEqual(["tag ThresholdSource \"matrix:postgresLatencyP99\" names no threshold in components/matrix (matrix:<key>, platform:<key> or derived:<adapter>LatencyP95)."]);
+    // The derived rule applies to a row with a bounded latency range only (S3's 50-200 ms has one; DynamoDB's row none).
+    expect(await run({ ...latency, tags: { ...tags, ThresholdSource: "derived:dynamodbLatencyP95" } }))
+      .toEqual(["tag ThresholdSource \"derived:dynamodbLatencyP95\" names no threshold in components/matrix (matrix:<key>, platform:<key> or derived:<adapter>LatencyP95)."]);
     expect(await run({ ...latency, tags: { ...tags, Metric: "rdsReadLatncy" } }))
       .toEqual(["tag Metric \"rdsReadLatncy\" names no metric of the components/alerting catalog."]);
     expect(await run({ ...latency, tags: { ...tags, Severity: "info" } }))

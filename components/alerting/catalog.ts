@@ -29,6 +29,7 @@ const RDS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metr
 const PROXY_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.monitoring.html";
 const CACHE_DOC = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html";
 const EVENTS_DOC = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html";
+const CW_AGENT_DOC = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/metrics-collected-by-CloudWatch-agent.html";
 const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-dimensions.html";
 
 /**
@@ -71,6 +72,12 @@ export const METRICS = {
   s3FirstByteLatency: { namespace: "AWS/S3", metricName: "FirstByteLatency", dimensions: ["BucketName", "FilterId"], unit: "milliseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: S3_DOC },
   // AWS/Events, per rule: deliveries to a target that failed for good (EVENTS_DOC).
   eventsFailedInvocations: { namespace: "AWS/Events", metricName: "FailedInvocations", dimensions: ["RuleName"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: EVENTS_DOC },
+  // Sparki/EmbeddedKV: the deployment agents' KV volumes (components/embedded-kv/metrics.ts documents each). No agent
+  // publishing yet is healthy, not breaching. disk_* are the CloudWatch agent's disk plugin (CW_AGENT_DOC).
+  kvDiskUsedPercent: { namespace: "Sparki/EmbeddedKV", metricName: "disk_used_percent", dimensions: ["InstanceId", "path", "fstype"], unit: "percent", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: CW_AGENT_DOC },
+  kvInodesFree: { namespace: "Sparki/EmbeddedKV", metricName: "disk_inodes_free", dimensions: ["InstanceId", "path", "fstype"], unit: "count", percentiles: false, statistic: "Minimum", missingData: "notBreaching", source: CW_AGENT_DOC },
+  kvSpaceAmplificationPercent: { namespace: "Sparki/EmbeddedKV", metricName: "SpaceAmplificationPercent", dimensions: ["Engine", "InstanceId"], unit: "percent", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: "components/embedded-kv/metrics.ts (published by the agent)" },
+  kvOperationLatency: { namespace: "Sparki/EmbeddedKV", metricName: "OperationLatency", dimensions: ["Engine"], unit: "milliseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: "components/embedded-kv/metrics.ts (published by the agent)" },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricKey = keyof typeof METRICS;

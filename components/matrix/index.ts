@@ -2,3 +2,4 @@ export * from "./types";
 export * from "./adapters";
 export * from "./thresholds";
 export * from "./markdown";
+export * from "./derived";

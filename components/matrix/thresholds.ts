@@ -62,6 +62,9 @@ export const PLATFORM_THRESHOLDS = {
   s3ServerErrors: { warning: 5, critical: 50, unit: "count", comparison: "above", rationale: "5xx per period; the Fiber adapter retries, a burst means an outage" },
   s3ClientErrorRatePercent: { warning: 5, critical: 20, unit: "percent", comparison: "above", rationale: "4xx as a share of requests: denied or missing keys after a deploy" },
   eventsFailedInvocations: { warning: 0, critical: 5, unit: "count", comparison: "above", rationale: "per period; every failed delivery is an event notification nobody received" },
+  kvDiskUsedPercent: { warning: 60, critical: 75, unit: "percent", comparison: "above", rationale: "an LSM store reclaims space by writing before it deletes (compaction, value-log GC): past ~75 % a full rewrite no longer fits and the disk fills for good" },
+  kvInodesFree: { warning: 50_000, critical: 10_000, unit: "count", comparison: "below", rationale: "free inodes on the KV volume; LSM files are MBs each, so running low means something else writes small files there" },
+  kvSpaceAmplificationPercent: { warning: 200, critical: 300, unit: "percent", comparison: "above", rationale: "bytes on disk over live bytes: the LSM (or value log) grows while live data does not, i.e. compaction or GC is not reclaiming" },
 } as const satisfies Record<string, PlatformThreshold>;
 
 export type PlatformThresholdKey = keyof typeof PLATFORM_THRESHOLDS;

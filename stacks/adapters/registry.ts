@@ -1,4 +1,5 @@
 import { FOUNDATION_RESOURCE_TYPES } from "../foundation";
+import { badgerAdapter } from "./badger";
 import type { ResourceTypeInfo } from "./contract";
 import { minioAdapter } from "./minio";
 import { postgresAdapter } from "./postgres";
@@ -16,6 +17,7 @@ export const ADAPTER_REGISTRY: readonly RegisteredAdapter[] = [
   registered(redisAdapter),
   registered(postgresAdapter),
   registered(minioAdapter),
+  registered(badgerAdapter),
 ];
 
 /** Types that hold data though nothing registers them today, so the first resource of one is guarded at once. */

@@ -1,0 +1,139 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { AlarmContext } from "../alerting";
+import { ENGINE_PROFILES, type KvEngine } from "./engines";
+
+export const KV_HOSTINGS = ["ec2", "kubernetes"] as const;
+export type KvHosting = (typeof KV_HOSTINGS)[number];
+
+/** Kubernetes side of the component: where the alert rules go and how claims are kept. */
+export interface KvKubernetesArgs {
+  /** Namespace the agents' pods and the PrometheusRule live in (a DNS label, existing). No default. */
+  readonly namespace: string;
+  /** Name of the volume claim template the agents' StatefulSet embeds. Default: `kv-data`. */
+  readonly claimName?: string;
+  /** Role of the cluster's EBS CSI driver; gets a policy for the stack key. Default: none (attach the output policy yourself). */
+  readonly csiDriverRoleArn?: string;
+}
+
+export interface EmbeddedKvArgs {
+  /** Engine the agents embed (its Fiber adapter, headroom and maintenance settings). Default: `badger`. */
+  readonly engine?: KvEngine;
+  /** Where the agents run: EC2 (launch template, CloudWatch agent) or Kubernetes (StorageClass, PrometheusRule). No default. */
+  readonly hosting: KvHosting;
+  /** Absolute path the agent mounts the volume at and opens the store in. Default: `/var/lib/sparki/kv`. */
+  readonly dataPath?: string;
+  /** Live data one agent keeps, 1..6553 (GiB). No default. */
+  readonly expectedLiveDataGiB: number;
+  /** Volume per agent, 1..16384 and at least live data x the engine's headroom. Default: that minimum, rounded up (GiB). */
+  readonly volumeSizeGiB?: number;
+  /** gp3 IOPS, 3000..16000 and at most 500 per GiB. Default: 3000 (IOPS). */
+  readonly iops?: number;
+  /** gp3 throughput, 125..1000 and at most IOPS/4. Default: 125 (MiB/s). */
+  readonly throughputMiBps?: number;
+  /** Hours between snapshots: 1, 2, 3, 4, 6, 8, 12 or 24 (what DLM accepts). Default: 24 (hours). */
+  readonly snapshotIntervalHours?: number;
+  /** Snapshots kept per volume, 1..1000 (DLM's limit). Default: 7 (count). */
+  readonly snapshotRetentionCount?: number;
+  /** UTC start of the snapshot schedule, `hh:mm`. Default: `03:00`. */
+  readonly snapshotTimeUtc?: string;
+  /** Value of the `sparki:kv-snapshots` tag the volumes carry and the DLM policy targets. No default. */
+  readonly snapshotTag: string;
+  /** Stack KMS key: volumes, snapshots. No default. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  readonly region: string;
+  readonly accountId: string;
+  /** Where the alarms report. No default. */
+  readonly alarms: AlarmContext;
+  /** Kubernetes hosting only: namespace, claim name, CSI role. No default. */
+  readonly kubernetes?: KvKubernetesArgs;
+  /** Kubernetes hosting: keep the EBS volume when its claim is deleted (StorageClass `Retain`). Default: false. */
+  readonly retainVolumes?: boolean;
+  /** Pulumi `protect` on the StorageClass and snapshot policy. Default: false. */
+  readonly protect?: boolean;
+}
+
+export const EMBEDDED_KV_DEFAULTS = {
+  engine: "badger" as KvEngine,
+  dataPath: "/var/lib/sparki/kv",
+  iops: 3000,
+  throughputMiBps: 125,
+  snapshotIntervalHours: 24,
+  snapshotRetentionCount: 7,
+  snapshotTimeUtc: "03:00",
+  claimName: "kv-data",
+  retainVolumes: false,
+  protect: false,
+} as const;
+
+// EC2 EbsBlockDevice (API reference): gp3 1..16384 GiB, 3000..16000 IOPS, 125..1000 MiB/s, at most 500 IOPS per
+// GiB and 0.25 MiB/s per IOPS. DLM CreateRule: Interval 1, 2, 3, 4, 6, 8, 12 or 24 HOURS; RetainRule Count 1..1000.
+export const GP3 = { minGiB: 1, maxGiB: 16_384, minIops: 3000, maxIops: 16_000, maxIopsPerGiB: 500, minThroughput: 125, maxThroughput: 1000, throughputPerIops: 0.25 } as const;
+export const DLM_INTERVAL_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
+export const DLM_MAX_RETAIN_COUNT = 1000;
+export const GP3_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EbsBlockDevice.html";
+export const DLM_SOURCE = "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html";
+
+/** Smallest volume that leaves the engine room to compact: live data x headroom, rounded up (GiB). */
+export function minimumVolumeGiB(engine: KvEngine, liveDataGiB: number): number {
+  return Math.ceil(liveDataGiB * ENGINE_PROFILES[engine].headroomFactor);
+}
+
+export type ResolvedEmbeddedKvArgs = Required<Omit<EmbeddedKvArgs, "kubernetes">> & {
+  readonly kubernetes?: Required<Omit<KvKubernetesArgs, "csiDriverRoleArn">> & { readonly csiDriverRoleArn?: string };
+};
+
+/** Every default applied once. */
+export function resolveEmbeddedKvArgs(args: EmbeddedKvArgs): ResolvedEmbeddedKvArgs {
+  const d = EMBEDDED_KV_DEFAULTS;
+  const engine = args.engine ?? d.engine;
+  return {
+    ...args,
+    engine,
+    dataPath: args.dataPath ?? d.dataPath,
+    volumeSizeGiB: args.volumeSizeGiB ?? minimumVolumeGiB(engine, args.expectedLiveDataGiB),
+    iops: args.iops ?? d.iops,
+    throughputMiBps: args.throughputMiBps ?? d.throughputMiBps,
+    snapshotIntervalHours: args.snapshotIntervalHours ?? d.snapshotIntervalHours,
+    snapshotRetentionCount: args.snapshotRetentionCount ?? d.snapshotRetentionCount,
+    snapshotTimeUtc: args.snapshotTimeUtc ?? d.snapshotTimeUtc,
+    retainVolumes: args.retainVolumes ?? d.retainVolumes,
+    protect: args.protect ?? d.protect,
+    kubernetes: args.kubernetes && { ...args.kubernetes, claimName: args.kubernetes.claimName ?? d.claimName },
+  };
+}
+
+/** What AWS or the engine would refuse or regret, as [field, message]; empty when the arguments are good. */
+export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][] {
+  const problems: [string, string][] = [];
+  const minimum = minimumVolumeGiB(a.engine, a.expectedLiveDataGiB);
+  if (!/^\/[A-Za-z0-9._/-]*$/.test(a.dataPath) || a.dataPath.includes("..")) {
+    problems.push(["dataPath", `must be an absolute path of letters, digits, '.', '_', '-' and '/' (it goes into a Metrics Insights query), got "${a.dataPath}"`]);
+  }
+  if (!Number.isInteger(a.volumeSizeGiB) || a.volumeSizeGiB < GP3.minGiB || a.volumeSizeGiB > GP3.maxGiB) {
+    problems.push(["volumeSizeGiB", `must be a whole number of GiB from ${GP3.minGiB} to ${GP3.maxGiB} (gp3; ${GP3_SOURCE}), got ${a.volumeSizeGiB}`]);
+  } else if (a.volumeSizeGiB < minimum) {
+    const e = ENGINE_PROFILES[a.engine];
+    problems.push(["volumeSizeGiB", `${a.volumeSizeGiB} GiB leaves ${a.engine} no room to compact ${a.expectedLiveDataGiB} GiB of live data: at least ${minimum} GiB (x${e.headroomFactor}: ${e.headroomReason})`]);
+  }
+  if (!Number.isInteger(a.iops) || a.iops < GP3.minIops || a.iops > GP3.maxIops) {
+    problems.push(["iops", `gp3 takes ${GP3.minIops}..${GP3.maxIops} IOPS (${GP3_SOURCE}), got ${a.iops}`]);
+  } else if (a.iops > a.volumeSizeGiB * GP3.maxIopsPerGiB) {
+    problems.push(["iops", `${a.iops} IOPS exceed gp3's ${GP3.maxIopsPerGiB} per GiB on ${a.volumeSizeGiB} GiB (at most ${a.volumeSizeGiB * GP3.maxIopsPerGiB}; ${GP3_SOURCE})`]);
+  }
+  if (!Number.isInteger(a.throughputMiBps) || a.throughputMiBps < GP3.minThroughput || a.throughputMiBps > GP3.maxThroughput) {
+    problems.push(["throughputMiBps", `gp3 takes ${GP3.minThroughput}..${GP3.maxThroughput} MiB/s (${GP3_SOURCE}), got ${a.throughputMiBps}`]);
+  } else if (a.throughputMiBps > a.iops * GP3.throughputPerIops) {
+    problems.push(["throughputMiBps", `${a.throughputMiBps} MiB/s exceed gp3's ${GP3.throughputPerIops} MiB/s per provisioned IOPS (at most ${a.iops * GP3.throughputPerIops} with ${a.iops} IOPS; ${GP3_SOURCE})`]);
+  }
+  if (!(DLM_INTERVAL_HOURS as readonly number[]).includes(a.snapshotIntervalHours)) {
+    problems.push(["snapshotIntervalHours", `DLM takes ${DLM_INTERVAL_HOURS.join(", ")} hours (${DLM_SOURCE}), got ${a.snapshotIntervalHours}`]);
+  }
+  if (!Number.isInteger(a.snapshotRetentionCount) || a.snapshotRetentionCount < 1 || a.snapshotRetentionCount > DLM_MAX_RETAIN_COUNT) {
+    problems.push(["snapshotRetentionCount", `DLM keeps 1..${DLM_MAX_RETAIN_COUNT} snapshots per volume, got ${a.snapshotRetentionCount}`]);
+  }
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(a.snapshotTimeUtc)) {
+    problems.push(["snapshotTimeUtc", `must be a UTC time hh:mm (DLM CreateRule Times), got "${a.snapshotTimeUtc}"`]);
+  }
+  if (a.hosting === "kubernetes" && !a.kubernetes) problems.push(["kubernetes", "Kubernetes hosting needs kubernetes.namespace (where the agents' pods and alert rules live)"]);
+  return problems;
+}

@@ -1,0 +1,79 @@
+import * as pulumi from "@pulumi/pulumi";
+import { embeddedKvProblems, type EmbeddedKvArgs, resolveEmbeddedKvArgs } from "./args";
+import { kvAlarms } from "./alarms";
+import { kvAgentFleet } from "./ec2";
+import { ENGINE_PROFILES, type MaintenanceSetting } from "./engines";
+import { type KvClaimTemplate, kvKubernetes } from "./kubernetes";
+import { kvSnapshotPolicy } from "./snapshots";
+
+export * from "./args";
+export { ENGINE_PROFILES, KV_ENGINES, type KvEngine, type MaintenanceSetting } from "./engines";
+export { KV_METRICS, KV_NAMESPACE, KV_PROMETHEUS, cloudWatchAgentConfig } from "./metrics";
+export { SNAPSHOT_TAG_KEY } from "./snapshots";
+export { KV_DEVICE_NAME, SSM_STANDARD_MAX_BYTES } from "./ec2";
+export type { KvClaimTemplate } from "./kubernetes";
+
+/**
+ * What Sparki's deployment agents stand on for their embedded LSM store (Badger, LevelDB or Pebble): an encrypted
+ * gp3 volume per agent (EC2: a launch template; Kubernetes: a StorageClass and a claim template), a Data Lifecycle
+ * Manager snapshot schedule for every volume carrying its tag, and alerting on disk and inode use, space
+ * amplification and p95 latency (CloudWatch alarms over the whole fleet on EC2, Prometheus rules on Kubernetes).
+ * The stack cannot run the engine; the maintenance settings it outputs are for the application's Fiber adapter.
+ */
+export class EmbeddedKvStore extends pulumi.ComponentResource {
+  readonly engine: string;
+  readonly dataPath: string;
+  readonly volumeSizeGiB: number;
+  readonly fiberPackage: string;
+  readonly pathField: string;
+  readonly maintenance: readonly MaintenanceSetting[];
+  readonly snapshotPolicyId: pulumi.Output<string>;
+  readonly launchTemplateId?: pulumi.Output<string>;
+  readonly instanceProfileArn?: pulumi.Output<string>;
+  readonly agentConfigParameter?: pulumi.Output<string>;
+  readonly launcherKmsPolicyArn?: pulumi.Output<string>;
+  readonly storageClassName?: string;
+  readonly claimTemplate?: KvClaimTemplate;
+  readonly csiKmsPolicyArn?: pulumi.Output<string>;
+  readonly alarmNames: pulumi.Output<string>[];
+
+  constructor(name: string, args: EmbeddedKvArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("sparki:embeddedkv:EmbeddedKvStore", name, {}, opts);
+    const a = resolveEmbeddedKvArgs(args);
+    const problems = embeddedKvProblems(a);
+    if (problems.length > 0) throw new Error(`EmbeddedKvStore ${name}: ${problems.map(([field, message]) => `${field} ${message}`).join("; ")}`);
+    const engine = ENGINE_PROFILES[a.engine];
+    this.engine = a.engine;
+    this.dataPath = a.dataPath;
+    this.volumeSizeGiB = a.volumeSizeGiB;
+    this.fiberPackage = engine.fiberPackage;
+    this.pathField = engine.pathField;
+    this.maintenance = engine.maintenance;
+
+    const snapshots = kvSnapshotPolicy({
+      name: `${name}-snapshots`, tagValue: a.snapshotTag, intervalHours: a.snapshotIntervalHours, timeUtc: a.snapshotTimeUtc,
+      retainCount: a.snapshotRetentionCount, protect: a.protect,
+    }, this);
+    this.snapshotPolicyId = snapshots.id;
+
+    if (a.hosting === "ec2") {
+      const fleet = kvAgentFleet(name, a, this);
+      this.launchTemplateId = fleet.launchTemplate.id;
+      this.instanceProfileArn = fleet.instanceProfile.arn;
+      this.agentConfigParameter = fleet.agentConfigParameter.name;
+      this.launcherKmsPolicyArn = fleet.launcherKmsPolicy.arn;
+      this.alarmNames = kvAlarms({ context: a.alarms, subject: "kv", engine: a.engine, dataPath: a.dataPath }, this).map((alarm) => alarm.name);
+    } else {
+      const parts = kvKubernetes(name, a, this);
+      this.storageClassName = `${name}-kv`;
+      this.claimTemplate = parts.claimTemplate;
+      this.csiKmsPolicyArn = parts.csiKmsPolicy.arn;
+      this.alarmNames = [];
+    }
+
+    this.registerOutputs({
+      engine: this.engine, dataPath: this.dataPath, volumeSizeGiB: this.volumeSizeGiB, snapshotPolicyId: this.snapshotPolicyId,
+      launchTemplateId: this.launchTemplateId, storageClassName: this.storageClassName,
+    });
+  }
+}
