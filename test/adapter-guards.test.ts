@@ -7,19 +7,22 @@ import { describe, expect, it } from "vitest";
 import { costTreatment } from "../scripts/offline/cost/estimate";
 import { DURATIONS } from "../scripts/offline/deploy-time/durations";
 import { COMPUTED_STATE_TYPES, NEEDS_NO_COMPUTED_STATE } from "../scripts/offline/mocks";
-import { REPO_ROOT } from "../scripts/offline/stack-files";
+import { everyStack, REPO_ROOT, type StackRef } from "../scripts/offline/stack-files";
 import { ADAPTER_REGISTRY, DECLARED_RESOURCE_TYPES, STATEFUL_RESOURCE_TYPES } from "../stacks/adapters/registry";
 import { FOUNDATION_SHAPE } from "../stacks/config/schema";
-import { STACKS, stackRun } from "./harness";
+import { capturedRun, stackRun } from "./harness";
 
 /** The custom resource types a stack's program registers (components are containers: no state, price or duration). */
-async function registeredTypes(stack: (typeof STACKS)[number]): Promise<string[]> {
-  return [...new Set((await stackRun(stack)).resources.filter((r) => r.custom).map((r) => r.type))].sort();
+async function registeredTypes(ref: StackRef): Promise<string[]> {
+  return [...new Set((await capturedRun(ref)).resources.filter((r) => r.custom).map((r) => r.type))].sort();
 }
+
+/** dev, prod and every example: an opt-in adapter's types show up only in its example stacks. */
+const EVERY_STACK = everyStack().map((ref) => ({ ...ref, label: ref.stackDir ? `${ref.stackDir.split("/").at(-1)}/${ref.stack}` : ref.stack }));
 
 const declared = new Set(DECLARED_RESOURCE_TYPES.map((t) => t.type));
 
-describe.each(STACKS)("every resource type the %s program registers", (stack) => {
+describe.each(EVERY_STACK)("every resource type the $label program registers", (stack) => {
   it("has computed state in the mocks, or is listed as needing none (scripts/offline/mocks.ts)", async () => {
     const types = await registeredTypes(stack);
     expect(types.length).toBeGreaterThan(30);

@@ -56,6 +56,12 @@ const COMPUTED: Record<string, StateFor> = {
     arn: `arn:aws:s3:::${p}`, bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
   }),
   "random:index/randomPassword:RandomPassword": (p) => ({ result: `mock-password-${shortHash(p)}` }),
+  "aws:ec2/launchTemplate:LaunchTemplate": (p, _i, s) => ({ id: `lt-${shortHash(p)}0000000000`, arn: `arn:aws:ec2:${s.region}:${s.accountId}:launch-template/lt-${shortHash(p)}0000000000`, latestVersion: 1, defaultVersion: 1 }),
+  "aws:dlm/lifecyclePolicy:LifecyclePolicy": (p, _i, s) => ({ id: `policy-${shortHash(p)}0000000000`, arn: `arn:aws:dlm:${s.region}:${s.accountId}:policy/policy-${shortHash(p)}0000000000` }),
+  // SSM parameter ARNs drop the name's leading slash: arn:aws:ssm:<region>:<account>:parameter/sparki/...
+  "aws:ssm/parameter:Parameter": (p, _i, s) => ({ arn: `arn:aws:ssm:${s.region}:${s.accountId}:parameter/${p.replace(/^\//, "")}`, version: 1 }),
+  // IAM is global: instance profile ARNs carry the account but no region.
+  "aws:iam/instanceProfile:InstanceProfile": (p, _i, s) => ({ arn: `arn:aws:iam::${s.accountId}:instance-profile/${p}`, uniqueId: `AIPA${shortHash(p).toUpperCase()}` }),
   // IAM is global: policy ARNs carry the account and path but no region.
   "aws:iam/policy:Policy": (p, i, s) => ({
     arn: `arn:aws:iam::${s.accountId}:policy${typeof i.path === "string" ? i.path : "/"}${p}`, policyId: `ANPA${shortHash(p).toUpperCase()}`,
@@ -128,7 +134,7 @@ export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.
   [K8S_OBJECT, [
     "kubernetes:core/v1:Namespace", "kubernetes:core/v1:Secret", "kubernetes:core/v1:ConfigMap", "kubernetes:core/v1:Service",
     "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-    "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass",
+    "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
   ]],
 ] as const).flatMap(([why, types]) => types.map((type) => [type, why])));
 

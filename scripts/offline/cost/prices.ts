@@ -168,6 +168,11 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "free",
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "free",
   "aws:iam/role:Role": "free",
+  "aws:iam/instanceProfile:InstanceProfile": "free",
+  "aws:ec2/launchTemplate:LaunchTemplate": "free itself: the agents it launches, and their KV volumes, are the fleet's (not in this stack)",
+  // Snapshots are billed per GB-month of changed blocks (EBS pricing); how much changes depends on the agents.
+  "aws:dlm/lifecyclePolicy:LifecyclePolicy": "free itself: its snapshots are EBS snapshot storage of the fleet's volumes, not estimated here",
+  "aws:ssm/parameter:Parameter": "free (Standard tier, standard throughput)",
   "aws:iam/policy:Policy": "free",
   "aws:iam/rolePolicy:RolePolicy": "free",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "free",
