@@ -49,7 +49,8 @@ export function deployEmbeddedKv(s: EmbeddedKvSettings, { env, opts, baseName, k
   const providers = s.hosting === "kubernetes"
     ? [...providersOf(opts), new k8s.Provider(`${baseName}-kv-kubernetes`, { kubeconfig: s.kubernetes.kubeconfig, context: s.kubernetes.context, enableServerSideApply: true })]
     : providersOf(opts);
-  const store = new EmbeddedKvStore(`${baseName}-kv`, {
+  // Named by the config key, not the matrix key: the same component serves the leveldb and pebble rows.
+  const store = new EmbeddedKvStore(`${baseName}-embedded-kv`, {
     engine: s.engine, hosting: s.hosting, dataPath: s.dataPath, expectedLiveDataGiB: s.expectedLiveDataGiB, volumeSizeGiB: s.volumeSizeGiB,
     iops: s.iops, throughputMiBps: s.throughputMiBps, snapshotIntervalHours: s.snapshotIntervalHours, snapshotRetentionCount: s.snapshotRetentionCount,
     snapshotTimeUtc: s.snapshotTimeUtc, snapshotTag: `${baseName}-kv`, kmsKeyArn: key.arn, region: env.region, accountId: env.accountId, alarms,
