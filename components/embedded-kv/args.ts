@@ -11,8 +11,6 @@ export interface KvKubernetesArgs {
   readonly namespace: string;
   /** Name of the volume claim template the agents' StatefulSet embeds. Default: `kv-data`. */
   readonly claimName?: string;
-  /** Role of the cluster's EBS CSI driver; gets a policy for the stack key. Default: none (attach the output policy yourself). */
-  readonly csiDriverRoleArn?: string;
 }
 
 export interface EmbeddedKvArgs {
@@ -73,13 +71,18 @@ export const DLM_MAX_RETAIN_COUNT = 1000;
 export const GP3_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EbsBlockDevice.html";
 export const DLM_SOURCE = "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html";
 
+/** Most IOPS gp3 provisions on a volume: 500 per GiB, but never below the 3000 baseline every size gets. */
+export function maxIops(volumeSizeGiB: number): number {
+  return Math.max(GP3.minIops, Math.min(GP3.maxIops, volumeSizeGiB * GP3.maxIopsPerGiB));
+}
+
 /** Smallest volume that leaves the engine room to compact: live data x headroom, rounded up (GiB). */
 export function minimumVolumeGiB(engine: KvEngine, liveDataGiB: number): number {
   return Math.ceil(liveDataGiB * ENGINE_PROFILES[engine].headroomFactor);
 }
 
 export type ResolvedEmbeddedKvArgs = Required<Omit<EmbeddedKvArgs, "kubernetes">> & {
-  readonly kubernetes?: Required<Omit<KvKubernetesArgs, "csiDriverRoleArn">> & { readonly csiDriverRoleArn?: string };
+  readonly kubernetes?: Required<KvKubernetesArgs>;
 };
 
 /** Every default applied once. */
@@ -102,37 +105,40 @@ export function resolveEmbeddedKvArgs(args: EmbeddedKvArgs): ResolvedEmbeddedKvA
   };
 }
 
-/** What AWS or the engine would refuse or regret, as [field, message]; empty when the arguments are good. */
+/**
+ * What AWS or the engine would refuse or regret, as [field, message] (the message says what is allowed; callers add
+ * the value: the stack's config loader, or the component's own error); empty when the arguments are good.
+ */
 export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][] {
   const problems: [string, string][] = [];
   const minimum = minimumVolumeGiB(a.engine, a.expectedLiveDataGiB);
   if (!/^\/[A-Za-z0-9._/-]*$/.test(a.dataPath) || a.dataPath.includes("..")) {
-    problems.push(["dataPath", `must be an absolute path of letters, digits, '.', '_', '-' and '/' (it goes into a Metrics Insights query), got "${a.dataPath}"`]);
+    problems.push(["dataPath", `must be an absolute path of letters, digits, '.', '_', '-' and '/' (it goes into a Metrics Insights query)`]);
   }
   if (!Number.isInteger(a.volumeSizeGiB) || a.volumeSizeGiB < GP3.minGiB || a.volumeSizeGiB > GP3.maxGiB) {
-    problems.push(["volumeSizeGiB", `must be a whole number of GiB from ${GP3.minGiB} to ${GP3.maxGiB} (gp3; ${GP3_SOURCE}), got ${a.volumeSizeGiB}`]);
+    problems.push(["volumeSizeGiB", `must be a whole number of GiB from ${GP3.minGiB} to ${GP3.maxGiB} (gp3; ${GP3_SOURCE})`]);
   } else if (a.volumeSizeGiB < minimum) {
     const e = ENGINE_PROFILES[a.engine];
     problems.push(["volumeSizeGiB", `${a.volumeSizeGiB} GiB leaves ${a.engine} no room to compact ${a.expectedLiveDataGiB} GiB of live data: at least ${minimum} GiB (x${e.headroomFactor}: ${e.headroomReason})`]);
   }
   if (!Number.isInteger(a.iops) || a.iops < GP3.minIops || a.iops > GP3.maxIops) {
-    problems.push(["iops", `gp3 takes ${GP3.minIops}..${GP3.maxIops} IOPS (${GP3_SOURCE}), got ${a.iops}`]);
-  } else if (a.iops > a.volumeSizeGiB * GP3.maxIopsPerGiB) {
-    problems.push(["iops", `${a.iops} IOPS exceed gp3's ${GP3.maxIopsPerGiB} per GiB on ${a.volumeSizeGiB} GiB (at most ${a.volumeSizeGiB * GP3.maxIopsPerGiB}; ${GP3_SOURCE})`]);
+    problems.push(["iops", `gp3 takes ${GP3.minIops}..${GP3.maxIops} IOPS (${GP3_SOURCE})`]);
+  } else if (a.iops > maxIops(a.volumeSizeGiB)) {
+    problems.push(["iops", `${a.iops} IOPS exceed what gp3 provisions on ${a.volumeSizeGiB} GiB: ${GP3.maxIopsPerGiB} per GiB above the ${GP3.minIops} baseline, so at most ${maxIops(a.volumeSizeGiB)} (${GP3_SOURCE})`]);
   }
   if (!Number.isInteger(a.throughputMiBps) || a.throughputMiBps < GP3.minThroughput || a.throughputMiBps > GP3.maxThroughput) {
-    problems.push(["throughputMiBps", `gp3 takes ${GP3.minThroughput}..${GP3.maxThroughput} MiB/s (${GP3_SOURCE}), got ${a.throughputMiBps}`]);
+    problems.push(["throughputMiBps", `gp3 takes ${GP3.minThroughput}..${GP3.maxThroughput} MiB/s (${GP3_SOURCE})`]);
   } else if (a.throughputMiBps > a.iops * GP3.throughputPerIops) {
     problems.push(["throughputMiBps", `${a.throughputMiBps} MiB/s exceed gp3's ${GP3.throughputPerIops} MiB/s per provisioned IOPS (at most ${a.iops * GP3.throughputPerIops} with ${a.iops} IOPS; ${GP3_SOURCE})`]);
   }
   if (!(DLM_INTERVAL_HOURS as readonly number[]).includes(a.snapshotIntervalHours)) {
-    problems.push(["snapshotIntervalHours", `DLM takes ${DLM_INTERVAL_HOURS.join(", ")} hours (${DLM_SOURCE}), got ${a.snapshotIntervalHours}`]);
+    problems.push(["snapshotIntervalHours", `DLM takes ${DLM_INTERVAL_HOURS.join(", ")} hours (${DLM_SOURCE})`]);
   }
   if (!Number.isInteger(a.snapshotRetentionCount) || a.snapshotRetentionCount < 1 || a.snapshotRetentionCount > DLM_MAX_RETAIN_COUNT) {
-    problems.push(["snapshotRetentionCount", `DLM keeps 1..${DLM_MAX_RETAIN_COUNT} snapshots per volume, got ${a.snapshotRetentionCount}`]);
+    problems.push(["snapshotRetentionCount", `DLM keeps 1..${DLM_MAX_RETAIN_COUNT} snapshots per volume`]);
   }
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(a.snapshotTimeUtc)) {
-    problems.push(["snapshotTimeUtc", `must be a UTC time hh:mm (DLM CreateRule Times), got "${a.snapshotTimeUtc}"`]);
+    problems.push(["snapshotTimeUtc", `must be a UTC time hh:mm (DLM CreateRule Times)`]);
   }
   if (a.hosting === "kubernetes" && !a.kubernetes) problems.push(["kubernetes", "Kubernetes hosting needs kubernetes.namespace (where the agents' pods and alert rules live)"]);
   return problems;

@@ -14,7 +14,11 @@ export interface KvAgentFleet {
   readonly launchTemplate: aws.ec2.LaunchTemplate;
   readonly instanceProfile: aws.iam.InstanceProfile;
   readonly agentConfigParameter: aws.ssm.Parameter;
-  /** For the role that launches the agents (an Auto Scaling group's or the fleet tool's): EBS encryption with the stack key. */
+  /**
+   * For a role that launches the agents itself (RunInstances from a fleet tool): EBS encryption with the stack key. An
+   * Auto Scaling group launches as its service-linked role, which takes no policies: the key policy must admit it
+   * (docs/components.md, Embedded KV).
+   */
   readonly launcherKmsPolicy: aws.iam.Policy;
 }
 
@@ -31,7 +35,8 @@ export function kvAgentFleet(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
     description: "CloudWatch agent configuration of the deployment agents: disk and inode use of the KV path",
     type: "String",
     tier: "Standard",
-    value: config,
+    // Not a secret: `value` would be stored and shown as one.
+    insecureValue: config,
   }, { parent });
 
   const role = new aws.iam.Role(`${name}-agent`, {
@@ -55,7 +60,7 @@ export function kvAgentFleet(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
   const instanceProfile = new aws.iam.InstanceProfile(`${name}-agent`, { role: role.name }, { parent });
 
   const launcherKmsPolicy = new aws.iam.Policy(`${name}-launcher-kms`, {
-    description: "Attach to the role that launches the agents: create their KV volumes encrypted with the stack key",
+    description: "Attach to a role that launches the agents itself: create their KV volumes encrypted with the stack key",
     policy: pulumi.output(a.kmsKeyArn).apply((arn) => JSON.stringify(ebsCsiKmsPolicyDocument(arn, a.region))),
   }, { parent });
 

@@ -41,7 +41,10 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
     super("sparki:embeddedkv:EmbeddedKvStore", name, {}, opts);
     const a = resolveEmbeddedKvArgs(args);
     const problems = embeddedKvProblems(a);
-    if (problems.length > 0) throw new Error(`EmbeddedKvStore ${name}: ${problems.map(([field, message]) => `${field} ${message}`).join("; ")}`);
+    if (problems.length > 0) {
+      const valueOf = (field: string) => JSON.stringify((a as unknown as Record<string, unknown>)[field]);
+      throw new Error(`EmbeddedKvStore ${name}: ${problems.map(([field, message]) => `${field} ${message}, got ${valueOf(field)}`).join("; ")}`);
+    }
     const engine = ENGINE_PROFILES[a.engine];
     this.engine = a.engine;
     this.dataPath = a.dataPath;

@@ -5,8 +5,8 @@ export const KV_NAMESPACE = "Sparki/EmbeddedKV";
 
 /**
  * The metrics the alarms read, documented for whoever runs the agents. `disk_*` come from the CloudWatch agent's
- * disk plugin with the configuration this component writes to SSM; the other two the application publishes
- * (for example with the embedded metric format) from its engine's own numbers.
+ * disk plugin with the configuration this component writes to SSM; the other two the agent publishes with
+ * PutMetricData (which its role allows for this namespace only) from its engine's own numbers.
  */
 export const KV_METRICS = {
   diskUsedPercent: { name: "disk_used_percent", unit: "Percent", dimensions: ["InstanceId", "path", "fstype"], publisher: "CloudWatch agent (disk plugin)" },

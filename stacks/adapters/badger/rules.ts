@@ -18,9 +18,14 @@ export const EMBEDDED_KV_RULES: readonly Rule[] = [
     kubernetes: s.kubernetes.namespace ? { namespace: s.kubernetes.namespace, claimName: s.kubernetes.claimName } : undefined,
   })).map(([field, message]): Problem => ({ path: field === "kubernetes" ? ["kubernetes", "namespace"] : [field], message })),
 
-  ({ settings: s, profile }) => s.snapshotRetentionCount < profile.minSnapshotRetentionCount
-    ? [{ path: ["snapshotRetentionCount"], message: `must be at least ${profile.minSnapshotRetentionCount} in this profile (a week of daily snapshots), got ${s.snapshotRetentionCount}` }]
-    : [],
+  // History, not a count: 7 snapshots an hour apart are 7 hours of it.
+  ({ config, settings: s, profile }) => {
+    const days = (s.snapshotRetentionCount * s.snapshotIntervalHours) / 24;
+    if (days >= profile.minSnapshotHistoryDays) return [];
+    const key = config.snapshotRetentionCount === undefined && config.snapshotIntervalHours !== undefined ? "snapshotIntervalHours" : "snapshotRetentionCount";
+    const needed = Math.ceil((profile.minSnapshotHistoryDays * 24) / s.snapshotIntervalHours);
+    return [{ path: [key], message: `keeps ${s.snapshotRetentionCount} snapshots ${s.snapshotIntervalHours} h apart, ${Math.round(days * 10) / 10} days of history: this profile needs at least ${profile.minSnapshotHistoryDays} days (at least ${needed} snapshots at this interval)` }];
+  },
 
   ({ settings: s }) => s.hosting === "kubernetes" && s.contextRequired && s.kubernetes.context === undefined
     ? [{ path: ["kubernetes", "context"], message: "is required in this profile: name the agents' cluster context rather than whatever kubeconfig's current context is" }]

@@ -23,7 +23,7 @@ export const embeddedKvSchema = documented(section({
   iops: documented(intRange(GP3.minIops, GP3.maxIops).optional(), { type: `integer ${GP3.minIops}..${GP3.maxIops}`, default: "3000", description: "gp3 IOPS, at most 500 per GiB." }),
   throughputMiBps: documented(intRange(GP3.minThroughput, GP3.maxThroughput).optional(), { type: `integer MiB/s ${GP3.minThroughput}..${GP3.maxThroughput}`, default: "125", description: "gp3 throughput, at most IOPS/4." }),
   snapshotIntervalHours: documented(intRange(1, 24).optional(), { type: code(DLM_INTERVAL_HOURS), default: "24", description: "Hours between snapshots of every agent volume (Data Lifecycle Manager)." }),
-  snapshotRetentionCount: documented(intRange(1, DLM_MAX_RETAIN_COUNT).optional(), { type: `integer 1..${DLM_MAX_RETAIN_COUNT}`, description: "Snapshots kept per volume; prod refuses fewer than 7." }),
+  snapshotRetentionCount: documented(intRange(1, DLM_MAX_RETAIN_COUNT).optional(), { type: `integer 1..${DLM_MAX_RETAIN_COUNT}`, description: "Snapshots kept per volume; prod refuses less than 7 days of history (count x interval)." }),
   snapshotTimeUtc: documented(matching(/^([01]\d|2[0-3]):[0-5]\d$/, "a UTC time hh:mm such as 03:00").optional(), { type: "`hh:mm`, UTC", default: "`03:00`", description: "Start of the snapshot schedule." }),
   kubernetes: documented(section({
     // A path only: a kubeconfig's contents are credentials and never belong in plain config.

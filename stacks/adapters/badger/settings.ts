@@ -15,7 +15,7 @@ export interface EmbeddedKvSettings {
   readonly throughputMiBps: number;
   readonly snapshotIntervalHours: number;
   readonly snapshotRetentionCount: number;
-  readonly minSnapshotRetentionCount: number;
+  readonly minSnapshotHistoryDays: number;
   readonly snapshotTimeUtc: string;
   readonly retainVolumes: boolean;
   readonly contextRequired: boolean;
@@ -37,7 +37,7 @@ export function embeddedKvSettings(c: EmbeddedKvConfig, p: EmbeddedKvProfile): E
     throughputMiBps: c.throughputMiBps ?? d.throughputMiBps,
     snapshotIntervalHours: c.snapshotIntervalHours ?? d.snapshotIntervalHours,
     snapshotRetentionCount: c.snapshotRetentionCount ?? p.snapshotRetentionCount,
-    minSnapshotRetentionCount: p.minSnapshotRetentionCount,
+    minSnapshotHistoryDays: p.minSnapshotHistoryDays,
     snapshotTimeUtc: c.snapshotTimeUtc ?? d.snapshotTimeUtc,
     retainVolumes: p.retainVolumes,
     contextRequired: p.contextRequired,
