@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { type PolicyResource, type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { fsbp } from "./lib/controls";
-import { definitely, read } from "./lib/values";
+import { definitely, isAbsent, knownItems, read, valueOr } from "./lib/values";
 
 /** Traffic types that record rejected packets, which EC2.6 asks for (ALL includes them). */
 const REJECTS_CAPTURED = ["ALL", "REJECT"];
@@ -57,4 +57,44 @@ export const ec2VpcFlowLogs: StackValidationPolicy = {
   },
 };
 
-export const EC2_POLICIES = [ec2VpcFlowLogs];
+export const launchTemplateImdsv2: ResourceValidationPolicy = {
+  name: "ec2-170-launch-template-imdsv2",
+  ...fsbp(["EC2.170"], "Launch templates require IMDSv2: metadataOptions.httpTokens is \"required\".", "low",
+    "Set metadataOptions: { httpEndpoint: \"enabled\", httpTokens: \"required\" } (components/embedded-kv does, with a hop limit of 2 for containers)."),
+  validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, report) => {
+    const tokens = read(() => template.metadataOptions?.httpTokens);
+    if (tokens.known && tokens.value !== "required") {
+      report(`metadataOptions.httpTokens is ${tokens.value === undefined ? "not set" : `"${tokens.value}"`}: instances launched from the template would answer `
+        + "IMDSv1 requests, so a server-side request forgery could read the instance role's credentials. Set it to \"required\".");
+    }
+  }),
+};
+
+/** AWS-managed keys: usable, but not the environment's customer key. */
+const AWS_MANAGED_KEY = /^(alias\/)?aws\//;
+
+export const launchTemplateEbsEncryption: ResourceValidationPolicy = {
+  name: "ec2-181-launch-template-ebs-encryption",
+  ...fsbp(["EC2.181"], "Launch templates encrypt every EBS volume they create, with the customer KMS key (encrypted \"true\" and kmsKeyId).", "medium",
+    "Set ebs.encrypted: \"true\" and ebs.kmsKeyId to the environment's key on every block device mapping (the launching role needs the key: components/embedded-kv outputs that policy)."),
+  validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, report) => {
+    knownItems(() => template.blockDeviceMappings).forEach((mapping, i) => {
+      // Ephemeral (virtualName) and suppressed (noDevice) mappings create no EBS volume; a volume from a snapshot inherits its encryption.
+      if (isAbsent(() => mapping.ebs) || !isAbsent(() => mapping.ebs?.snapshotId)) return;
+      const device = valueOr(() => mapping.deviceName, undefined) ?? `block device ${i}`;
+      // A string in @pulumi/aws 7 ("true"/"false"); a boolean is accepted as well.
+      const encrypted = read(() => mapping.ebs?.encrypted as string | boolean | undefined);
+      if (encrypted.known && encrypted.value !== "true" && encrypted.value !== true) {
+        report(`${device}: ebs.encrypted is ${encrypted.value === undefined ? "not set" : `"${String(encrypted.value)}"`}: the volume would be created unencrypted unless the account encrypts by default. Set it to "true".`);
+      }
+      const key = read(() => mapping.ebs?.kmsKeyId);
+      if (key.known && (key.value === undefined || key.value === "")) {
+        report(`${device}: ebs.kmsKeyId is not set: the volume would use the AWS-managed aws/ebs key instead of the environment's customer key.`);
+      } else if (key.known && AWS_MANAGED_KEY.test(key.value!)) {
+        report(`${device}: ebs.kmsKeyId is the AWS-managed ${key.value}: use the environment's customer key.`);
+      }
+    });
+  }),
+};
+
+export const EC2_POLICIES = [ec2VpcFlowLogs, launchTemplateImdsv2, launchTemplateEbsEncryption];

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { type PolicyResource, type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import type { Unwrap } from "@pulumi/pulumi";
 import { bucketsOf, hasSide, sidesOf } from "./lib/buckets";
 import { engineRule } from "./lib/controls";
-import { definitely, read } from "./lib/values";
+import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read, valueOr } from "./lib/values";
 
 /**
  * What AWS refuses (or silently gets wrong) at create time, as stack policies: each names the page it follows and
@@ -159,6 +160,218 @@ export const accessLogTargetAcceptsDelivery: StackValidationPolicy = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// The embedded KV adapter's resources (components/embedded-kv): what CloudWatch, DLM, EC2 and Parameter Store refuse.
+
+type MetricAlarm = Unwrap<aws.cloudwatch.MetricAlarmArgs>;
+
+/** Aggregations a Metrics Insights SELECT accepts (no percentiles). */
+export const METRICS_INSIGHTS_FUNCTIONS = ["AVG", "COUNT", "MAX", "MIN", "SUM"] as const;
+/** How much data a Metrics Insights alarm evaluates: the latest 3 hours. */
+export const METRICS_INSIGHTS_WINDOW_SECONDS = 3 * 60 * 60;
+const INSIGHTS_QUERY = /^\s*SELECT\b/i;
+const INSIGHTS_FUNCTION = /^\s*SELECT\s+([A-Za-z0-9_]+)\s*\(/i;
+/** The namespace of `FROM ns` or `FROM SCHEMA(ns, ...)`, quoted or not. */
+const INSIGHTS_NAMESPACE = /\bFROM\s+(?:SCHEMA\s*\(\s*)?("(?:[^"\\]|\\.)*"|[^\s,()]+)/i;
+
+/** What PutMetricAlarm refuses in an alarm's Metrics Insights queries (metricQueries[].expression starting with SELECT). */
+export function metricsInsightsProblems(alarm: MetricAlarm): string[] {
+  const problems: string[] = [];
+  const evaluationPeriods = read(() => alarm.evaluationPeriods);
+  for (const query of knownItems(() => alarm.metricQueries)) {
+    const expression = read(() => query.expression);
+    if (!expression.known || typeof expression.value !== "string" || !INSIGHTS_QUERY.test(expression.value)) continue;
+    const id = valueOr(() => query.id, "?");
+    const fn = INSIGHTS_FUNCTION.exec(expression.value)?.[1];
+    if (fn === undefined || !(METRICS_INSIGHTS_FUNCTIONS as readonly string[]).includes(fn.toUpperCase())) {
+      problems.push(`query ${id}: SELECT ${fn ?? "without a function"}: Metrics Insights aggregates only with ${METRICS_INSIGHTS_FUNCTIONS.join(", ")} (no percentiles), so the alarm is refused.`);
+    }
+    const namespace = INSIGHTS_NAMESPACE.exec(expression.value)?.[1];
+    if (namespace !== undefined && !namespace.startsWith("\"") && /[^A-Za-z0-9_]/.test(namespace)) {
+      problems.push(`query ${id}: namespace ${namespace} has characters other than letters, digits and '_' and must be double-quoted (FROM "${namespace}").`);
+    }
+    const period = read(() => query.period ?? alarm.period);
+    if (period.known && evaluationPeriods.known && typeof period.value === "number" && typeof evaluationPeriods.value === "number"
+      && period.value * evaluationPeriods.value > METRICS_INSIGHTS_WINDOW_SECONDS) {
+      problems.push(`query ${id}: period ${period.value} s x evaluationPeriods ${evaluationPeriods.value} = ${period.value * evaluationPeriods.value} s, beyond the 3 hours (${METRICS_INSIGHTS_WINDOW_SECONDS} s) of data a Metrics Insights alarm evaluates.`);
+    }
+  }
+  return problems;
+}
+
+export const metricsInsightsAlarmQuery: ResourceValidationPolicy = {
+  name: "engine-metrics-insights-alarm",
+  ...engineRule("CloudWatch User Guide, \"Metrics Insights query components and syntax\" and \"Limits\" (alarms on Metrics Insights queries)", CHECKED,
+    "Alarms on Metrics Insights queries aggregate with AVG, COUNT, MAX, MIN or SUM, evaluate at most 3 hours (period x evaluationPeriods <= 10,800 s), and double-quote a namespace with '/' or other characters beyond letters, digits and '_'.",
+    "Use one of those functions (a percentile needs a plain metric alarm with extendedStatistic), shorten period or evaluationPeriods, and write FROM \"Namespace/Name\".",
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-limits.html"),
+  validateResource: validateResourceOfType(aws.cloudwatch.MetricAlarm, (alarm, args, report) => {
+    const insights = knownItems(() => alarm.metricQueries).some((q) => !definitely(() => !INSIGHTS_QUERY.test(q.expression ?? "")));
+    if (!insights && !hasUnknownItems(() => alarm.metricQueries)) args.notApplicable("no Metrics Insights query");
+    for (const problem of metricsInsightsProblems(alarm)) report(problem);
+  }),
+};
+
+type LifecyclePolicy = Unwrap<aws.dlm.LifecyclePolicyArgs>;
+
+/** CreateRule Interval values DLM accepts (hours). */
+export const DLM_INTERVAL_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
+/** Description (500) and schedule names (120): letters, digits, spaces, '_' and '-'. */
+const DLM_TEXT = /^[0-9A-Za-z _-]+$/;
+const DLM_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Known and set (not undefined, null or ""). */
+const isSet = (r: Read<unknown>) => r.known && r.value !== undefined && r.value !== null && r.value !== "";
+
+/** What CreateLifecyclePolicy refuses in a policy's description and schedules. */
+export function dlmScheduleProblems(policy: LifecyclePolicy): string[] {
+  const problems: string[] = [];
+  const description = read(() => policy.description);
+  if (description.known && typeof description.value === "string" && (!DLM_TEXT.test(description.value) || description.value.length > 500)) {
+    problems.push(`description "${description.value}": DLM takes only letters, digits, spaces, '_' and '-' (at most 500 characters).`);
+  }
+  for (const schedule of knownItems(() => policy.policyDetails?.schedules)) {
+    const name = read(() => schedule.name);
+    const label = name.known && typeof name.value === "string" ? `schedule "${name.value}"` : "a schedule";
+    if (name.known && typeof name.value === "string" && (!DLM_TEXT.test(name.value) || name.value.length > 120)) {
+      problems.push(`${label}: the name takes only letters, digits, spaces, '_' and '-' (at most 120 characters).`);
+    }
+    const cron = read(() => schedule.createRule?.cronExpression);
+    const interval = read(() => schedule.createRule?.interval);
+    const unit = read(() => schedule.createRule?.intervalUnit);
+    const times = read(() => schedule.createRule?.times);
+    if (isSet(cron) && (isSet(interval) || isSet(times))) {
+      problems.push(`${label}: createRule sets cronExpression and interval/times: DLM takes one or the other.`);
+    } else if (cron.known && !isSet(cron) && interval.known && !isSet(interval)) {
+      problems.push(`${label}: createRule sets neither cronExpression nor interval: DLM needs one of them.`);
+    } else if (interval.known && interval.value !== undefined) {
+      if (!(DLM_INTERVAL_HOURS as readonly number[]).includes(interval.value)) {
+        problems.push(`${label}: createRule interval ${interval.value}: DLM takes ${DLM_INTERVAL_HOURS.join(", ")} (hours).`);
+      }
+      // Unset, the provider sends HOURS (its default and the only unit there is).
+      if (unit.known && unit.value !== undefined && unit.value !== "HOURS") {
+        problems.push(`${label}: createRule intervalUnit ${unit.value}: DLM takes HOURS only.`);
+      }
+      if (times.known && !isSet(times)) {
+        problems.push(`${label}: createRule sets interval but no times: DLM needs the UTC start (hh:mm) with an interval.`);
+      } else if (times.known && typeof times.value === "string" && !DLM_TIME.test(times.value)) {
+        problems.push(`${label}: createRule times "${times.value}" is not a UTC time hh:mm.`);
+      }
+    }
+    const count = read(() => schedule.retainRule?.count);
+    const minimum = isAbsent(() => schedule.archiveRule) ? 1 : 0;
+    if (count.known && count.value !== undefined && !(Number.isInteger(count.value) && count.value >= minimum && count.value <= 1000)) {
+      problems.push(`${label}: retainRule count ${count.value}: DLM keeps 1 to 1000 snapshots per volume (0 only with an archive rule).`);
+    }
+  }
+  return problems;
+}
+
+export const dlmSchedule: ResourceValidationPolicy = {
+  name: "engine-dlm-schedule",
+  ...engineRule("DLM API Reference, CreateLifecyclePolicy, CreateRule, RetainRule and Schedule", CHECKED,
+    "DLM snapshot schedules: createRule either a cronExpression or an interval of 1, 2, 3, 4, 6, 8, 12 or 24 HOURS with times (hh:mm UTC); retainRule count 1..1000; description (500) and schedule names (120) of letters, digits, spaces, '_' and '-' only.",
+    "Pick a documented interval and set times, keep 1..1000 snapshots, and strip other characters from the description and schedule names (components/embedded-kv/snapshots.ts does).",
+    "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html"),
+  validateResource: validateResourceOfType(aws.dlm.LifecyclePolicy, (policy, _args, report) => {
+    for (const problem of dlmScheduleProblems(policy)) report(problem);
+  }),
+};
+
+type LaunchTemplate = Unwrap<aws.ec2.LaunchTemplateArgs>;
+
+/** gp3 as EC2 documents it for launch templates: IOPS, throughput (MiB/s), size (GiB) and the ratios between them. */
+export const GP3_LIMITS = {
+  minIops: 3000, maxIops: 80_000, defaultIops: 3000, maxIopsPerGiB: 500,
+  minThroughput: 125, maxThroughput: 2000, defaultThroughput: 125, throughputPerIops: 0.25,
+  minGiB: 1, maxGiB: 65_536,
+} as const;
+
+const inRange = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+const thousands = (n: number) => n.toLocaleString("en-US");
+
+/** What EC2 refuses in a launch template's gp3 block devices (checked when an instance launches from it, or at create). */
+export function gp3Problems(template: LaunchTemplate): string[] {
+  const g = GP3_LIMITS;
+  const problems: string[] = [];
+  knownItems(() => template.blockDeviceMappings).forEach((mapping, i) => {
+    if (!definitely(() => mapping.ebs?.volumeType === "gp3")) return;
+    const device = valueOr(() => mapping.deviceName, undefined) ?? `block device ${i}`;
+    const iops = read(() => mapping.ebs?.iops ?? g.defaultIops);
+    const throughput = read(() => mapping.ebs?.throughput ?? g.defaultThroughput);
+    const size = read(() => mapping.ebs?.volumeSize);
+    const iopsOk = iops.known && inRange(iops.value, g.minIops, g.maxIops);
+    if (iops.known && !iopsOk) problems.push(`${device}: gp3 iops ${iops.value}: EC2 takes ${thousands(g.minIops)} to ${thousands(g.maxIops)}.`);
+    if (throughput.known && !inRange(throughput.value, g.minThroughput, g.maxThroughput)) {
+      problems.push(`${device}: gp3 throughput ${throughput.value} MiB/s: EC2 takes ${g.minThroughput} to ${thousands(g.maxThroughput)}.`);
+    } else if (throughput.known && iopsOk && throughput.value > iops.value * g.throughputPerIops) {
+      problems.push(`${device}: gp3 throughput ${throughput.value} MiB/s exceeds ${g.throughputPerIops} MiB/s per provisioned IOPS (at most ${iops.value * g.throughputPerIops} with ${iops.value} IOPS).`);
+    }
+    if (size.known && typeof size.value === "number") {
+      if (!inRange(size.value, g.minGiB, g.maxGiB)) {
+        problems.push(`${device}: gp3 volumeSize ${size.value} GiB: EC2 takes ${g.minGiB} to ${thousands(g.maxGiB)}.`);
+      } else if (iopsOk && iops.value > Math.max(g.defaultIops, size.value * g.maxIopsPerGiB)) {
+        problems.push(`${device}: gp3 iops ${iops.value} exceed ${g.maxIopsPerGiB} IOPS per GiB on ${size.value} GiB (at most ${Math.max(g.defaultIops, size.value * g.maxIopsPerGiB)}).`);
+      }
+    }
+  });
+  return problems;
+}
+
+export const launchTemplateGp3: ResourceValidationPolicy = {
+  name: "engine-launch-template-gp3",
+  ...engineRule("EC2 API Reference, LaunchTemplateEbsBlockDeviceRequest; EBS User Guide, \"General Purpose SSD volumes\" (gp3 performance)", CHECKED,
+    "gp3 block devices of launch templates: iops 3,000..80,000, throughput 125..2,000 MiB/s, volumeSize 1..65,536 GiB, throughput <= 0.25 MiB/s per IOPS, iops <= 500 per GiB (every gp3 volume gets the 3,000 baseline).",
+    "Raise iops with throughput (4 IOPS per MiB/s) and volumeSize with iops (1 GiB per 500 IOPS), within the gp3 ranges.",
+    "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateEbsBlockDeviceRequest.html"),
+  validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, report) => {
+    for (const problem of gp3Problems(template)) report(problem);
+  }),
+};
+
+type Parameter = Unwrap<aws.ssm.ParameterArgs>;
+
+/** What a Standard-tier parameter holds at most (4 KB). */
+export const SSM_STANDARD_MAX_BYTES = 4096;
+const SSM_RESERVED_PREFIX = /^\/*(aws|ssm)/i;
+
+/** What PutParameter refuses: a reserved name prefix, a Standard-tier value over 4 KB, a value referencing another parameter. */
+export function ssmParameterProblems(parameter: Parameter, logicalName: string): string[] {
+  const problems: string[] = [];
+  const name = read(() => parameter.name);
+  // Without a name, Pulumi auto-names the parameter after its logical name (plus a random suffix).
+  const effective = name.known ? (typeof name.value === "string" && name.value !== "" ? name.value : logicalName) : undefined;
+  if (effective !== undefined && SSM_RESERVED_PREFIX.test(effective)) {
+    problems.push(`name ${effective} starts with "aws" or "ssm" (case-insensitive, after any leading '/'): Parameter Store reserves those prefixes.`);
+  }
+  const tier = read(() => parameter.tier);
+  // Unset, the region's default tier applies, Standard unless the account changed it.
+  const standard = tier.known && (tier.value === undefined || tier.value === "Standard");
+  for (const field of ["value", "insecureValue"] as const) {
+    const value = read(() => parameter[field]);
+    if (!value.known || typeof value.value !== "string") continue;
+    const bytes = Buffer.byteLength(value.value, "utf8");
+    if (standard && bytes > SSM_STANDARD_MAX_BYTES) {
+      problems.push(`${field} is ${bytes} bytes: a Standard-tier parameter holds at most 4 KB (${SSM_STANDARD_MAX_BYTES} bytes). Use tier Advanced (8 KB) or split the value.`);
+    }
+    if (/\{\{[^{}]*\}\}/.test(value.value)) {
+      problems.push(`${field} contains a {{...}} reference: Parameter Store refuses values that reference or nest other parameters.`);
+    }
+  }
+  return problems;
+}
+
+export const ssmParameterLimits: ResourceValidationPolicy = {
+  name: "engine-ssm-parameter",
+  ...engineRule("Systems Manager API Reference, PutParameter; Systems Manager User Guide, \"Requirements and constraints for parameter names\"", CHECKED,
+    "SSM parameter names do not start with \"aws\" or \"ssm\" (case-insensitive, /aws/... included); Standard-tier values hold at most 4 KB (4,096 bytes) and no {{...}} references.",
+    "Name parameters under /sparki/...; move larger values to tier Advanced (8 KB) or split them.",
+    "https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html"),
+  validateResource: validateResourceOfType(aws.ssm.Parameter, (parameter, args, report) => {
+    for (const problem of ssmParameterProblems(parameter, args.name)) report(problem);
+  }),
+};
+
 export const ENGINE_RULE_POLICIES = [
   replicaSourcePasswordNotManaged, proxyTargetsTheWriter, iamProxyNeedsIamDatabase, alarmsQuietDuringCreate, objectLockNeedsVersioning, accessLogTargetAcceptsDelivery,
+  metricsInsightsAlarmQuery, dlmSchedule, launchTemplateGp3, ssmParameterLimits,
 ];

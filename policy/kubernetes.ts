@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import * as k8s from "@pulumi/kubernetes";
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
-import { engineRule, kubernetes } from "./lib/controls";
+import { baseline, engineRule, kubernetes } from "./lib/controls";
 import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read, valueOr } from "./lib/values";
 
 type PodSpec = Unwrap<k8s.types.input.core.v1.PodSpec>;
@@ -277,4 +277,32 @@ export const statefulSetDisruptionBudget: StackValidationPolicy = {
   },
 };
 
-export const KUBERNETES_POLICIES = [restrictedPodSecurity, resourceLimits, noRootCreatedDirs, statefulSetDisruptionBudget];
+/** Provisioners that create EBS volumes: the EBS CSI driver and the in-tree plugin it replaced. */
+export const EBS_PROVISIONERS = ["ebs.csi.aws.com", "kubernetes.io/aws-ebs"];
+const AWS_MANAGED_KEY = /^(alias\/)?aws\//;
+
+export const ebsStorageClassEncrypted: ResourceValidationPolicy = {
+  name: "k8s-ebs-storage-class-encrypted",
+  ...baseline("Sparki baseline: volumes", "StorageClasses that provision EBS volumes encrypt them with the customer KMS key: parameters encrypted \"true\" and kmsKeyId.", "high",
+    "Set parameters.encrypted: \"true\" and parameters.kmsKeyId to the environment's key, and give the EBS CSI driver's role the key policy "
+    + "(components/minio ebsKmsStorageClass, components/embedded-kv)."),
+  validateResource: (args, report) => {
+    const sc = args.asType(k8s.storage.v1.StorageClass);
+    if (!sc) return args.notApplicable("not a StorageClass");
+    const provisioner = read(() => sc.provisioner);
+    if (provisioner.known && !EBS_PROVISIONERS.includes(provisioner.value)) args.notApplicable(`provisioner ${provisioner.value} does not create EBS volumes`);
+    if (!provisioner.known) return;
+    const encrypted = read(() => sc.parameters?.encrypted);
+    if (encrypted.known && encrypted.value !== "true") {
+      report(`parameters.encrypted is ${encrypted.value === undefined ? "not set" : `"${encrypted.value}"`}: the driver would create unencrypted volumes unless the account encrypts by default. Set it to "true".`);
+    }
+    const key = read(() => sc.parameters?.kmsKeyId);
+    if (key.known && (key.value === undefined || key.value === "")) {
+      report("parameters.kmsKeyId is not set: volumes would use the AWS-managed aws/ebs key instead of the environment's customer key.");
+    } else if (key.known && AWS_MANAGED_KEY.test(key.value!)) {
+      report(`parameters.kmsKeyId is the AWS-managed ${key.value}: use the environment's customer key.`);
+    }
+  },
+};
+
+export const KUBERNETES_POLICIES = [restrictedPodSecurity, resourceLimits, noRootCreatedDirs, statefulSetDisruptionBudget, ebsStorageClassEncrypted];

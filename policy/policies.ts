@@ -7,6 +7,7 @@ import { KUBERNETES_POLICIES } from "./kubernetes";
 import { MATRIX_POLICIES } from "./matrix";
 import { RDS_POLICIES } from "./rds";
 import { S3_POLICIES } from "./s3";
+import { SNAPSHOT_PARAMETER_POLICIES } from "./snapshots-parameters";
 
 /**
  * Every policy of the pack, by area. Tests import this (never ./index, whose PolicyPack starts a gRPC server).
@@ -19,6 +20,7 @@ export const POLICIES: Policies = [
   ...EC2_POLICIES,
   ...S3_POLICIES,
   ...KMS_SNS_SECRETS_ALARM_POLICIES,
+  ...SNAPSHOT_PARAMETER_POLICIES,
   ...KUBERNETES_POLICIES,
   ...MATRIX_POLICIES,
   ...ENGINE_RULE_POLICIES,

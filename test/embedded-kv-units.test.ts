@@ -5,11 +5,11 @@ import { DERIVED_LATENCY_RULE, derivedLatencyP95 } from "../components/matrix";
 
 /**
  * The embedded KV component's argument checks against the limits AWS documents, written down here (not read from
- * the component): EC2 EbsBlockDevice for gp3 (1..16384 GiB, 3000..16000 IOPS, 125..1000 MiB/s, at most 500 IOPS
+ * the component): EC2 LaunchTemplateEbsBlockDeviceRequest for gp3 (1..65536 GiB, 3000..80000 IOPS, 125..2000 MiB/s, at most 500 IOPS
  * per GiB and 0.25 MiB/s per IOPS) and DLM CreateRule/RetainRule (interval 1, 2, 3, 4, 6, 8, 12 or 24 hours;
  * 1..1000 snapshots).
  */
-const GP3 = { minGiB: 1, maxGiB: 16_384, minIops: 3000, maxIops: 16_000, iopsPerGiB: 500, minMiBps: 125, maxMiBps: 1000, mibpsPerIops: 0.25 };
+const GP3 = { minGiB: 1, maxGiB: 65_536, minIops: 3000, maxIops: 80_000, iopsPerGiB: 500, minMiBps: 125, maxMiBps: 2000, mibpsPerIops: 0.25 };
 const DLM = { intervals: [1, 2, 3, 4, 6, 8, 12, 24], minRetain: 1, maxRetain: 1000 };
 // Volume over live data each engine needs to compact.
 const HEADROOM = { badger: 2.5, leveldb: 2, pebble: 2 } as const;
@@ -99,7 +99,8 @@ describe("embeddedKvProblems", () => {
       ["a fraction", { iops: 3000.5 }],
       // 500 IOPS per GiB: 12 GiB take 6000 at most.
       ["6001 on 12 GiB", { expectedLiveDataGiB: 4, volumeSizeGiB: 12, iops: 12 * GP3.iopsPerGiB + 1 }],
-      ["16000 on 31 GiB", { expectedLiveDataGiB: 4, volumeSizeGiB: 31, iops: GP3.maxIops }],
+      ["15501 on 31 GiB", { expectedLiveDataGiB: 4, volumeSizeGiB: 31, iops: 31 * GP3.iopsPerGiB + 1 }],
+      [`${GP3.maxIops} on 159 GiB`, { expectedLiveDataGiB: 4, volumeSizeGiB: 159, iops: GP3.maxIops }],
     ] as const)("refuses %s", (_case, over) => {
       expect(fields(over)).toEqual(["iops"]);
     });
@@ -110,7 +111,8 @@ describe("embeddedKvProblems", () => {
       ["the baseline on a 5 GiB volume", { expectedLiveDataGiB: 2, volumeSizeGiB: 5, iops: GP3.minIops }],
       ["the baseline on 1 GiB", { expectedLiveDataGiB: 0.4, volumeSizeGiB: 1, iops: GP3.minIops }],
       ["6000 on 12 GiB", { expectedLiveDataGiB: 4, volumeSizeGiB: 12, iops: 12 * GP3.iopsPerGiB }],
-      ["16000 on 32 GiB", { expectedLiveDataGiB: 4, volumeSizeGiB: 32, iops: GP3.maxIops }],
+      ["16000 on 32 GiB", { expectedLiveDataGiB: 4, volumeSizeGiB: 32, iops: 32 * GP3.iopsPerGiB }],
+      [`${GP3.maxIops} on 160 GiB`, { expectedLiveDataGiB: 4, volumeSizeGiB: 160, iops: GP3.maxIops }],
     ] as const)("accepts %s", (_case, over) => {
       expect(fields(over)).toEqual([]);
     });
@@ -119,11 +121,11 @@ describe("embeddedKvProblems", () => {
   describe("gp3 throughput", () => {
     it.each([
       [`${GP3.minMiBps - 1} MiB/s`, { throughputMiBps: GP3.minMiBps - 1 }],
-      [`${GP3.maxMiBps + 1} MiB/s`, { iops: GP3.maxIops, throughputMiBps: GP3.maxMiBps + 1 }],
+      [`${GP3.maxMiBps + 1} MiB/s`, { volumeSizeGiB: 1000, iops: GP3.maxIops, throughputMiBps: GP3.maxMiBps + 1 }],
       ["a fraction", { throughputMiBps: 200.5 }],
-      // 0.25 MiB/s per IOPS: 3000 IOPS carry 750 MiB/s, 3999 IOPS 999.75.
+      // 0.25 MiB/s per IOPS: 3000 IOPS carry 750 MiB/s, 7999 IOPS 1999.75.
       ["751 MiB/s on 3000 IOPS", { throughputMiBps: 3000 * GP3.mibpsPerIops + 1 }],
-      ["1000 MiB/s on 3999 IOPS", { iops: 3999, throughputMiBps: GP3.maxMiBps }],
+      [`${GP3.maxMiBps} MiB/s on 7999 IOPS`, { volumeSizeGiB: 100, iops: 7999, throughputMiBps: GP3.maxMiBps }],
     ] as const)("refuses %s", (_case, over) => {
       expect(fields(over)).toEqual(["throughputMiBps"]);
     });
@@ -131,7 +133,7 @@ describe("embeddedKvProblems", () => {
     it.each([
       ["gp3's baseline", { throughputMiBps: GP3.minMiBps }],
       ["750 MiB/s on 3000 IOPS", { throughputMiBps: 3000 * GP3.mibpsPerIops }],
-      ["1000 MiB/s on 4000 IOPS", { iops: 4000, throughputMiBps: GP3.maxMiBps }],
+      [`${GP3.maxMiBps} MiB/s on 8000 IOPS`, { volumeSizeGiB: 100, iops: 8000, throughputMiBps: GP3.maxMiBps }],
     ] as const)("accepts %s", (_case, over) => {
       expect(fields(over)).toEqual([]);
     });

@@ -1,17 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policy/policies";
-import { stackRun } from "./harness";
+import type { ProgramRun } from "../scripts/offline/run-program";
+import { everyStack } from "../scripts/offline/stack-files";
+import { capturedRun, stackRun } from "./harness";
 import { documentedDevAdvisories, listViolations, readPolicyConfigFile, runPack } from "./policy-harness";
 
 const found = (violations: { policy: string; resource: string }[]) =>
   violations.map((v) => `${v.policy} @ ${v.resource.split("::").at(-1)}`).sort();
 
+const profileOf = (run: ProgramRun) => (run.outputs.environment as { profile: string }).profile;
+/** The examples (examples/<hosting>/Pulumi.<stack>.yaml): the variants, opt-in adapters included, that dev and prod do not use. */
+const EXAMPLES = everyStack().filter((ref) => ref.stackDir !== undefined);
+
 describe("the real programs through every policy (apply: mocks return computed state)", () => {
-  it("prod has zero violations, and every policy applied to something in it", async () => {
+  it("prod and every prod-profile example have zero violations, and every policy applied to something in them", async () => {
     const pack = await runPack(await stackRun("prod"), readPolicyConfigFile("prod"));
     expect(listViolations(pack.violations)).toEqual([]);
     expect(pack.couldNotRun).toEqual([]);
-    expect(POLICIES.map((p) => p.name).filter((name) => !pack.applied.has(name))).toEqual([]);
+    const applied = new Set(pack.applied);
+    for (const ref of EXAMPLES) {
+      const run = await capturedRun(ref);
+      if (profileOf(run) !== "prod") continue;
+      const example = await runPack(run, readPolicyConfigFile("prod"));
+      expect(listViolations(example.violations), ref.stack).toEqual([]);
+      expect(example.couldNotRun, ref.stack).toEqual([]);
+      for (const name of example.applied) applied.add(name);
+    }
+    // An opt-in adapter's policies (launch templates, DLM, SSM) apply in the examples that turn it on.
+    expect(POLICIES.map((p) => p.name).filter((name) => !applied.has(name))).toEqual([]);
   });
 
   it("dev has exactly the advisories docs/policy.md lists, all advisory", async () => {

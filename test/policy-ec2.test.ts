@@ -91,6 +91,6 @@ describe("ec2-6-vpc-flow-logs", () => {
   });
 });
 
-it("every EC2 policy has cases here", () => {
-  expect(EC2_POLICIES.map((p) => p.name)).toEqual([ec2VpcFlowLogs.name]);
+it("every EC2 policy has cases here or, for launch templates, in test/policy-embedded-kv.test.ts", () => {
+  expect(EC2_POLICIES.map((p) => p.name)).toEqual([ec2VpcFlowLogs.name, "ec2-170-launch-template-imdsv2", "ec2-181-launch-template-ebs-encryption"]);
 });

@@ -30,6 +30,10 @@ export const T = {
   cronJob: pulumiType(k8s.batch.v1.CronJob),
   pod: pulumiType(k8s.core.v1.Pod),
   pdb: pulumiType(k8s.policy.v1.PodDisruptionBudget),
+  launchTemplate: pulumiType(aws.ec2.LaunchTemplate),
+  lifecyclePolicy: pulumiType(aws.dlm.LifecyclePolicy),
+  parameter: pulumiType(aws.ssm.Parameter),
+  storageClass: pulumiType(k8s.storage.v1.StorageClass),
 } as const;
 
 export const primary = (): Record<string, unknown> => ({
@@ -137,4 +141,68 @@ export const disruptionBudget = (labels: Record<string, string> = POD_LABELS, na
   apiVersion: "policy/v1", kind: "PodDisruptionBudget",
   metadata: { name: "minio", namespace },
   spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The embedded KV adapter's resources as components/embedded-kv registers them (examples/badger, badger-k8s).
+
+/** The KV volume of the agents' launch template: gp3, encrypted with the stack key. */
+export const kvVolume = (ebs: Record<string, unknown> = {}): Record<string, unknown> => ({
+  deviceName: "/dev/sdf",
+  ebs: {
+    volumeType: "gp3", volumeSize: 100, iops: 6000, throughput: 250, encrypted: "true", kmsKeyId: KEY_ARN, deleteOnTermination: "true", ...ebs,
+  },
+});
+
+export const kvLaunchTemplate = (): Record<string, unknown> => ({
+  name: "sparki-prod-embedded-kv-agent", updateDefaultVersion: true,
+  iamInstanceProfile: { arn: "arn:aws:iam::111111111111:instance-profile/sparki-prod-embedded-kv-agent" },
+  metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
+  blockDeviceMappings: [kvVolume()],
+  tagSpecifications: [{ resourceType: "volume", tags: { "sparki:kv-snapshots": "sparki-prod-kv" } }],
+});
+
+/** A DLM schedule: daily at 03:00 UTC, keeping `count` snapshots. */
+export const kvSchedule = (count = 14, createRule: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name: `every 24 hours keep ${count}`, copyTags: true,
+  createRule: { interval: 24, intervalUnit: "HOURS", times: "03:00", ...createRule },
+  retainRule: { count },
+  ...more,
+});
+
+export const kvSnapshotPolicy = (schedules: Record<string, unknown>[] = [kvSchedule()]): Record<string, unknown> => ({
+  description: "Snapshots of the KV volumes tagged sparki-prod-kv",
+  executionRoleArn: "arn:aws:iam::111111111111:role/sparki-prod-kv-snapshots-dlm",
+  state: "ENABLED",
+  policyDetails: { resourceTypes: ["VOLUME"], targetTags: { "sparki:kv-snapshots": "sparki-prod-kv" }, schedules },
+});
+
+/** The CloudWatch agent's configuration in Parameter Store (components/embedded-kv cloudWatchAgentConfig). */
+export const kvAgentParameter = (): Record<string, unknown> => ({
+  name: "/sparki/sparki-prod-embedded-kv/cloudwatch-agent", type: "String", tier: "Standard",
+  value: JSON.stringify({
+    agent: { metrics_collection_interval: 60, run_as_user: "cwagent" },
+    metrics: {
+      namespace: "Sparki/EmbeddedKV", append_dimensions: { InstanceId: "${aws:InstanceId}" },
+      metrics_collected: { disk: { resources: ["/var/lib/sparki/kv"], measurement: ["used_percent", "inodes_free"], drop_device: true } },
+    },
+  }),
+});
+
+export const kvStorageClass = (parameters: Record<string, unknown> = {}): Record<string, unknown> => ({
+  apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "sparki-prod-embedded-kv-kv" },
+  provisioner: "ebs.csi.aws.com",
+  parameters: { type: "gp3", iops: "3000", throughput: "125", encrypted: "true", kmsKeyId: KEY_ARN, "csi.storage.k8s.io/fstype": "ext4", ...parameters },
+  reclaimPolicy: "Retain", volumeBindingMode: "WaitForFirstConsumer", allowVolumeExpansion: true,
+});
+
+export const KV_DISK_QUERY = "SELECT MAX(disk_used_percent) FROM \"Sparki/EmbeddedKV\" WHERE path = '/var/lib/sparki/kv' GROUP BY InstanceId";
+
+/** The fleet's disk-use warning: a Metrics Insights query alarm, 3 x 5 minutes. */
+export const insightsAlarm = (query: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name: "prod-kv-disk-used-percent-warning", comparisonOperator: "GreaterThanThreshold", threshold: 60, evaluationPeriods: 3, datapointsToAlarm: 2,
+  metricQueries: [{ id: "fleet", expression: KV_DISK_QUERY, period: 300, returnData: true, label: "disk-used-percent", ...query }],
+  treatMissingData: "notBreaching", actionsEnabled: true, alarmActions: [TOPIC_ARN], okActions: [TOPIC_ARN],
+  tags: { Severity: "warning", ThresholdSource: "platform:kvDiskUsedPercent", Metric: "kvDiskUsedPercent" },
+  ...more,
 });

@@ -252,5 +252,8 @@ describe("k8s-no-root-created-dirs", () => {
 });
 
 it("every Kubernetes policy has cases here", () => {
-  expect(KUBERNETES_POLICIES.map((p) => p.name)).toEqual(["k8s-restricted-pod-security", "k8s-resource-limits", "k8s-no-root-created-dirs", "k8s-statefulset-pdb"]);
+  // k8s-ebs-storage-class-encrypted: cases in test/policy-embedded-kv.test.ts (with MinIO's class).
+  expect(KUBERNETES_POLICIES.map((p) => p.name)).toEqual([
+    "k8s-restricted-pod-security", "k8s-resource-limits", "k8s-no-root-created-dirs", "k8s-statefulset-pdb", "k8s-ebs-storage-class-encrypted",
+  ]);
 });

@@ -5,7 +5,8 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "../policy/policies";
 import {
-  bucketWithSides, disruptionBudget, loggedBuckets, primary, replica, replicationGroup, statefulSet, T, TOPIC_ARN,
+  bucketWithSides, disruptionBudget, insightsAlarm, kvAgentParameter, kvLaunchTemplate, kvSnapshotPolicy, kvStorageClass, loggedBuckets, primary, replica,
+  replicationGroup, statefulSet, T, TOPIC_ARN,
 } from "./policy-fixtures";
 import {
   checkResource, checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, type StackInput, UNKNOWN,
@@ -20,6 +21,8 @@ const REQUIRED_CONTROLS = [
   "RDS.2", "RDS.3", "RDS.5", "RDS.6", "RDS.8", "RDS.9", "RDS.10", "RDS.11", "RDS.13", "RDS.17", "RDS.18", "RDS.20", "RDS.43",
   "ElastiCache.1", "ElastiCache.2", "ElastiCache.3", "ElastiCache.4", "ElastiCache.5", "ElastiCache.6", "ElastiCache.7",
   "S3.8", "S3.5", "S3.9", "S3.10", "S3.13", "S3.12", "KMS.4", "SNS.1", "CloudWatch.15", "CloudWatch.17", "SecretsManager.1",
+  // The embedded KV adapter's launch template (issue 15).
+  "EC2.170", "EC2.181",
 ];
 
 describe("the pack's policies", () => {
@@ -145,6 +148,11 @@ describe("values unknown during preview", () => {
     { type: T.secret, name: "secret", props: { kmsKeyId: "k" } },
     { type: pulumiType(aws.secretsmanager.SecretRotation), name: "secret-rotation", props: { secretId: "secret", rotationRules: { automaticallyAfterDays: 30 } }, dependsOnNames: ["secret"] },
     { type: T.proxy, name: "proxy", props: { requireTls: true } },
+    { type: T.alarm, name: "kv-disk", props: insightsAlarm() },
+    { type: T.launchTemplate, name: "kv-agent", props: kvLaunchTemplate() },
+    { type: T.lifecyclePolicy, name: "kv-snapshots", props: kvSnapshotPolicy() },
+    { type: T.parameter, name: "kv-cloudwatch-agent", props: kvAgentParameter() },
+    { type: T.storageClass, name: "kv", props: kvStorageClass() },
     ...loggedBuckets(),
     ...bucketWithSides("sparki-dev-1-build-cache", { dataClass: "buildCache", logsTo: "sparki-dev-access-logs" }),
     ...bucketWithSides("sparki-dev-1-deployment-logs", {

@@ -22,11 +22,11 @@ export interface EmbeddedKvArgs {
   readonly dataPath?: string;
   /** Live data one agent keeps, 1..6553 (GiB). No default. */
   readonly expectedLiveDataGiB: number;
-  /** Volume per agent, 1..16384 and at least live data x the engine's headroom. Default: that minimum, rounded up (GiB). */
+  /** Volume per agent, 1..65536 and at least live data x the engine's headroom. Default: that minimum, rounded up (GiB). */
   readonly volumeSizeGiB?: number;
-  /** gp3 IOPS, 3000..16000 and at most 500 per GiB. Default: 3000 (IOPS). */
+  /** gp3 IOPS, 3000..80000 and at most 500 per GiB above the 3000 baseline. Default: 3000 (IOPS). */
   readonly iops?: number;
-  /** gp3 throughput, 125..1000 and at most IOPS/4. Default: 125 (MiB/s). */
+  /** gp3 throughput, 125..2000 and at most IOPS/4. Default: 125 (MiB/s). */
   readonly throughputMiBps?: number;
   /** Hours between snapshots: 1, 2, 3, 4, 6, 8, 12 or 24 (what DLM accepts). Default: 24 (hours). */
   readonly snapshotIntervalHours?: number;
@@ -63,12 +63,12 @@ export const EMBEDDED_KV_DEFAULTS = {
   protect: false,
 } as const;
 
-// EC2 EbsBlockDevice (API reference): gp3 1..16384 GiB, 3000..16000 IOPS, 125..1000 MiB/s, at most 500 IOPS per
+// EC2 LaunchTemplateEbsBlockDeviceRequest (API reference, 2025 gp3 limits): 1..65536 GiB, 3000..80000 IOPS, 125..2000 MiB/s, at most 500 IOPS per
 // GiB and 0.25 MiB/s per IOPS. DLM CreateRule: Interval 1, 2, 3, 4, 6, 8, 12 or 24 HOURS; RetainRule Count 1..1000.
-export const GP3 = { minGiB: 1, maxGiB: 16_384, minIops: 3000, maxIops: 16_000, maxIopsPerGiB: 500, minThroughput: 125, maxThroughput: 1000, throughputPerIops: 0.25 } as const;
+export const GP3 = { minGiB: 1, maxGiB: 65_536, minIops: 3000, maxIops: 80_000, maxIopsPerGiB: 500, minThroughput: 125, maxThroughput: 2000, throughputPerIops: 0.25 } as const;
 export const DLM_INTERVAL_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
 export const DLM_MAX_RETAIN_COUNT = 1000;
-export const GP3_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EbsBlockDevice.html";
+export const GP3_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateEbsBlockDeviceRequest.html";
 export const DLM_SOURCE = "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html";
 
 /** Most IOPS gp3 provisions on a volume: 500 per GiB, but never below the 3000 baseline every size gets. */

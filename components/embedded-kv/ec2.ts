@@ -70,7 +70,7 @@ export function kvAgentFleet(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
     description: `Deployment agent with a ${a.engine} store on an encrypted gp3 volume at ${a.dataPath}`,
     updateDefaultVersion: true,
     iamInstanceProfile: { arn: instanceProfile.arn },
-    // IMDSv2 only (FSBP EC2.8 / AutoScaling.3); two hops so the agent's containers can read the instance ID.
+    // IMDSv2 only (FSBP EC2.170); two hops so the agent's containers can read the instance ID.
     metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
     blockDeviceMappings: [{
       deviceName: KV_DEVICE_NAME,
