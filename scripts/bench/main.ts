@@ -4,6 +4,7 @@
 // Usage: npm run bench [-- --runs 5 --skip-tests --json --root DIR]
 // --root benchmarks another checkout with this bench (e.g. `git worktree add ../base main`, then `npm ci` there or
 // a node_modules symlink): before and after, side by side, in one sitting.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
@@ -57,9 +58,11 @@ function adapterCosts(variants: readonly AdapterVariant[], rows: readonly Row[],
     // No suite run yet: example stacks count as zero.
   }
   return variants.map((v) => {
-    const planSeconds = prod - planOf(`npm run plan -- ${v.stack}`);
+    const other = planOf(`npm run plan -- ${v.stack}`);
+    const planSeconds = v.variant === "without" ? prod - other : other - prod;
     const testFiles = files.filter((f) => v.testFilePrefixes.some((p) => basename(f.file).startsWith(`${p}-`) || basename(f.file).startsWith(`${p}.`)));
-    const examples = captures.filter((c) => c.spec.includes(`${join("examples", v.adapterKey)}:`));
+    // Its example stacks: examples/<key>/ and examples/<key>-<hosting>/.
+    const examples = captures.filter((c) => new RegExp(`[/\\\\]examples[/\\\\]${v.adapterKey}(-[a-z0-9-]+)?:`).test(c.spec));
     const suiteSeconds = [...testFiles, ...examples].reduce((sum, f) => sum + f.seconds, 0);
     return { adapterKey: v.adapterKey, planSeconds, planShare: planSeconds / prod, suiteSeconds, testFiles: testFiles.map((f) => f.file) };
   });
@@ -68,7 +71,9 @@ function adapterCosts(variants: readonly AdapterVariant[], rows: readonly Row[],
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const before = loadavg()[0];
-  const variants = adapterVariants(args.root);
+  say("which adapters prod deploys (npm run plan -- prod --format json)");
+  const prodPlan = JSON.parse(execFileSync("npm", ["run", "-s", "plan", "--", "prod", "--format", "json"], { cwd: args.root, encoding: "utf8", maxBuffer: 64 * 2 ** 20 })) as { outputs: Record<string, unknown> };
+  const variants = adapterVariants(new Set(Object.keys(prodPlan.outputs)), args.root);
   const plan = (stack: string, stackDir?: string): Row => ({
     label: `npm run plan -- ${stack}`,
     command: ["npm", "run", "-s", "plan", "--", stack, ...(stackDir ? ["--stack-dir", stackDir] : [])],

@@ -33,9 +33,10 @@ export function renderBench(r: BenchResult): string {
     lines.push("", `What one adapter adds (goal: < ${GOALS.adapterSuiteSeconds} s of suite, < ${GOALS.adapterPlanShare * 100} % of the plan of prod):`);
     for (const a of r.adapters) {
       const suiteText = r.suite ? `${s(a.suiteSeconds)} of suite (${a.testFiles.length} test files)` : "suite not run";
-      lines.push(`  ${a.adapterKey.padEnd(10)} plan +${s(a.planSeconds)} (${(a.planShare * 100).toFixed(1)} %): ${met(a.planShare < GOALS.adapterPlanShare)}; ${suiteText}${r.suite ? `: ${met(a.suiteSeconds < GOALS.adapterSuiteSeconds)}` : ""}`);
+      const signed = `${a.planSeconds >= 0 ? "+" : "-"}${s(Math.abs(a.planSeconds))}`;
+      lines.push(`  ${a.adapterKey.padEnd(10)} plan ${signed} (${(a.planShare * 100).toFixed(1)} %): ${met(a.planShare < GOALS.adapterPlanShare)}; ${suiteText}${r.suite ? `: ${met(a.suiteSeconds < GOALS.adapterSuiteSeconds)}` : ""}`);
     }
-    lines.push("  (plan: prod minus prod with the adapter off; suite: its test files plus its example stacks' runs)");
+    lines.push("  (plan: prod with the adapter minus prod without it; suite: its test files plus its example stacks' runs)");
   }
   if (r.slowestTestFiles.length > 0) {
     lines.push("", "Slowest test files:", ...r.slowestTestFiles.map((f) => `  ${s(f.seconds).padStart(8)}  ${f.file}`));

@@ -7,9 +7,11 @@ import { ADAPTER_REGISTRY } from "../../stacks/adapters/registry";
 import { readProjectFile, REPO_ROOT } from "../offline/stack-files";
 import { readYaml } from "../offline/yaml-cache";
 
-/** A stack file written for the benchmark: prod with one adapter switched off. */
+/** A stack file written for the benchmark: prod with one adapter switched off (or, if prod leaves it off, on). */
 export interface AdapterVariant {
   readonly adapterKey: string;
+  /** `without`: prod enables the adapter and the variant does not; `with`: the other way round. */
+  readonly variant: "without" | "with";
   /** Test files of the adapter: test/<key>*.test.ts and test/<config-key-in-kebab-case>*.test.ts. */
   readonly testFilePrefixes: readonly string[];
   readonly stack: string;
@@ -25,10 +27,10 @@ export function optionalAdapters(): { key: string; configKey: string }[] {
 }
 
 /**
- * For each optional adapter that `base` enables, a stack file in a temporary folder that is `base` with that
- * adapter off: the plan of `base` minus the plan of the variant is what the adapter costs the plan.
+ * For each optional adapter, a stack file in a temporary folder that is `base` with that adapter switched the other
+ * way (`enabledInBase` says which adapters `base` deploys): the difference of the two plans is what it costs.
  */
-export function adapterVariants(root = REPO_ROOT, base = "prod"): AdapterVariant[] {
+export function adapterVariants(enabledInBase: ReadonlySet<string>, root = REPO_ROOT, base = "prod"): AdapterVariant[] {
   const project = readProjectFile().name;
   const file = readYaml(join(root, `Pulumi.${base}.yaml`)) as { config: Record<string, unknown> };
   const stackDir = mkdtempSync(join(tmpdir(), "sparki-bench-stacks-"));
@@ -36,10 +38,10 @@ export function adapterVariants(root = REPO_ROOT, base = "prod"): AdapterVariant
   return optionalAdapters().flatMap(({ key, configKey }) => {
     const configName = `${project}:${configKey}`;
     const section = (file.config[configName] ?? {}) as Record<string, unknown>;
-    if (section.enabled === false) return [];
-    const stack = `${base}-no-${key}`; // AWS names built from it allow 20 characters
-    const config = { ...file.config, [configName]: { ...section, enabled: false } };
+    const variant = enabledInBase.has(key) ? "without" : "with";
+    const stack = `${base}-${variant === "without" ? "no" : "with"}-${key}`; // AWS names built from it allow 20 characters
+    const config = { ...file.config, [configName]: { ...section, enabled: variant === "with" } };
     writeFileSync(join(stackDir, `Pulumi.${stack}.yaml`), stringify({ ...file, config }));
-    return [{ adapterKey: key, testFilePrefixes: [...new Set([key, kebab(configKey)])], stack, stackDir }];
+    return [{ adapterKey: key, variant, testFilePrefixes: [...new Set([key, kebab(configKey)])], stack, stackDir }];
   });
 }
