@@ -57,7 +57,9 @@ function adapterCosts(variants: readonly AdapterVariant[], rows: readonly Row[],
   } catch {
     // No suite run yet: example stacks count as zero.
   }
-  return variants.map((v) => {
+  // A variant that does not plan (an older checkout without the adapter, under --root) has no cost to report.
+  const plans = (v: AdapterVariant) => rows.find((r) => r.label === `npm run plan -- ${v.stack}`)?.samples.every((s) => s.ok) ?? false;
+  return variants.filter(plans).map((v) => {
     const other = planOf(`npm run plan -- ${v.stack}`);
     const planSeconds = v.variant === "without" ? prod - other : other - prod;
     const testFiles = files.filter((f) => v.testFilePrefixes.some((p) => basename(f.file).startsWith(`${p}-`) || basename(f.file).startsWith(`${p}.`)));
