@@ -262,6 +262,15 @@ export function dlmScheduleProblems(policy: LifecyclePolicy): string[] {
     if (count.known && count.value !== undefined && !(Number.isInteger(count.value) && count.value >= minimum && count.value <= 1000)) {
       problems.push(`${label}: retainRule count ${count.value}: DLM keeps 1 to 1000 snapshots per volume (0 only with an archive rule).`);
     }
+    // By age (API_RetainRule): an interval in DAYS, WEEKS, MONTHS or YEARS, at most 100 years.
+    const age = read(() => schedule.retainRule?.interval);
+    const ageUnit = read(() => schedule.retainRule?.intervalUnit);
+    const maxAge: Readonly<Record<string, number>> = { DAYS: 36_500, WEEKS: 5_200, MONTHS: 1_200, YEARS: 100 };
+    if (age.known && age.value !== undefined && ageUnit.known && typeof ageUnit.value === "string") {
+      const max = maxAge[ageUnit.value];
+      if (max === undefined) problems.push(`${label}: retainRule intervalUnit ${ageUnit.value}: DLM takes DAYS, WEEKS, MONTHS or YEARS.`);
+      else if (!(Number.isInteger(age.value) && age.value >= 1 && age.value <= max)) problems.push(`${label}: retainRule interval ${age.value} ${ageUnit.value}: DLM keeps snapshots 1 to ${max} ${ageUnit.value.toLowerCase()} (100 years).`);
+    }
   }
   return problems;
 }
@@ -269,7 +278,7 @@ export function dlmScheduleProblems(policy: LifecyclePolicy): string[] {
 export const dlmSchedule: ResourceValidationPolicy = {
   name: "engine-dlm-schedule",
   ...engineRule("DLM API Reference, CreateLifecyclePolicy, CreateRule, RetainRule and Schedule", CHECKED,
-    "DLM snapshot schedules: createRule either a cronExpression or an interval of 1, 2, 3, 4, 6, 8, 12 or 24 HOURS with times (hh:mm UTC); retainRule count 1..1000; description (500) and schedule names (120) of letters, digits, spaces, '_' and '-' only.",
+    "DLM snapshot schedules: createRule either a cronExpression or an interval of 1, 2, 3, 4, 6, 8, 12 or 24 HOURS with times (hh:mm UTC); retainRule count 1..1000 or an age of at most 100 years; description (500) and schedule names (120) of letters, digits, spaces, '_' and '-' only.",
     "Pick a documented interval and set times, keep 1..1000 snapshots, and strip other characters from the description and schedule names (components/embedded-kv/snapshots.ts does).",
     "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html"),
   validateResource: validateResourceOfType(aws.dlm.LifecyclePolicy, (policy, _args, report) => {

@@ -130,7 +130,8 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
     // A Metrics Insights alarm names its metric in the query (SELECT FN(metric) FROM "namespace" ...), not in fields.
     const insights = valueOr(() => (alarm.metricQueries ?? []).flatMap((q) => (q.expression && /^\s*SELECT\b/i.test(q.expression) ? [q.expression] : [])), [] as string[]);
     if (insights.length > 0) {
-      if (!insights.every((q) => q.includes(`(${definition.metricName})`) && q.includes(`FROM "${definition.namespace}"`))) {
+      const reads = (q: string) => [`(${definition.metricName})`, `("${definition.metricName}")`].some((m) => q.includes(m)) && q.includes(`FROM "${definition.namespace}"`);
+      if (!insights.every(reads)) {
         problems.push(`the Metrics Insights query ${insights.join(" ")} does not read ${definition.namespace}/${definition.metricName}, which tag Metric ${metric} names.`);
       }
     } else if ((namespace.known && namespace.value !== definition.namespace) || (metricName.known && metricName.value !== definition.metricName)) {

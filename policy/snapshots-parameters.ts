@@ -11,8 +11,8 @@ const DAYS_PER_UNIT: Readonly<Record<string, number>> = { DAYS: 1, WEEKS: 7, MON
 
 export const dlmSnapshotRetention: ResourceValidationPolicy = {
   name: "dlm-snapshot-retention",
-  ...baseline("Sparki baseline: snapshots", "DLM snapshot policies are ENABLED and every schedule keeps at least the configured number of snapshots (7 by default; a week of daily snapshots).", "high",
-    "Set state ENABLED and retainRule.count >= minimumCount (sparki-storage:embeddedKv.snapshotRetentionCount; prod refuses fewer than 7)."),
+  ...baseline("Sparki baseline: snapshots", "DLM snapshot policies are ENABLED and every schedule keeps snapshots at least the configured number of days by age (or that many by count; 7 by default).", "high",
+    "Set state ENABLED and retainRule.interval >= minimumCount days (sparki-storage:embeddedKv.snapshotRetentionDays; prod refuses fewer than 7)."),
   configSchema: { properties: { minimumCount: { type: "integer", minimum: 1, maximum: 1000, default: 7 } } },
   validateResource: validateResourceOfType(aws.dlm.LifecyclePolicy, (policy, args, report) => {
     const { minimumCount = 7 } = args.getConfig<{ minimumCount?: number }>();

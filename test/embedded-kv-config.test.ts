@@ -67,17 +67,17 @@ describe("bad embeddedKv config: one line naming key, value and what is allowed;
       { field: "throughputMiBps", shown: "2001", allowed: ["125..2000"] }],
     ["a snapshot every 5 hours (DLM takes 1, 2, 3, 4, 6, 8, 12, 24)", "badger-dev", { ...EC2_DEV, snapshotIntervalHours: 5 },
       { field: "snapshotIntervalHours", shown: "5", allowed: ["1, 2, 3, 4, 6, 8, 12, 24"] }],
-    ["no snapshot kept", "badger-dev", { ...EC2_DEV, snapshotRetentionCount: 0 },
-      { field: "snapshotRetentionCount", shown: "0", allowed: ["1..1000"] }],
-    ["more snapshots than DLM keeps", "badger-dev", { ...EC2_DEV, snapshotRetentionCount: 1001 },
-      { field: "snapshotRetentionCount", shown: "1001", allowed: ["1..1000"] }],
-    ["three snapshots in prod", "badger-prod", { ...EC2_PROD, snapshotRetentionCount: 3 },
-      { field: "snapshotRetentionCount", shown: "3", allowed: ["at least 7 days"] }],
-    // Seven snapshots an hour apart are seven hours of history, not a week.
-    ["hourly snapshots kept for seven hours in prod", "badger-prod", { ...EC2_PROD, snapshotIntervalHours: 1, snapshotRetentionCount: 7 },
-      { field: "snapshotRetentionCount", shown: "7", allowed: ["at least 7 days", "at least 168 snapshots"] }],
-    ["three snapshots in prod on Kubernetes", "badger-k8s-prod", { ...K8S_PROD, snapshotRetentionCount: 3 },
-      { field: "snapshotRetentionCount", shown: "3", allowed: ["at least 7 days"] }],
+    ["no day of snapshots", "badger-dev", { ...EC2_DEV, snapshotRetentionDays: 0 },
+      { field: "snapshotRetentionDays", shown: "0", allowed: ["1..36500"] }],
+    // DLM's age-based retention: at most 100 years.
+    ["longer than DLM keeps", "badger-dev", { ...EC2_DEV, snapshotRetentionDays: 36_501 },
+      { field: "snapshotRetentionDays", shown: "36501", allowed: ["1..36500"] }],
+    ["three days of snapshots in prod", "badger-prod", { ...EC2_PROD, snapshotRetentionDays: 3 },
+      { field: "snapshotRetentionDays", shown: "3", allowed: ["at least 7 days"] }],
+    ["three days of snapshots in prod on Kubernetes", "badger-k8s-prod", { ...K8S_PROD, snapshotRetentionDays: 3 },
+      { field: "snapshotRetentionDays", shown: "3", allowed: ["at least 7 days"] }],
+    ["a data path with a trailing slash (the agent reports the mount point without one)", "badger-dev", { ...EC2_DEV, dataPath: "/var/lib/sparki/kv/" },
+      { field: "dataPath", shown: "\"/var/lib/sparki/kv/\"", allowed: ["without a trailing '/'"] }],
     ["a snapshot time past midnight", "badger-dev", { ...EC2_DEV, snapshotTimeUtc: "25:00" },
       { field: "snapshotTimeUtc", shown: '"25:00"', allowed: ["hh:mm"] }],
     ["a data path with a quote (it goes into a Metrics Insights query)", "badger-dev", { ...EC2_DEV, dataPath: "/var/lib/kv'x" },
@@ -128,7 +128,7 @@ describe("bad embeddedKv config: one line naming key, value and what is allowed;
 describe("a store turned off", () => {
   const load = (stack: string, dir: string | undefined, section: Section) => () => loadConfig(stack, stackConfig(stack, { [KEY]: section }, dir));
   // Every rule below would refuse these: a volume under the headroom, a DLM interval it lacks, prod's retention floor, no namespace.
-  const badRules = { volumeSizeGiB: 2, snapshotIntervalHours: 5, snapshotRetentionCount: 3, hosting: "kubernetes" };
+  const badRules = { volumeSizeGiB: 2, snapshotIntervalHours: 5, snapshotRetentionDays: 3, hosting: "kubernetes" };
 
   it("is not checked by the embeddedKv rules, as no disabled adapter is", () => {
     expect(load("badger-prod", EC2, { ...EC2_PROD, ...badRules, enabled: false })).not.toThrow();
@@ -155,10 +155,10 @@ describe("embeddedKv settings: config over the tier over the component's default
   it("sizes the volume from live data and the engine's headroom, and takes retention, reclaim and context rules from the tier", () => {
     expect(settingsOf("badger-dev")).toMatchObject({
       enabled: true, engine: "badger", hosting: "ec2", expectedLiveDataGiB: 4, volumeSizeGiB: 10, iops: 3000, throughputMiBps: 125,
-      snapshotIntervalHours: 24, snapshotRetentionCount: 3, snapshotTimeUtc: "03:00", retainVolumes: false, contextRequired: false,
+      snapshotIntervalHours: 24, snapshotRetentionDays: 3, snapshotTimeUtc: "03:00", retainVolumes: false, contextRequired: false,
     });
     expect(settingsOf("badger-prod")).toMatchObject({
-      engine: "badger", expectedLiveDataGiB: 40, volumeSizeGiB: 100, iops: 6000, throughputMiBps: 250, snapshotRetentionCount: 14, minSnapshotHistoryDays: 7,
+      engine: "badger", expectedLiveDataGiB: 40, volumeSizeGiB: 100, iops: 6000, throughputMiBps: 250, snapshotRetentionDays: 14, minSnapshotRetentionDays: 7,
       retainVolumes: true, contextRequired: true,
     });
     expect(settingsOf("badger-k8s-dev")).toMatchObject({ engine: "pebble", hosting: "kubernetes", volumeSizeGiB: 8, kubernetes: { namespace: "sparki-agents", claimName: "kv-data" } });

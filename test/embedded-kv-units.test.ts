@@ -7,10 +7,10 @@ import { DERIVED_LATENCY_RULE, derivedLatencyP95 } from "../components/matrix";
  * The embedded KV component's argument checks against the limits AWS documents, written down here (not read from
  * the component): EC2 LaunchTemplateEbsBlockDeviceRequest for gp3 (1..65536 GiB, 3000..80000 IOPS, 125..2000 MiB/s, at most 500 IOPS
  * per GiB and 0.25 MiB/s per IOPS) and DLM CreateRule/RetainRule (interval 1, 2, 3, 4, 6, 8, 12 or 24 hours;
- * 1..1000 snapshots).
+ * retention by age 1..36500 days).
  */
 const GP3 = { minGiB: 1, maxGiB: 65_536, minIops: 3000, maxIops: 80_000, iopsPerGiB: 500, minMiBps: 125, maxMiBps: 2000, mibpsPerIops: 0.25 };
-const DLM = { intervals: [1, 2, 3, 4, 6, 8, 12, 24], minRetain: 1, maxRetain: 1000 };
+const DLM = { intervals: [1, 2, 3, 4, 6, 8, 12, 24], minRetain: 1, maxRetain: 36_500 };
 // Volume over live data each engine needs to compact.
 const HEADROOM = { badger: 2.5, leveldb: 2, pebble: 2 } as const;
 
@@ -26,7 +26,7 @@ describe("resolveEmbeddedKvArgs", () => {
     const a = resolveEmbeddedKvArgs({ ...BASE, kubernetes: { namespace: "agents" } });
     expect(a).toMatchObject({
       engine: "badger", dataPath: "/var/lib/sparki/kv", volumeSizeGiB: 100, iops: GP3.minIops, throughputMiBps: GP3.minMiBps,
-      snapshotIntervalHours: 24, snapshotRetentionCount: 7, snapshotTimeUtc: "03:00", retainVolumes: false, protect: false,
+      snapshotIntervalHours: 24, snapshotRetentionDays: 7, snapshotTimeUtc: "03:00", retainVolumes: false, protect: false,
       kubernetes: { namespace: "agents", claimName: "kv-data" },
     });
     expect(resolveEmbeddedKvArgs(BASE).kubernetes).toBeUndefined();
@@ -34,7 +34,7 @@ describe("resolveEmbeddedKvArgs", () => {
 
   it("keeps every value given", () => {
     const given = {
-      engine: "pebble", dataPath: "/data/kv", volumeSizeGiB: 500, iops: 8000, throughputMiBps: 500, snapshotIntervalHours: 6, snapshotRetentionCount: 30,
+      engine: "pebble", dataPath: "/data/kv", volumeSizeGiB: 500, iops: 8000, throughputMiBps: 500, snapshotIntervalHours: 6, snapshotRetentionDays: 30,
       snapshotTimeUtc: "22:15", retainVolumes: true, protect: true, kubernetes: { namespace: "agents", claimName: "store" },
     } as const;
     expect(resolveEmbeddedKvArgs({ ...BASE, ...given })).toMatchObject(given);
@@ -153,12 +153,12 @@ describe("embeddedKvProblems", () => {
       expect(message).toContain(DLM.intervals.join(", "));
     });
 
-    it.each([DLM.minRetain, 7, DLM.maxRetain])("keeps %i snapshots", (count) => {
-      expect(fields({ snapshotRetentionCount: count })).toEqual([]);
+    it.each([DLM.minRetain, 7, DLM.maxRetain])("keeps snapshots %i days", (count) => {
+      expect(fields({ snapshotRetentionDays: count })).toEqual([]);
     });
 
-    it.each([DLM.minRetain - 1, DLM.maxRetain + 1, 2.5, -7])("refuses to keep %s snapshots", (count) => {
-      expect(fields({ snapshotRetentionCount: count })).toEqual(["snapshotRetentionCount"]);
+    it.each([DLM.minRetain - 1, DLM.maxRetain + 1, 2.5, -7])("refuses to keep snapshots %s days", (count) => {
+      expect(fields({ snapshotRetentionDays: count })).toEqual(["snapshotRetentionDays"]);
     });
 
     it.each(["00:00", "03:00", "12:30", "23:59"])("starts at %s UTC", (time) => {
@@ -187,8 +187,8 @@ describe("embeddedKvProblems", () => {
   });
 
   it("reports every problem at once, in field order", () => {
-    expect(fields({ dataPath: "x", volumeSizeGiB: 10, iops: 2000, throughputMiBps: 2000, snapshotIntervalHours: 5, snapshotRetentionCount: 0, snapshotTimeUtc: "x", hosting: "kubernetes" }))
-      .toEqual(["dataPath", "volumeSizeGiB", "iops", "throughputMiBps", "snapshotIntervalHours", "snapshotRetentionCount", "snapshotTimeUtc", "kubernetes"]);
+    expect(fields({ dataPath: "x", volumeSizeGiB: 10, iops: 2000, throughputMiBps: 2000, snapshotIntervalHours: 5, snapshotRetentionDays: 0, snapshotTimeUtc: "x", hosting: "kubernetes" }))
+      .toEqual(["dataPath", "volumeSizeGiB", "iops", "throughputMiBps", "snapshotIntervalHours", "snapshotRetentionDays", "snapshotTimeUtc", "kubernetes"]);
   });
 });
 

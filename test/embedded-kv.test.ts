@@ -105,7 +105,8 @@ const actions = (s: Statement) => ([] as string[]).concat(s.Action);
 interface DlmPolicyDetails {
   resourceTypes: string[];
   targetTags: Record<string, string>;
-  schedules: { name: string; createRule: { interval: number; intervalUnit: string; times: string }; retainRule: { count: number }; copyTags: boolean }[];
+  parameters?: Record<string, boolean>;
+  schedules: { name: string; createRule: { interval: number; intervalUnit: string; times: string }; retainRule: { interval: number; intervalUnit: string }; copyTags: boolean }[];
 }
 const dlmPolicy = (run: ProgramRun) => child(run, "aws:dlm/lifecyclePolicy:LifecyclePolicy");
 /** The role under the store that `service` (and only it) may assume, and the inline policy of that role. */
@@ -136,24 +137,30 @@ describe("the latency oracle", () => {
 describe.each(EXAMPLES)("embedded KV snapshots in $folder/$stack", (ex) => {
   const isProd = ex.profile === "prod";
 
-  it(`snapshots every tagged volume daily at 03:00 UTC and keeps ${RETENTION[ex.profile]}${isProd ? ", protected" : ""}`, async () => {
+  it(`snapshots the tagged ${"agents' data volumes"} daily at 03:00 UTC and keeps each ${RETENTION[ex.profile]} days${isProd ? ", protected" : ""}`, async () => {
     const run = await runOf(ex);
     const policy = dlmPolicy(run);
     const details = policy.inputs.policyDetails as DlmPolicyDetails;
     expect(policy.inputs.state).toBe("ENABLED");
-    expect(details.resourceTypes).toEqual(["VOLUME"]);
+    // EC2: the agent instances, boot volume excluded (a launch template's volume tags reach the root volume too);
+    // Kubernetes: the volumes the CSI driver tagged.
+    const ec2 = ex.folder === "badger";
+    expect(details.resourceTypes).toEqual([ec2 ? "INSTANCE" : "VOLUME"]);
+    expect(details.parameters).toEqual(ec2 ? { excludeBootVolume: true, noReboot: true } : undefined);
     expect(Object.keys(details.targetTags)).toEqual([TAG]);
     expect(details.targetTags[TAG]).toMatch(new RegExp(`^sparki-${ex.stack}-[a-z-]+$`));
     expect(details.schedules).toHaveLength(1);
     expect(details.schedules[0]).toMatchObject({
       createRule: { interval: 24, intervalUnit: "HOURS", times: "03:00" },
-      retainRule: { count: RETENTION[ex.profile] },
+      // By age: DLM stops managing the count-based snapshots of a deleted volume, and agents come and go.
+      retainRule: { interval: RETENTION[ex.profile], intervalUnit: "DAYS" },
       copyTags: true,
     });
     expect(policy.options.protect).toBe(isProd);
     // CreateLifecyclePolicy: Description and schedule Name match [0-9A-Za-z _-]+.
     expect(policy.inputs.description).toMatch(/^[0-9A-Za-z _-]{1,500}$/);
-    expect(details.schedules[0].name).toMatch(/^[0-9A-Za-z _-]{1,120}$/);
+    // A fixed name: DLM stops managing the snapshots of a renamed schedule.
+    expect(details.schedules[0].name).toBe("kv-snapshots");
   });
 
   it("runs as a role only Data Lifecycle Manager can assume, allowed snapshot actions only, created before the policy", async () => {
@@ -164,8 +171,12 @@ describe.each(EXAMPLES)("embedded KV snapshots in $folder/$stack", (ex) => {
     const rolePolicy = inlinePolicyOf(run, role);
     const granted = json<PolicyDocument>(rolePolicy.inputs.policy).Statement.flatMap(actions);
     expect(granted.length).toBeGreaterThan(0);
-    for (const action of granted) expect(action, action).toMatch(/^ec2:(Create|Delete|Describe)[A-Za-z]+$/);
+    for (const action of granted) expect(action, action).toMatch(/^(ec2:(Create|Delete|Describe)[A-Za-z]+|kms:[A-Za-z]+)$/);
     expect(granted).toContain("ec2:CreateSnapshots");
+    // DLM's prerequisites: the role uses the key of an encrypted source volume, here through EC2 only.
+    const keyStatements = json<PolicyDocument>(rolePolicy.inputs.policy).Statement.filter((st) => actions(st).some((a) => a.startsWith("kms:")));
+    expect(keyStatements.length).toBeGreaterThan(0);
+    for (const st of keyStatements) expect(JSON.stringify(st)).toContain("ec2.");
     const policy = dlmPolicy(run);
     expect(dependsOnResource(policy, role)).toBe(true);
     expect(policy.options.dependsOn).toContainEqual({ type: rolePolicy.type, name: rolePolicy.name });
@@ -214,12 +225,15 @@ describe.each(EC2_EXAMPLES)("embedded KV on EC2 agents in $folder/$stack", (ex) 
     expect(dependsOnResource(profile, roleFor(run, "ec2.amazonaws.com"))).toBe(true);
   });
 
-  it("tags the volumes with the tag the snapshot policy targets", async () => {
+  it("tags the agents with the tag the snapshot policy targets, and not the volumes (that tag would reach the root volume)", async () => {
     const run = await runOf(ex);
     const specs = child(run, "aws:ec2/launchTemplate:LaunchTemplate").inputs.tagSpecifications as { resourceType: string; tags: Record<string, string> }[];
     const volume = specs.filter((s) => s.resourceType === "volume");
+    const instance = specs.filter((s) => s.resourceType === "instance");
     expect(volume).toHaveLength(1);
-    expect(volume[0].tags[TAG]).toBe(dlmTargetTag(run));
+    expect(instance).toHaveLength(1);
+    expect(instance[0].tags[TAG]).toBe(dlmTargetTag(run));
+    expect(volume[0].tags[TAG]).toBeUndefined();
     expect(volume[0].tags["sparki:kv-engine"]).toBe(c.engine);
   });
 
@@ -276,18 +290,20 @@ describe.each(EC2_EXAMPLES)("embedded KV on EC2 agents in $folder/$stack", (ex) 
       return found[0];
     };
 
-    const pathFilter = `path = '${c.dataPath}'`;
+    // PATH is a Metrics Insights reserved word: identifiers are double-quoted. An alarm over several series needs
+    // GROUP BY and ORDER BY (CloudWatch User Guide, "Create a CloudWatch alarm based on a Metrics Insights query").
+    const pathFilter = `"path" = '${c.dataPath}'`;
     it.each([
-      ["kvDiskUsedPercent", `SELECT MAX(disk_used_percent) FROM "${NAMESPACE}" WHERE ${pathFilter} GROUP BY InstanceId`, DISK_USED, "GreaterThanThreshold"],
-      ["kvInodesFree", `SELECT MIN(disk_inodes_free) FROM "${NAMESPACE}" WHERE ${pathFilter} GROUP BY InstanceId`, INODES_FREE, "LessThanThreshold"],
-      ["kvSpaceAmplificationPercent", `SELECT MAX(SpaceAmplificationPercent) FROM "${NAMESPACE}" WHERE Engine = '${c.engine}' GROUP BY InstanceId`, SPACE_AMPLIFICATION, "GreaterThanThreshold"],
+      ["kvDiskUsedPercent", `SELECT MAX("disk_used_percent") FROM "${NAMESPACE}" WHERE ${pathFilter} GROUP BY "InstanceId" ORDER BY MAX() DESC`, DISK_USED, "GreaterThanThreshold"],
+      ["kvInodesFree", `SELECT MIN("disk_inodes_free") FROM "${NAMESPACE}" WHERE ${pathFilter} GROUP BY "InstanceId" ORDER BY MIN() ASC`, INODES_FREE, "LessThanThreshold"],
+      ["kvSpaceAmplificationPercent", `SELECT MAX("SpaceAmplificationPercent") FROM "${NAMESPACE}" WHERE "Engine" = '${c.engine}' GROUP BY "InstanceId" ORDER BY MAX() DESC`, SPACE_AMPLIFICATION, "GreaterThanThreshold"],
     ] as const)("%s: one Metrics Insights query per agent, levels from the platform thresholds", async (metric, query, levels, comparison) => {
       for (const severity of ["warning", "critical"] as const) {
         const alarm = await alarmOf(metric, severity);
         const queries = alarm.inputs.metricQueries as Record<string, unknown>[];
         expect(queries).toHaveLength(1);
         expect(queries[0]).toMatchObject({ expression: query, returnData: true });
-        expect(queries[0].expression as string).toMatch(/^SELECT (MAX|MIN)\(\w+\) FROM "[^"]+" WHERE .+ GROUP BY InstanceId$/);
+        expect(queries[0].expression as string).toMatch(/^SELECT (MAX|MIN)\("\w+"\) FROM "[^"]+" WHERE .+ GROUP BY "InstanceId" ORDER BY (MAX\(\) DESC|MIN\(\) ASC)$/);
         expect(queries[0].metricStat).toBeUndefined();
         for (const field of ["namespace", "metricName", "dimensions", "statistic", "extendedStatistic", "period"]) {
           expect(alarm.inputs[field], `${metric} ${severity} ${field}`).toBeUndefined();
@@ -302,10 +318,12 @@ describe.each(EC2_EXAMPLES)("embedded KV on EC2 agents in $folder/$stack", (ex) 
       for (const severity of ["warning", "critical"] as const) {
         const alarm = await alarmOf("kvOperationLatency", severity);
         expect(alarm.inputs).toMatchObject({
-          namespace: NAMESPACE, metricName: "OperationLatency", dimensions: { Engine: c.engine }, extendedStatistic: "p95", unit: "Milliseconds",
+          namespace: NAMESPACE, metricName: "OperationLatency", dimensions: { Engine: c.engine }, extendedStatistic: "p95",
           threshold: LATENCY_P95[severity], comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching",
         });
         expect(alarm.inputs.statistic).toBeUndefined();
+        // With a unit the alarm sees only data published in exactly that unit (PutMetricAlarm, Unit).
+        expect(alarm.inputs.unit).toBeUndefined();
         expect(alarm.inputs.metricQueries).toBeUndefined();
         expect((alarm.inputs.tags as Record<string, string>).ThresholdSource).toBe("derived:badgerLatencyP95");
       }
@@ -375,6 +393,9 @@ describe.each(K8S_EXAMPLES)("embedded KV on Kubernetes agents in $folder/$stack"
   it("alerts through a PrometheusRule in the agents' namespace, both severities per signal at the CloudWatch levels", async () => {
     const rule = await alertRules();
     expect(rule.inputs).toMatchObject({ apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", metadata: { namespace: c.namespace } });
+    // kube-prometheus-stack's Prometheus selects rule objects by `release: <its release>`: set only when the stack names it.
+    const labels = (rule.inputs.metadata as { labels: Record<string, string> }).labels;
+    expect(labels.release).toBe(isProd ? "kube-prometheus-stack" : undefined);
     const groups = (rule.inputs.spec as { groups: { rules: { alert: string; expr: string; labels: { severity: string } }[] }[] }).groups;
     expect(groups).toHaveLength(1);
     const rules = groups[0].rules;

@@ -103,6 +103,10 @@ const CASES: ResourceCase[] = [
         `${SCHEDULE}: createRule sets neither cronExpression nor interval: DLM needs one of them.`],
       [schedules({ ...kvSchedule(), retainRule: { count: 0 } }), `${SCHEDULE}: retainRule count 0: DLM keeps 1 to 1000 snapshots per volume (0 only with an archive rule).`],
       [schedules({ ...kvSchedule(), retainRule: { count: 1001 } }), `${SCHEDULE}: retainRule count 1001: DLM keeps 1 to 1000 snapshots per volume (0 only with an archive rule).`],
+      // API_RetainRule: by age at most 100 years, in DAYS, WEEKS, MONTHS or YEARS.
+      [schedules({ ...kvSchedule(), retainRule: { interval: 36_501, intervalUnit: "DAYS" } }), `${SCHEDULE}: retainRule interval 36501 DAYS: DLM keeps snapshots 1 to 36500 days (100 years).`],
+      [schedules({ ...kvSchedule(), retainRule: { interval: 0, intervalUnit: "DAYS" } }), `${SCHEDULE}: retainRule interval 0 DAYS: DLM keeps snapshots 1 to 36500 days (100 years).`],
+      [schedules({ ...kvSchedule(), retainRule: { interval: 2, intervalUnit: "HOURS" } }), `${SCHEDULE}: retainRule intervalUnit HOURS: DLM takes DAYS, WEEKS, MONTHS or YEARS.`],
     ],
   },
   {

@@ -52,7 +52,8 @@ export function kvAlarms(a: KvAlarmArgs, parent: pulumi.Resource): aws.cloudwatc
       metricTag: "kvOperationLatency",
       measure: (severity, evaluation) => ({
         namespace: KV_NAMESPACE, metricName: KV_METRICS.operationLatency.name, dimensions: { Engine: a.engine },
-        extendedStatistic: "p95", period: evaluation.periodSeconds, unit: KV_METRICS.operationLatency.unit,
+        // No `unit`: an alarm with one sees only data published in exactly that unit, and stays silent otherwise.
+        extendedStatistic: "p95", period: evaluation.periodSeconds,
         threshold: latency[severity], treatMissingData: "notBreaching",
       }),
     }, parent),

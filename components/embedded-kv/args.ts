@@ -11,6 +11,8 @@ export interface KvKubernetesArgs {
   readonly namespace: string;
   /** Name of the volume claim template the agents' StatefulSet embeds. Default: `kv-data`. */
   readonly claimName?: string;
+  /** kube-prometheus-stack release: the PrometheusRule gets `release: <name>`, which that chart selects rules by. Default: none. */
+  readonly prometheusRelease?: string;
 }
 
 export interface EmbeddedKvArgs {
@@ -30,11 +32,11 @@ export interface EmbeddedKvArgs {
   readonly throughputMiBps?: number;
   /** Hours between snapshots: 1, 2, 3, 4, 6, 8, 12 or 24 (what DLM accepts). Default: 24 (hours). */
   readonly snapshotIntervalHours?: number;
-  /** Snapshots kept per volume, 1..1000 (DLM's limit). Default: 7 (count). */
-  readonly snapshotRetentionCount?: number;
+  /** Days each snapshot is kept, 1..36500 (DLM's age-based limit, 100 years). Default: 7 (days). */
+  readonly snapshotRetentionDays?: number;
   /** UTC start of the snapshot schedule, `hh:mm`. Default: `03:00`. */
   readonly snapshotTimeUtc?: string;
-  /** Value of the `sparki:kv-snapshots` tag the volumes carry and the DLM policy targets. No default. */
+  /** Value of the `sparki:kv-snapshots` tag the agents (EC2) or volumes (Kubernetes) carry and the DLM policy targets. No default. */
   readonly snapshotTag: string;
   /** Stack KMS key: volumes, snapshots. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
@@ -56,7 +58,7 @@ export const EMBEDDED_KV_DEFAULTS = {
   iops: 3000,
   throughputMiBps: 125,
   snapshotIntervalHours: 24,
-  snapshotRetentionCount: 7,
+  snapshotRetentionDays: 7,
   snapshotTimeUtc: "03:00",
   claimName: "kv-data",
   retainVolumes: false,
@@ -64,10 +66,11 @@ export const EMBEDDED_KV_DEFAULTS = {
 } as const;
 
 // EC2 LaunchTemplateEbsBlockDeviceRequest (API reference, 2025 gp3 limits): 1..65536 GiB, 3000..80000 IOPS, 125..2000 MiB/s, at most 500 IOPS per
-// GiB and 0.25 MiB/s per IOPS. DLM CreateRule: Interval 1, 2, 3, 4, 6, 8, 12 or 24 HOURS; RetainRule Count 1..1000.
+// GiB and 0.25 MiB/s per IOPS. DLM CreateRule: Interval 1, 2, 3, 4, 6, 8, 12 or 24 HOURS.
 export const GP3 = { minGiB: 1, maxGiB: 65_536, minIops: 3000, maxIops: 80_000, maxIopsPerGiB: 500, minThroughput: 125, maxThroughput: 2000, throughputPerIops: 0.25 } as const;
 export const DLM_INTERVAL_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
-export const DLM_MAX_RETAIN_COUNT = 1000;
+/** DLM RetainRule by age: at most 100 years (API_RetainRule). */
+export const DLM_MAX_RETENTION_DAYS = 36_500;
 export const GP3_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateEbsBlockDeviceRequest.html";
 export const DLM_SOURCE = "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html";
 
@@ -82,7 +85,7 @@ export function minimumVolumeGiB(engine: KvEngine, liveDataGiB: number): number 
 }
 
 export type ResolvedEmbeddedKvArgs = Required<Omit<EmbeddedKvArgs, "kubernetes">> & {
-  readonly kubernetes?: Required<KvKubernetesArgs>;
+  readonly kubernetes?: Required<Omit<KvKubernetesArgs, "prometheusRelease">> & Pick<KvKubernetesArgs, "prometheusRelease">;
 };
 
 /** Every default applied once. */
@@ -97,7 +100,7 @@ export function resolveEmbeddedKvArgs(args: EmbeddedKvArgs): ResolvedEmbeddedKvA
     iops: args.iops ?? d.iops,
     throughputMiBps: args.throughputMiBps ?? d.throughputMiBps,
     snapshotIntervalHours: args.snapshotIntervalHours ?? d.snapshotIntervalHours,
-    snapshotRetentionCount: args.snapshotRetentionCount ?? d.snapshotRetentionCount,
+    snapshotRetentionDays: args.snapshotRetentionDays ?? d.snapshotRetentionDays,
     snapshotTimeUtc: args.snapshotTimeUtc ?? d.snapshotTimeUtc,
     retainVolumes: args.retainVolumes ?? d.retainVolumes,
     protect: args.protect ?? d.protect,
@@ -112,8 +115,9 @@ export function resolveEmbeddedKvArgs(args: EmbeddedKvArgs): ResolvedEmbeddedKvA
 export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][] {
   const problems: [string, string][] = [];
   const minimum = minimumVolumeGiB(a.engine, a.expectedLiveDataGiB);
-  if (!/^\/[A-Za-z0-9._/-]*$/.test(a.dataPath) || a.dataPath.includes("..")) {
-    problems.push(["dataPath", `must be an absolute path of letters, digits, '.', '_', '-' and '/' (it goes into a Metrics Insights query)`]);
+  // The CloudWatch agent's `path` dimension is the mount point as written: no trailing slash, no `..`.
+  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(a.dataPath) || a.dataPath.split("/").includes("..")) {
+    problems.push(["dataPath", `must be an absolute path of letters, digits, '.', '_', '-' and '/', without a trailing '/' or '..' (the mount point the CloudWatch agent reports, in a Metrics Insights query)`]);
   }
   if (!Number.isInteger(a.volumeSizeGiB) || a.volumeSizeGiB < GP3.minGiB || a.volumeSizeGiB > GP3.maxGiB) {
     problems.push(["volumeSizeGiB", `must be a whole number of GiB from ${GP3.minGiB} to ${GP3.maxGiB} (gp3; ${GP3_SOURCE})`]);
@@ -134,8 +138,8 @@ export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][
   if (!(DLM_INTERVAL_HOURS as readonly number[]).includes(a.snapshotIntervalHours)) {
     problems.push(["snapshotIntervalHours", `DLM takes ${DLM_INTERVAL_HOURS.join(", ")} hours (${DLM_SOURCE})`]);
   }
-  if (!Number.isInteger(a.snapshotRetentionCount) || a.snapshotRetentionCount < 1 || a.snapshotRetentionCount > DLM_MAX_RETAIN_COUNT) {
-    problems.push(["snapshotRetentionCount", `DLM keeps 1..${DLM_MAX_RETAIN_COUNT} snapshots per volume`]);
+  if (!Number.isInteger(a.snapshotRetentionDays) || a.snapshotRetentionDays < 1 || a.snapshotRetentionDays > DLM_MAX_RETENTION_DAYS) {
+    problems.push(["snapshotRetentionDays", `DLM keeps snapshots by age for 1..${DLM_MAX_RETENTION_DAYS} days`]);
   }
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(a.snapshotTimeUtc)) {
     problems.push(["snapshotTimeUtc", `must be a UTC time hh:mm (DLM CreateRule Times)`]);

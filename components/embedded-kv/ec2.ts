@@ -64,7 +64,9 @@ export function kvAgentFleet(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
     policy: pulumi.output(a.kmsKeyArn).apply((arn) => JSON.stringify(ebsCsiKmsPolicyDocument(arn, a.region))),
   }, { parent });
 
-  const volumeTags = { [SNAPSHOT_TAG_KEY]: a.snapshotTag, "sparki:kv-engine": a.engine };
+  // The snapshot tag goes on the instance (the policy snapshots its volumes but the boot one): a volume tag here
+  // would reach every volume the template creates, the AMI's root volume too.
+  const volumeTags = { "sparki:kv-engine": a.engine };
   const launchTemplate = new aws.ec2.LaunchTemplate(`${name}-agent`, {
     name: `${name}-agent`,
     description: `Deployment agent with a ${a.engine} store on an encrypted gp3 volume at ${a.dataPath}`,
@@ -81,7 +83,10 @@ export function kvAgentFleet(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
         deleteOnTermination: "true",
       },
     }],
-    tagSpecifications: [{ resourceType: "volume", tags: volumeTags }, { resourceType: "instance", tags: { "sparki:role": "kv-agent" } }],
+    tagSpecifications: [
+      { resourceType: "volume", tags: volumeTags },
+      { resourceType: "instance", tags: { "sparki:role": "kv-agent", [SNAPSHOT_TAG_KEY]: a.snapshotTag } },
+    ],
   }, { parent });
   return { launchTemplate, instanceProfile, agentConfigParameter, launcherKmsPolicy };
 }

@@ -54,8 +54,9 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
     this.maintenance = engine.maintenance;
 
     const snapshots = kvSnapshotPolicy({
-      name: `${name}-snapshots`, tagValue: a.snapshotTag, intervalHours: a.snapshotIntervalHours, timeUtc: a.snapshotTimeUtc,
-      retainCount: a.snapshotRetentionCount, protect: a.protect,
+      name: `${name}-snapshots`, tagValue: a.snapshotTag, target: a.hosting === "ec2" ? "INSTANCE" : "VOLUME",
+      intervalHours: a.snapshotIntervalHours, timeUtc: a.snapshotTimeUtc, retentionDays: a.snapshotRetentionDays,
+      kmsKeyArn: a.kmsKeyArn, region: a.region, protect: a.protect,
     }, this);
     this.snapshotPolicyId = snapshots.id;
 

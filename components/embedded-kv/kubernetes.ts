@@ -67,7 +67,11 @@ export function kvKubernetes(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
   const alertRules = new k8s.apiextensions.CustomResource(`${name}-kv-alerts`, {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "PrometheusRule",
-    metadata: { name: `${name}-kv`, namespace: k.namespace, labels: { "app.kubernetes.io/part-of": "sparki-storage" } },
+    metadata: {
+      name: `${name}-kv`, namespace: k.namespace,
+      // kube-prometheus-stack's Prometheus selects rule objects by `release: <its release>` unless told otherwise.
+      labels: { "app.kubernetes.io/part-of": "sparki-storage", ...(k.prometheusRelease ? { release: k.prometheusRelease } : {}) },
+    },
     spec: {
       groups: [{
         name: `${name}-embedded-kv`,

@@ -47,10 +47,14 @@ export function cloudWatchAgentConfig(dataPath: string): Record<string, unknown>
   };
 }
 
-/** Metrics Insights query over every agent (no instance is named: agents launched later join by themselves). */
+/**
+ * Metrics Insights query over every agent (no instance is named: agents launched later join by themselves), one
+ * series per instance. Identifiers are double-quoted (`PATH` is a reserved word), and an alarm over several series
+ * needs both GROUP BY and ORDER BY (CloudWatch User Guide, "Create a CloudWatch alarm based on a Metrics Insights query").
+ */
 export function fleetQuery(fn: "MAX" | "MIN", metric: string, where: Record<string, string>): string {
-  const filter = Object.entries(where).map(([k, v]) => `${k} = '${v}'`).join(" AND ");
-  return `SELECT ${fn}(${metric}) FROM "${KV_NAMESPACE}" WHERE ${filter} GROUP BY InstanceId`;
+  const filter = Object.entries(where).map(([k, v]) => `"${k}" = '${v}'`).join(" AND ");
+  return `SELECT ${fn}("${metric}") FROM "${KV_NAMESPACE}" WHERE ${filter} GROUP BY "InstanceId" ORDER BY ${fn}() ${fn === "MAX" ? "DESC" : "ASC"}`;
 }
 
 export const engineDimension = (engine: KvEngine) => ({ Engine: engine });

@@ -52,9 +52,11 @@ export function deployEmbeddedKv(s: EmbeddedKvSettings, { env, opts, baseName, k
   // Named by the config key, not the matrix key: the same component serves the leveldb and pebble rows.
   const store = new EmbeddedKvStore(`${baseName}-embedded-kv`, {
     engine: s.engine, hosting: s.hosting, dataPath: s.dataPath, expectedLiveDataGiB: s.expectedLiveDataGiB, volumeSizeGiB: s.volumeSizeGiB,
-    iops: s.iops, throughputMiBps: s.throughputMiBps, snapshotIntervalHours: s.snapshotIntervalHours, snapshotRetentionCount: s.snapshotRetentionCount,
+    iops: s.iops, throughputMiBps: s.throughputMiBps, snapshotIntervalHours: s.snapshotIntervalHours, snapshotRetentionDays: s.snapshotRetentionDays,
     snapshotTimeUtc: s.snapshotTimeUtc, snapshotTag: `${baseName}-kv`, kmsKeyArn: key.arn, region: env.region, accountId: env.accountId, alarms,
-    kubernetes: s.kubernetes.namespace ? { namespace: s.kubernetes.namespace, claimName: s.kubernetes.claimName } : undefined,
+    kubernetes: s.kubernetes.namespace
+      ? { namespace: s.kubernetes.namespace, claimName: s.kubernetes.claimName, prometheusRelease: s.kubernetes.prometheusRelease }
+      : undefined,
     retainVolumes: s.retainVolumes, protect: env.profile.protectStatefulResources,
   }, { ...opts, providers });
 

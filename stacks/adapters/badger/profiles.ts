@@ -6,9 +6,10 @@ export interface EmbeddedKvProfile {
   readonly enabled: boolean;
   /** Live data one agent keeps, GiB (sizes the volume). */
   readonly expectedLiveDataGiB: number;
-  readonly snapshotRetentionCount: number;
-  /** The least snapshot history config may set for this tier: retention count x interval, days. */
-  readonly minSnapshotHistoryDays: number;
+  /** Days each snapshot is kept. */
+  readonly snapshotRetentionDays: number;
+  /** The least retention config may set for this tier, days. */
+  readonly minSnapshotRetentionDays: number;
   /** Kubernetes: keep a volume when its claim is deleted. */
   readonly retainVolumes: boolean;
   /** Config must name the kubeconfig context (never the current one by accident). */
@@ -16,8 +17,8 @@ export interface EmbeddedKvProfile {
 }
 
 export const EMBEDDED_KV_PROFILES: Readonly<Record<ProfileName, EmbeddedKvProfile>> = {
-  // A disposable build cache: small volumes, three days of daily snapshots.
-  dev: { enabled: false, expectedLiveDataGiB: 4, snapshotRetentionCount: 3, minSnapshotHistoryDays: 1, retainVolumes: false, contextRequired: false },
-  // Two weeks of daily snapshots; a deleted claim keeps its volume.
-  prod: { enabled: false, expectedLiveDataGiB: 40, snapshotRetentionCount: 14, minSnapshotHistoryDays: 7, retainVolumes: true, contextRequired: true },
+  // A disposable build cache: small volumes, three days of snapshots.
+  dev: { enabled: false, expectedLiveDataGiB: 4, snapshotRetentionDays: 3, minSnapshotRetentionDays: 1, retainVolumes: false, contextRequired: false },
+  // Two weeks of snapshots; a deleted claim keeps its volume.
+  prod: { enabled: false, expectedLiveDataGiB: 40, snapshotRetentionDays: 14, minSnapshotRetentionDays: 7, retainVolumes: true, contextRequired: true },
 };

@@ -14,12 +14,12 @@ export interface EmbeddedKvSettings {
   readonly iops: number;
   readonly throughputMiBps: number;
   readonly snapshotIntervalHours: number;
-  readonly snapshotRetentionCount: number;
-  readonly minSnapshotHistoryDays: number;
+  readonly snapshotRetentionDays: number;
+  readonly minSnapshotRetentionDays: number;
   readonly snapshotTimeUtc: string;
   readonly retainVolumes: boolean;
   readonly contextRequired: boolean;
-  readonly kubernetes: { readonly kubeconfig?: string; readonly context?: string; readonly namespace?: string; readonly claimName: string };
+  readonly kubernetes: { readonly kubeconfig?: string; readonly context?: string; readonly namespace?: string; readonly claimName: string; readonly prometheusRelease?: string };
 }
 
 export function embeddedKvSettings(c: EmbeddedKvConfig, p: EmbeddedKvProfile): EmbeddedKvSettings {
@@ -36,8 +36,8 @@ export function embeddedKvSettings(c: EmbeddedKvConfig, p: EmbeddedKvProfile): E
     iops: c.iops ?? d.iops,
     throughputMiBps: c.throughputMiBps ?? d.throughputMiBps,
     snapshotIntervalHours: c.snapshotIntervalHours ?? d.snapshotIntervalHours,
-    snapshotRetentionCount: c.snapshotRetentionCount ?? p.snapshotRetentionCount,
-    minSnapshotHistoryDays: p.minSnapshotHistoryDays,
+    snapshotRetentionDays: c.snapshotRetentionDays ?? p.snapshotRetentionDays,
+    minSnapshotRetentionDays: p.minSnapshotRetentionDays,
     snapshotTimeUtc: c.snapshotTimeUtc ?? d.snapshotTimeUtc,
     retainVolumes: p.retainVolumes,
     contextRequired: p.contextRequired,
