@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
 import { runProgram } from "../scripts/offline/run-program";
-import { REPO_ROOT } from "../scripts/offline/stack-files";
+import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
+import { loadConfig } from "../stacks/config/load";
 import { stackRun } from "./harness";
 
 // vitest.config.mts runs the files of a worker in one module graph (isolate: false). That is safe only while every
@@ -28,6 +30,14 @@ describe("test files sharing a worker process", () => {
       .filter((f) => !f.endsWith("global-setup.ts") && !f.endsWith("test-isolation.test.ts"))
       .flatMap((f) => SHARED_STATE.filter((re) => re.test(readFileSync(f, "utf8"))).map((re) => `${relative(REPO_ROOT, f)}: ${re.source}`));
     expect(offenders).toEqual([]);
+  });
+
+  it("see no config or secret keys left by a run (prod marks its paging webhook secret)", async () => {
+    await runProgram({ stack: "prod", preview: true });
+    expect(pulumi.runtime.allConfig()).toEqual({});
+    // loadConfig's secret check reads the runtime's secret keys: prod's must not hide dev's value as (secret).
+    expect(() => loadConfig("dev", stackConfig("dev", { "sparki-storage:alerts": { warning: { emails: ["oncall"] } } })))
+      .toThrow('sparki-storage:alerts.warning.emails.0 must be an email address, got "oncall"');
   });
 
   it("see no config of an earlier run: a plain run after one with overrides equals the suite's captured run", async () => {

@@ -201,6 +201,9 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
     return {};
   });
   await waitForRPCs();
+  // Leave the process as a fresh one: code that reads the runtime's config outside a run (loadConfig's defaults,
+  // the secret-key check) must not see the last run's stack, in whichever test file runs next in this worker.
+  pulumi.runtime.setAllConfig({}, []);
   if (failure) throw failure;
   if (duplicates.length > 0) throw new Error(`duplicate logical names (type::name): ${duplicates.join(", ")}`);
 
