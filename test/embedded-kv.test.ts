@@ -216,6 +216,17 @@ describe.each(EC2_EXAMPLES)("embedded KV on EC2 agents in $folder/$stack", (ex) 
     expect(dependsOnResource(template, one(run, "aws:kms/key:Key"))).toBe(true);
   });
 
+  it("has a dashboard row: the fleet's p95 latency with the derived levels drawn in", async () => {
+    const run = await runOf(ex);
+    const body = json<{ widgets: { type: string; properties: { markdown?: string; metrics?: unknown[][]; annotations?: { horizontal: { value: number }[] } } }[] }>(
+      one(run, "aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody);
+    expect(body.widgets.some((w) => w.properties.markdown?.includes(`Embedded ${c.engine} on the deployment agents`))).toBe(true);
+    const latency = body.widgets.find((w) => JSON.stringify(w.properties.metrics ?? []).includes('"OperationLatency"'));
+    expect(latency, "latency graph").toBeDefined();
+    expect(JSON.stringify(latency!.properties.metrics)).toContain(`"${NAMESPACE}","OperationLatency","Engine","${c.engine}"`);
+    expect(latency!.properties.annotations!.horizontal.map((h) => h.value)).toEqual([LATENCY_P95.warning, LATENCY_P95.critical]);
+  });
+
   it("requires IMDSv2 and launches with the agent instance profile", async () => {
     const run = await runOf(ex);
     const template = child(run, "aws:ec2/launchTemplate:LaunchTemplate");

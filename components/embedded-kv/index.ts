@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DashboardSection } from "../alerting";
 import { embeddedKvProblems, type EmbeddedKvArgs, resolveEmbeddedKvArgs } from "./args";
-import { kvAlarms } from "./alarms";
+import { kvAlarms, kvLatencyThreshold } from "./alarms";
 import { kvAgentFleet } from "./ec2";
 import { ENGINE_PROFILES, type MaintenanceSetting } from "./engines";
 import { type KvClaimTemplate, kvKubernetes } from "./kubernetes";
@@ -36,6 +37,12 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
   readonly claimTemplate?: KvClaimTemplate;
   readonly csiKmsPolicyArn?: pulumi.Output<string>;
   readonly alarmNames: pulumi.Output<string>[];
+  /**
+   * Its dashboard row (EC2 hosting): the fleet's p95 latency with its levels. The disk, inode and amplification
+   * alarms are Metrics Insights queries, which the dashboard builder does not graph; their alarms show on the
+   * CloudWatch alarms page, one contributor per agent.
+   */
+  readonly dashboard?: DashboardSection;
 
   constructor(name: string, args: EmbeddedKvArgs, opts?: pulumi.ComponentResourceOptions) {
     super("sparki:embeddedkv:EmbeddedKvStore", name, {}, opts);
@@ -67,6 +74,10 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
       this.agentConfigParameter = fleet.agentConfigParameter.name;
       this.launcherKmsPolicyArn = fleet.launcherKmsPolicy.arn;
       this.alarmNames = kvAlarms({ context: a.alarms, subject: "kv", engine: a.engine, dataPath: a.dataPath }, this).map((alarm) => alarm.name);
+      this.dashboard = {
+        title: `Embedded ${a.engine} on the deployment agents (EC2, every agent)`,
+        graphs: [{ title: "Operation latency p95 (all agents)", metric: "kvOperationLatency", dimensions: { Engine: a.engine }, threshold: kvLatencyThreshold() }],
+      };
     } else {
       const parts = kvKubernetes(name, a, this);
       this.storageClassName = `${name}-kv`;

@@ -76,6 +76,6 @@ export function deployEmbeddedKv(s: EmbeddedKvSettings, { env, opts, baseName, k
         kubernetes: { storageClassName: store.storageClassName, volumeClaimTemplate: store.claimTemplate, ebsCsiKmsPolicyArn: store.csiKmsPolicyArn },
       } : {}),
     },
-    dashboard: [],
+    dashboard: store.dashboard ? [store.dashboard] : [],
   };
 }
