@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -17,6 +18,15 @@ const STACKS = [
   { stack: "no-k8s-prod", stackDir: join(REPO_ROOT, "examples", "without-kubernetes") },
   { stack: "prod" },
 ];
+
+describe("the compile settings lazy loading relies on", () => {
+  it("keep module commonjs: the language host's ts-node then compiles an adapter's `await import(\"./deploy\")` to a require", () => {
+    // Under the host's own default (nodenext) the import would stay an ES import that bypasses ts-node's require
+    // hook, and an extensionless "./deploy" would not resolve (@pulumi/pulumi cmd/run/run.js).
+    const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, "tsconfig.json"), "utf8")) as { compilerOptions: { module: string } };
+    expect(tsconfig.compilerOptions.module.toLowerCase()).toBe("commonjs");
+  });
+});
 
 describe("provider SDKs a stack loads", () => {
   it("are the packages of what the foundation and its enabled adapters declare: a stack without MinIO never loads @pulumi/kubernetes", async () => {

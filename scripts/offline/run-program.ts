@@ -186,24 +186,27 @@ async function runOnce(options: RunOptions): Promise<ProgramRun> {
   const program = options.program ?? (await import("../../stacks/program")).storageStack;
   let failure: Error | undefined;
   let returned: Record<string, unknown> = {};
-  await runInPulumiStack(async () => {
-    pulumi.runtime.registerStackTransformation((args) => {
-      if (args.type !== "pulumi:pulumi:Stack") {
-        recorded.set(key(args), { parent: refOf(args.opts.parent), dependencies: inputDependencies(args.props), options: recordOptions(args.opts) });
+  try {
+    await runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        if (args.type !== "pulumi:pulumi:Stack") {
+          recorded.set(key(args), { parent: refOf(args.opts.parent), dependencies: inputDependencies(args.props), options: recordOptions(args.opts) });
+        }
+        return undefined;
+      });
+      try {
+        returned = await program();
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(JSON.stringify(error));
       }
-      return undefined;
+      return {};
     });
-    try {
-      returned = await program();
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(JSON.stringify(error));
-    }
-    return {};
-  });
-  await waitForRPCs();
-  // Leave the process as a fresh one: code that reads the runtime's config outside a run (loadConfig's defaults,
-  // the secret-key check) must not see the last run's stack, in whichever test file runs next in this worker.
-  pulumi.runtime.setAllConfig({}, []);
+    await waitForRPCs();
+  } finally {
+    // Leave the process as a fresh one: code that reads the runtime's config outside a run (loadConfig's defaults,
+    // the secret-key check) must not see the last run's stack, in whichever test file runs next in this worker.
+    pulumi.runtime.setAllConfig({}, []);
+  }
   if (failure) throw failure;
   if (duplicates.length > 0) throw new Error(`duplicate logical names (type::name): ${duplicates.join(", ")}`);
 
