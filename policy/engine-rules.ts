@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { type PolicyResource, type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
+import { DLM_INTERVAL_HOURS, DLM_MAX_RETENTION, DLM_TEXT, UTC_TIME } from "../components/common/dlm";
+import { GP3 } from "../components/common/ebs";
+import { SSM_STANDARD_MAX_BYTES } from "../components/common/ssm";
 import { bucketsOf, hasSide, sidesOf } from "./lib/buckets";
 import { engineRule } from "./lib/controls";
 import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read, valueOr } from "./lib/values";
@@ -190,6 +193,15 @@ export function metricsInsightsProblems(alarm: MetricAlarm): string[] {
     if (namespace !== undefined && !namespace.startsWith("\"") && /[^A-Za-z0-9_]/.test(namespace)) {
       problems.push(`query ${id}: namespace ${namespace} has characters other than letters, digits and '_' and must be double-quoted (FROM "${namespace}").`);
     }
+    // Create_Metrics_Insights_Alarm: an alarm over several series (GROUP BY) must also say which come first.
+    if (/\bGROUP\s+BY\b/i.test(expression.value) && !/\bORDER\s+BY\b/i.test(expression.value)) {
+      problems.push(`query ${id}: GROUP BY without ORDER BY: an alarm on a Metrics Insights query over several time series needs both.`);
+    }
+    // Reserved keywords as label keys must be double-quoted; PATH is the one the CloudWatch agent's disk metrics carry.
+    const unquoted = /(?:\bWHERE\b|\bAND\b|\bOR\b|\bGROUP\s+BY\b|,)\s*(PATH)\b/i.exec(expression.value)?.[1];
+    if (unquoted !== undefined) {
+      problems.push(`query ${id}: label key ${unquoted} is a Metrics Insights reserved keyword and must be double-quoted ("${unquoted}").`);
+    }
     const period = read(() => query.period ?? alarm.period);
     if (period.known && evaluationPeriods.known && typeof period.value === "number" && typeof evaluationPeriods.value === "number"
       && period.value * evaluationPeriods.value > METRICS_INSIGHTS_WINDOW_SECONDS) {
@@ -202,8 +214,8 @@ export function metricsInsightsProblems(alarm: MetricAlarm): string[] {
 export const metricsInsightsAlarmQuery: ResourceValidationPolicy = {
   name: "engine-metrics-insights-alarm",
   ...engineRule("CloudWatch User Guide, \"Metrics Insights query components and syntax\" and \"Limits\" (alarms on Metrics Insights queries)", CHECKED,
-    "Alarms on Metrics Insights queries aggregate with AVG, COUNT, MAX, MIN or SUM, evaluate at most 3 hours (period x evaluationPeriods <= 10,800 s), and double-quote a namespace with '/' or other characters beyond letters, digits and '_'.",
-    "Use one of those functions (a percentile needs a plain metric alarm with extendedStatistic), shorten period or evaluationPeriods, and write FROM \"Namespace/Name\".",
+    "Alarms on Metrics Insights queries aggregate with AVG, COUNT, MAX, MIN or SUM, evaluate at most 3 hours (period x evaluationPeriods <= 10,800 s), double-quote a namespace with '/' or other characters beyond letters, digits and '_' and a reserved keyword used as a label key (PATH), and pair GROUP BY with ORDER BY.",
+    "Use one of those functions (a percentile needs a plain metric alarm with extendedStatistic), shorten period or evaluationPeriods, write FROM \"Namespace/Name\" and \"path\", and add ORDER BY MAX() DESC (or MIN() ASC) to a grouped query.",
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-limits.html"),
   validateResource: validateResourceOfType(aws.cloudwatch.MetricAlarm, (alarm, args, report) => {
     const insights = knownItems(() => alarm.metricQueries).some((q) => !definitely(() => !INSIGHTS_QUERY.test(q.expression ?? "")));
@@ -214,11 +226,6 @@ export const metricsInsightsAlarmQuery: ResourceValidationPolicy = {
 
 type LifecyclePolicy = Unwrap<aws.dlm.LifecyclePolicyArgs>;
 
-/** CreateRule Interval values DLM accepts (hours). */
-export const DLM_INTERVAL_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
-/** Description (500) and schedule names (120): letters, digits, spaces, '_' and '-'. */
-const DLM_TEXT = /^[0-9A-Za-z _-]+$/;
-const DLM_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Known and set (not undefined, null or ""). */
 const isSet = (r: Read<unknown>) => r.known && r.value !== undefined && r.value !== null && r.value !== "";
 
@@ -228,6 +235,20 @@ export function dlmScheduleProblems(policy: LifecyclePolicy): string[] {
   const description = read(() => policy.description);
   if (description.known && typeof description.value === "string" && (!DLM_TEXT.test(description.value) || description.value.length > 500)) {
     problems.push(`description "${description.value}": DLM takes only letters, digits, spaces, '_' and '-' (at most 500 characters).`);
+  }
+  // API_Parameters: ExcludeBootVolume and ExcludeDataVolumeTags for snapshot policies that target instances only,
+  // NoReboot for AMI policies only.
+  const policyType = valueOr(() => policy.policyDetails?.policyType, undefined) ?? "EBS_SNAPSHOT_MANAGEMENT";
+  const targetsInstances = definitely(() => (policy.policyDetails?.resourceTypes ?? []).includes("INSTANCE"));
+  const parameters = read(() => policy.policyDetails?.parameters);
+  if (parameters.known && parameters.value) {
+    const p = parameters.value;
+    if ((p.excludeBootVolume !== undefined || p.excludeDataVolumeTags !== undefined) && !(policyType === "EBS_SNAPSHOT_MANAGEMENT" && targetsInstances)) {
+      problems.push("parameters.excludeBootVolume/excludeDataVolumeTags: DLM takes them only in snapshot policies that target INSTANCE.");
+    }
+    if (p.noReboot !== undefined && policyType !== "IMAGE_MANAGEMENT") {
+      problems.push(`parameters.noReboot: DLM takes it only in AMI policies (IMAGE_MANAGEMENT), not ${policyType}.`);
+    }
   }
   for (const schedule of knownItems(() => policy.policyDetails?.schedules)) {
     const name = read(() => schedule.name);
@@ -253,7 +274,7 @@ export function dlmScheduleProblems(policy: LifecyclePolicy): string[] {
       }
       if (times.known && !isSet(times)) {
         problems.push(`${label}: createRule sets interval but no times: DLM needs the UTC start (hh:mm) with an interval.`);
-      } else if (times.known && typeof times.value === "string" && !DLM_TIME.test(times.value)) {
+      } else if (times.known && typeof times.value === "string" && !UTC_TIME.test(times.value)) {
         problems.push(`${label}: createRule times "${times.value}" is not a UTC time hh:mm.`);
       }
     }
@@ -265,7 +286,7 @@ export function dlmScheduleProblems(policy: LifecyclePolicy): string[] {
     // By age (API_RetainRule): an interval in DAYS, WEEKS, MONTHS or YEARS, at most 100 years.
     const age = read(() => schedule.retainRule?.interval);
     const ageUnit = read(() => schedule.retainRule?.intervalUnit);
-    const maxAge: Readonly<Record<string, number>> = { DAYS: 36_500, WEEKS: 5_200, MONTHS: 1_200, YEARS: 100 };
+    const maxAge: Readonly<Record<string, number>> = DLM_MAX_RETENTION;
     if (age.known && age.value !== undefined && ageUnit.known && typeof ageUnit.value === "string") {
       const max = maxAge[ageUnit.value];
       if (max === undefined) problems.push(`${label}: retainRule intervalUnit ${ageUnit.value}: DLM takes DAYS, WEEKS, MONTHS or YEARS.`);
@@ -288,19 +309,12 @@ export const dlmSchedule: ResourceValidationPolicy = {
 
 type LaunchTemplate = Unwrap<aws.ec2.LaunchTemplateArgs>;
 
-/** gp3 as EC2 documents it for launch templates: IOPS, throughput (MiB/s), size (GiB) and the ratios between them. */
-export const GP3_LIMITS = {
-  minIops: 3000, maxIops: 80_000, defaultIops: 3000, maxIopsPerGiB: 500,
-  minThroughput: 125, maxThroughput: 2000, defaultThroughput: 125, throughputPerIops: 0.25,
-  minGiB: 1, maxGiB: 65_536,
-} as const;
-
 const inRange = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 const thousands = (n: number) => n.toLocaleString("en-US");
 
 /** What EC2 refuses in a launch template's gp3 block devices (checked when an instance launches from it, or at create). */
 export function gp3Problems(template: LaunchTemplate): string[] {
-  const g = GP3_LIMITS;
+  const g = { ...GP3, defaultIops: GP3.minIops, defaultThroughput: GP3.minThroughput };
   const problems: string[] = [];
   knownItems(() => template.blockDeviceMappings).forEach((mapping, i) => {
     if (!definitely(() => mapping.ebs?.volumeType === "gp3")) return;
@@ -340,7 +354,6 @@ export const launchTemplateGp3: ResourceValidationPolicy = {
 type Parameter = Unwrap<aws.ssm.ParameterArgs>;
 
 /** What a Standard-tier parameter holds at most (4 KB). */
-export const SSM_STANDARD_MAX_BYTES = 4096;
 const SSM_RESERVED_PREFIX = /^\/*(aws|ssm)/i;
 
 /** What PutParameter refuses: a reserved name prefix, a Standard-tier value over 4 KB, a value referencing another parameter. */

@@ -92,6 +92,9 @@ describe("bad embeddedKv config: one line naming key, value and what is allowed;
       { field: "kubernetes.context", shown: "nothing", allowed: ["required in this profile", "context"] }],
     ["a namespace that is no DNS label", "badger-k8s-dev", { ...K8S_DEV, kubernetes: { namespace: "Sparki_Agents" } },
       { field: "kubernetes.namespace", shown: '"Sparki_Agents"', allowed: ["DNS label"] }],
+    // A label value the chart selects by: a Helm release name (lowercase, digits, '-', '.').
+    ["a Prometheus release that is no Helm release name", "badger-k8s-dev", { ...K8S_DEV, kubernetes: { namespace: "sparki-agents", prometheusRelease: "Kube Prometheus" } },
+      { field: "kubernetes.prometheusRelease", shown: '"Kube Prometheus"', allowed: ["a Helm release name"] }],
   ])("%s", async (_case, stack, section, expected) => {
     const { problems, registered } = await refused(stack, section);
     expect(problems).toHaveLength(1);
@@ -162,7 +165,9 @@ describe("embeddedKv settings: config over the tier over the component's default
       retainVolumes: true, contextRequired: true,
     });
     expect(settingsOf("badger-k8s-dev")).toMatchObject({ engine: "pebble", hosting: "kubernetes", volumeSizeGiB: 8, kubernetes: { namespace: "sparki-agents", claimName: "kv-data" } });
-    expect(settingsOf("badger-k8s-prod")).toMatchObject({ engine: "badger", volumeSizeGiB: 100, kubernetes: { context: "sparki-prod-agents", namespace: "sparki-agents" } });
+    expect(settingsOf("badger-k8s-prod")).toMatchObject({
+      engine: "badger", volumeSizeGiB: 100, kubernetes: { context: "sparki-prod-agents", namespace: "sparki-agents", prometheusRelease: "kube-prometheus-stack" },
+    });
   });
 
   it("keeps a volume set above the minimum and a leveldb engine's x2 headroom", () => {

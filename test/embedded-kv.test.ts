@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SECRET_VALUE } from "../scripts/offline/run-program";
 import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
 import { capturedRun, childrenOf, json, one, ofType, type ProgramRun, type RegisteredResource, STACKS, stackRun } from "./harness";
+import { isSecretWire } from "./secret-wire";
 
 /**
  * The deployment agents' embedded KV store (components/embedded-kv, adapter stacks/adapters/badger) as the example
@@ -117,10 +119,8 @@ const roleFor = (run: ProgramRun, service: string) => child(run, "aws:iam/role:R
 const inlinePolicyOf = (run: ProgramRun, role: RegisteredResource) => child(run, "aws:iam/rolePolicy:RolePolicy", (r) => dependsOnResource(r, role));
 const dlmTargetTag = (run: ProgramRun) => (dlmPolicy(run).inputs.policyDetails as DlmPolicyDetails).targetTags[TAG];
 
-/** The SDK's wire form of a secret. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const isSecret = (v: unknown) => v === "(secret)" || (typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG);
+/** A secret as a run records it: the wire form (apply), or SECRET_VALUE (preview). */
+const isSecret = (v: unknown) => v === SECRET_VALUE || isSecretWire(v);
 function secretsIn(value: unknown, path = "badger"): string[] {
   if (isSecret(value)) return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => secretsIn(v, `${path}.${i}`));
@@ -146,7 +146,7 @@ describe.each(EXAMPLES)("embedded KV snapshots in $folder/$stack", (ex) => {
     // Kubernetes: the volumes the CSI driver tagged.
     const ec2 = ex.folder === "badger";
     expect(details.resourceTypes).toEqual([ec2 ? "INSTANCE" : "VOLUME"]);
-    expect(details.parameters).toEqual(ec2 ? { excludeBootVolume: true, noReboot: true } : undefined);
+    expect(details.parameters).toEqual(ec2 ? { excludeBootVolume: true } : undefined);
     expect(Object.keys(details.targetTags)).toEqual([TAG]);
     expect(details.targetTags[TAG]).toMatch(new RegExp(`^sparki-${ex.stack}-[a-z-]+$`));
     expect(details.schedules).toHaveLength(1);

@@ -7,8 +7,9 @@ import { Job } from "kubernetes-models/batch/v1/Job";
 import * as pulumi from "@pulumi/pulumi";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { afterAll, describe, expect, it } from "vitest";
+import { ebsKmsPolicyDocument } from "../components/common/ebs";
 import {
-  clientPolicyDocument, ebsCsiKmsPolicyDocument, erasureLayout, erasureSetSize, imageReference, lifecycleConfiguration, MinioCluster,
+  clientPolicyDocument, erasureLayout, erasureSetSize, imageReference, lifecycleConfiguration, MinioCluster,
   type MinioBucket, MINIO_SERVER_IMAGE, provisioningData, resolveMinioArgs, serverPool, serverStatefulSet, topologyProblem,
 } from "../components/minio";
 import { clientCredentialsSecret, rootCredentialsSecret } from "../components/minio/foundation";
@@ -328,7 +329,7 @@ describe("secure defaults", () => {
 
   it("lets the EBS CSI driver's role use the key only through EC2 in the region, and grant only to AWS resources", () => {
     const key = "arn:aws:kms:eu-west-1:222222222222:key/k";
-    expect(ebsCsiKmsPolicyDocument(key, "eu-west-1")).toEqual({
+    expect(ebsKmsPolicyDocument(key, "eu-west-1")).toEqual({
       Version: "2012-10-17",
       Statement: [
         {

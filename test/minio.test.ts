@@ -7,8 +7,9 @@ import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
+import { ebsKmsPolicyDocument } from "../components/common/ebs";
 import { describe, expect, it } from "vitest";
-import { ebsCsiKmsPolicyDocument, imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE, PROVISION_SCRIPT } from "../components/minio";
+import { imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE, PROVISION_SCRIPT } from "../components/minio";
 import { rootCreatedDirViolations } from "../policy/kubernetes";
 import { DATA_CLASS_KEYS, DATA_CLASSES } from "../components/object-store/data-classes";
 import { stackConfig } from "../scripts/offline/stack-files";
@@ -415,7 +416,7 @@ describe.each(STACKS)("MinIO on Kubernetes in %s", (stack) => {
     expect(policies.map((p) => p.name)).toEqual(["sparki-prod-minio-ebs-csi-kms"]);
     expect(policies[0].inputs.name).toBe("sparki-prod-minio-ebs-csi-kms");
     const keyArn = plain(one(run, "kubernetes:storage.k8s.io/v1:StorageClass").inputs.parameters) as { kmsKeyId: string };
-    expect(json(policies[0].inputs.policy)).toEqual(ebsCsiKmsPolicyDocument(keyArn.kmsKeyId, "eu-west-1"));
+    expect(json(policies[0].inputs.policy)).toEqual(ebsKmsPolicyDocument(keyArn.kmsKeyId, "eu-west-1"));
     expect(json(policies[0].inputs.policy)).toMatchObject({
       Statement: [
         { Action: ["kms:CreateGrant"], Condition: { Bool: { "kms:GrantIsForAWSResource": "true" }, StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } } },

@@ -20,7 +20,7 @@ import { checkResource, UNKNOWN } from "./policy-harness";
 
 const device = (ebs: Record<string, unknown>) => ({ blockDeviceMappings: [kvVolume(ebs)] });
 const schedules = (...list: Record<string, unknown>[]) => ({ policyDetails: { ...kvSnapshotPolicy().policyDetails as object, schedules: list } });
-const SCHEDULE = "schedule \"every 24 hours keep 14\"";
+const SCHEDULE = "schedule \"kv-snapshots\"";
 const bigValue = (bytes: number) => JSON.stringify({ include: "x".repeat(bytes - 14) });
 
 const CASES: ResourceCase[] = [
@@ -46,10 +46,9 @@ const CASES: ResourceCase[] = [
     policy: dlmSnapshotRetention, type: T.lifecyclePolicy, pass: kvSnapshotPolicy(),
     failures: [
       [{ state: "DISABLED" }, "state is DISABLED: the policy takes no snapshots, and the volumes it targets have no backup. Set it to ENABLED."],
-      [schedules(kvSchedule(3)),
-        "schedule \"every 24 hours keep 3\" keeps 3 snapshot(s) per volume: at least 7 are required to restore from before a corruption that went unnoticed for days."],
-      [schedules({ ...kvSchedule(), retainRule: { interval: 5, intervalUnit: "DAYS" } }),
-        `${SCHEDULE} keeps snapshots for 5 days: at least 7 days are required.`],
+      [schedules({ ...kvSchedule(), retainRule: { count: 3 } }),
+        `${SCHEDULE} keeps 3 snapshot(s) per volume: at least 7 are required to restore from before a corruption that went unnoticed for days.`],
+      [schedules(kvSchedule(5)), `${SCHEDULE} keeps snapshots for 5 days: at least 7 days are required.`],
     ],
   },
   {
@@ -82,6 +81,12 @@ const CASES: ResourceCase[] = [
         "query fleet: SELECT p95: Metrics Insights aggregates only with AVG, COUNT, MAX, MIN, SUM (no percentiles), so the alarm is refused."],
       [{ metricQueries: insightsAlarm({ expression: KV_DISK_QUERY.replace("\"Sparki/EmbeddedKV\"", "Sparki/EmbeddedKV") }).metricQueries },
         "query fleet: namespace Sparki/EmbeddedKV has characters other than letters, digits and '_' and must be double-quoted (FROM \"Sparki/EmbeddedKV\")."],
+      // Create_Metrics_Insights_Alarm: several series (GROUP BY) need ORDER BY too.
+      [{ metricQueries: insightsAlarm({ expression: KV_DISK_QUERY.replace(/ ORDER BY .*$/, "") }).metricQueries },
+        "query fleet: GROUP BY without ORDER BY: an alarm on a Metrics Insights query over several time series needs both."],
+      // Reserved keywords: PATH as a label key must be double-quoted.
+      [{ metricQueries: insightsAlarm({ expression: KV_DISK_QUERY.replace("\"path\"", "path") }).metricQueries },
+        "query fleet: label key path is a Metrics Insights reserved keyword and must be double-quoted (\"path\")."],
       [{ evaluationPeriods: 37 },
         "query fleet: period 300 s x evaluationPeriods 37 = 11100 s, beyond the 3 hours (10800 s) of data a Metrics Insights alarm evaluates."],
     ],
@@ -107,6 +112,11 @@ const CASES: ResourceCase[] = [
       [schedules({ ...kvSchedule(), retainRule: { interval: 36_501, intervalUnit: "DAYS" } }), `${SCHEDULE}: retainRule interval 36501 DAYS: DLM keeps snapshots 1 to 36500 days (100 years).`],
       [schedules({ ...kvSchedule(), retainRule: { interval: 0, intervalUnit: "DAYS" } }), `${SCHEDULE}: retainRule interval 0 DAYS: DLM keeps snapshots 1 to 36500 days (100 years).`],
       [schedules({ ...kvSchedule(), retainRule: { interval: 2, intervalUnit: "HOURS" } }), `${SCHEDULE}: retainRule intervalUnit HOURS: DLM takes DAYS, WEEKS, MONTHS or YEARS.`],
+      // API_Parameters: ExcludeBootVolume only where a snapshot policy targets instances, NoReboot only in AMI policies.
+      [{ policyDetails: { ...(kvSnapshotPolicy().policyDetails as object), resourceTypes: ["VOLUME"] } },
+        "parameters.excludeBootVolume/excludeDataVolumeTags: DLM takes them only in snapshot policies that target INSTANCE."],
+      [{ policyDetails: { ...(kvSnapshotPolicy().policyDetails as object), parameters: { excludeBootVolume: true, noReboot: true } } },
+        "parameters.noReboot: DLM takes it only in AMI policies (IMAGE_MANAGEMENT), not EBS_SNAPSHOT_MANAGEMENT."],
     ],
   },
   {
@@ -203,7 +213,7 @@ describe("engine-metrics-insights-alarm", () => {
       const props = insightsAlarm({ expression: KV_DISK_QUERY.replace("MAX", fn) });
       expect(await checkResource(metricsInsightsAlarmQuery, { type: T.alarm, props }), fn).toMatchObject({ violations: [] });
     }
-    const schema = insightsAlarm({ expression: "SELECT AVG(CPUUtilization) FROM SCHEMA(\"AWS/EC2\", InstanceId) GROUP BY InstanceId", period: 60 }, { evaluationPeriods: 5 });
+    const schema = insightsAlarm({ expression: "SELECT AVG(CPUUtilization) FROM SCHEMA(\"AWS/EC2\", InstanceId) GROUP BY InstanceId ORDER BY AVG() DESC", period: 60 }, { evaluationPeriods: 5 });
     expect(await checkResource(metricsInsightsAlarmQuery, { type: T.alarm, props: schema })).toMatchObject({ violations: [] });
     const underscore = insightsAlarm({ expression: "SELECT SUM(Errors) FROM Sparki_Agents" });
     expect(await checkResource(metricsInsightsAlarmQuery, { type: T.alarm, props: underscore })).toMatchObject({ violations: [] });

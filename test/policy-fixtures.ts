@@ -159,14 +159,17 @@ export const kvLaunchTemplate = (): Record<string, unknown> => ({
   iamInstanceProfile: { arn: "arn:aws:iam::111111111111:instance-profile/sparki-prod-embedded-kv-agent" },
   metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 },
   blockDeviceMappings: [kvVolume()],
-  tagSpecifications: [{ resourceType: "volume", tags: { "sparki:kv-snapshots": "sparki-prod-kv" } }],
+  tagSpecifications: [
+    { resourceType: "volume", tags: { "sparki:kv-engine": "badger" } },
+    { resourceType: "instance", tags: { "sparki:role": "kv-agent", "sparki:kv-snapshots": "sparki-prod-kv" } },
+  ],
 });
 
-/** A DLM schedule: daily at 03:00 UTC, keeping `count` snapshots. */
-export const kvSchedule = (count = 14, createRule: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Record<string, unknown> => ({
-  name: `every 24 hours keep ${count}`, copyTags: true,
+/** A DLM schedule as components/embedded-kv registers it: daily at 03:00 UTC, each snapshot kept `days` days. */
+export const kvSchedule = (days = 14, createRule: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Record<string, unknown> => ({
+  name: "kv-snapshots", copyTags: true,
   createRule: { interval: 24, intervalUnit: "HOURS", times: "03:00", ...createRule },
-  retainRule: { count },
+  retainRule: { interval: days, intervalUnit: "DAYS" },
   ...more,
 });
 
@@ -174,7 +177,7 @@ export const kvSnapshotPolicy = (schedules: Record<string, unknown>[] = [kvSched
   description: "Snapshots of the KV volumes tagged sparki-prod-kv",
   executionRoleArn: "arn:aws:iam::111111111111:role/sparki-prod-kv-snapshots-dlm",
   state: "ENABLED",
-  policyDetails: { resourceTypes: ["VOLUME"], targetTags: { "sparki:kv-snapshots": "sparki-prod-kv" }, schedules },
+  policyDetails: { resourceTypes: ["INSTANCE"], targetTags: { "sparki:kv-snapshots": "sparki-prod-kv" }, parameters: { excludeBootVolume: true }, schedules },
 });
 
 /** The CloudWatch agent's configuration in Parameter Store (components/embedded-kv cloudWatchAgentConfig). */
@@ -196,7 +199,7 @@ export const kvStorageClass = (parameters: Record<string, unknown> = {}): Record
   reclaimPolicy: "Retain", volumeBindingMode: "WaitForFirstConsumer", allowVolumeExpansion: true,
 });
 
-export const KV_DISK_QUERY = "SELECT MAX(disk_used_percent) FROM \"Sparki/EmbeddedKV\" WHERE path = '/var/lib/sparki/kv' GROUP BY InstanceId";
+export const KV_DISK_QUERY = "SELECT MAX(\"disk_used_percent\") FROM \"Sparki/EmbeddedKV\" WHERE \"path\" = '/var/lib/sparki/kv' GROUP BY \"InstanceId\" ORDER BY MAX() DESC";
 
 /** The fleet's disk-use warning: a Metrics Insights query alarm, 3 x 5 minutes. */
 export const insightsAlarm = (query: Record<string, unknown> = {}, more: Record<string, unknown> = {}): Record<string, unknown> => ({

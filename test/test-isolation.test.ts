@@ -10,11 +10,11 @@ import { stackRun } from "./harness";
 // vitest.config.mts runs the files of a worker in one module graph (isolate: false). That is safe only while every
 // program run goes through scripts/offline/run-program.ts, which sets mocks and the whole config afresh per run.
 
-function testFiles(dir: string): string[] {
+/** TypeScript files under `dir` that `keep` accepts, recursively. */
+function tsFiles(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.name === "node_modules" || e.name.startsWith(".")) return [];
     const path = join(dir, e.name);
-    return e.isDirectory() ? testFiles(path) : /\.(test\.ts|ts)$/.test(e.name) && dir.endsWith("test") || e.name.endsWith(".test.ts") ? [path] : [];
+    return e.isDirectory() ? tsFiles(path, keep) : keep(e.name) ? [path] : [];
   });
 }
 
@@ -26,7 +26,8 @@ const SHARED_STATE = [
 
 describe("test files sharing a worker process", () => {
   it("touch the Pulumi runtime, module mocks and the environment only through the runner", () => {
-    const offenders = [...testFiles(join(REPO_ROOT, "test")), ...testFiles(join(REPO_ROOT, "components"))]
+    // Every helper under test/ (the harness too), and the tests kept beside the components.
+    const offenders = [...tsFiles(join(REPO_ROOT, "test"), (n) => n.endsWith(".ts")), ...tsFiles(join(REPO_ROOT, "components"), (n) => n.endsWith(".test.ts"))]
       .filter((f) => !f.endsWith("global-setup.ts") && !f.endsWith("test-isolation.test.ts"))
       .flatMap((f) => SHARED_STATE.filter((re) => re.test(readFileSync(f, "utf8"))).map((re) => `${relative(REPO_ROOT, f)}: ${re.source}`));
     expect(offenders).toEqual([]);

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AlarmContext } from "../alerting";
+import { DLM_INTERVAL_HOURS, DLM_MAX_RETENTION, DLM_SOURCE, UTC_TIME } from "../common/dlm";
+import { GP3, GP3_SOURCE, maxGp3Iops } from "../common/ebs";
 import { ENGINE_PROFILES, type KvEngine } from "./engines";
 
 export const KV_HOSTINGS = ["ec2", "kubernetes"] as const;
@@ -65,19 +67,8 @@ export const EMBEDDED_KV_DEFAULTS = {
   protect: false,
 } as const;
 
-// EC2 LaunchTemplateEbsBlockDeviceRequest (API reference, 2025 gp3 limits): 1..65536 GiB, 3000..80000 IOPS, 125..2000 MiB/s, at most 500 IOPS per
-// GiB and 0.25 MiB/s per IOPS. DLM CreateRule: Interval 1, 2, 3, 4, 6, 8, 12 or 24 HOURS.
-export const GP3 = { minGiB: 1, maxGiB: 65_536, minIops: 3000, maxIops: 80_000, maxIopsPerGiB: 500, minThroughput: 125, maxThroughput: 2000, throughputPerIops: 0.25 } as const;
-export const DLM_INTERVAL_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
-/** DLM RetainRule by age: at most 100 years (API_RetainRule). */
-export const DLM_MAX_RETENTION_DAYS = 36_500;
-export const GP3_SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateEbsBlockDeviceRequest.html";
-export const DLM_SOURCE = "https://docs.aws.amazon.com/dlm/latest/APIReference/API_CreateRule.html";
-
-/** Most IOPS gp3 provisions on a volume: 500 per GiB, but never below the 3000 baseline every size gets. */
-export function maxIops(volumeSizeGiB: number): number {
-  return Math.max(GP3.minIops, Math.min(GP3.maxIops, volumeSizeGiB * GP3.maxIopsPerGiB));
-}
+/** An absolute path without a trailing '/' or '..': the mount point the CloudWatch agent reports, in a Metrics Insights query. */
+export const DATA_PATH = /^(\/[A-Za-z0-9._-]+)+$/;
 
 /** Smallest volume that leaves the engine room to compact: live data x headroom, rounded up (GiB). */
 export function minimumVolumeGiB(engine: KvEngine, liveDataGiB: number): number {
@@ -108,15 +99,20 @@ export function resolveEmbeddedKvArgs(args: EmbeddedKvArgs): ResolvedEmbeddedKvA
   };
 }
 
+/** The arguments {@link embeddedKvProblems} judges (the stack's settings carry the same fields). */
+export type KvCheckedArgs = Pick<ResolvedEmbeddedKvArgs,
+  "engine" | "hosting" | "dataPath" | "expectedLiveDataGiB" | "volumeSizeGiB" | "iops" | "throughputMiBps"
+  | "snapshotIntervalHours" | "snapshotRetentionDays" | "snapshotTimeUtc"> & { readonly kubernetes?: object };
+
 /**
  * What AWS or the engine would refuse or regret, as [field, message] (the message says what is allowed; callers add
  * the value: the stack's config loader, or the component's own error); empty when the arguments are good.
  */
-export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][] {
+export function embeddedKvProblems(a: KvCheckedArgs): [string, string][] {
   const problems: [string, string][] = [];
   const minimum = minimumVolumeGiB(a.engine, a.expectedLiveDataGiB);
   // The CloudWatch agent's `path` dimension is the mount point as written: no trailing slash, no `..`.
-  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(a.dataPath) || a.dataPath.split("/").includes("..")) {
+  if (!DATA_PATH.test(a.dataPath) || a.dataPath.split("/").includes("..")) {
     problems.push(["dataPath", `must be an absolute path of letters, digits, '.', '_', '-' and '/', without a trailing '/' or '..' (the mount point the CloudWatch agent reports, in a Metrics Insights query)`]);
   }
   if (!Number.isInteger(a.volumeSizeGiB) || a.volumeSizeGiB < GP3.minGiB || a.volumeSizeGiB > GP3.maxGiB) {
@@ -127,8 +123,8 @@ export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][
   }
   if (!Number.isInteger(a.iops) || a.iops < GP3.minIops || a.iops > GP3.maxIops) {
     problems.push(["iops", `gp3 takes ${GP3.minIops}..${GP3.maxIops} IOPS (${GP3_SOURCE})`]);
-  } else if (a.iops > maxIops(a.volumeSizeGiB)) {
-    problems.push(["iops", `${a.iops} IOPS exceed what gp3 provisions on ${a.volumeSizeGiB} GiB: ${GP3.maxIopsPerGiB} per GiB above the ${GP3.minIops} baseline, so at most ${maxIops(a.volumeSizeGiB)} (${GP3_SOURCE})`]);
+  } else if (a.iops > maxGp3Iops(a.volumeSizeGiB)) {
+    problems.push(["iops", `${a.iops} IOPS exceed what gp3 provisions on ${a.volumeSizeGiB} GiB: ${GP3.maxIopsPerGiB} per GiB above the ${GP3.minIops} baseline, so at most ${maxGp3Iops(a.volumeSizeGiB)} (${GP3_SOURCE})`]);
   }
   if (!Number.isInteger(a.throughputMiBps) || a.throughputMiBps < GP3.minThroughput || a.throughputMiBps > GP3.maxThroughput) {
     problems.push(["throughputMiBps", `gp3 takes ${GP3.minThroughput}..${GP3.maxThroughput} MiB/s (${GP3_SOURCE})`]);
@@ -138,10 +134,10 @@ export function embeddedKvProblems(a: ResolvedEmbeddedKvArgs): [string, string][
   if (!(DLM_INTERVAL_HOURS as readonly number[]).includes(a.snapshotIntervalHours)) {
     problems.push(["snapshotIntervalHours", `DLM takes ${DLM_INTERVAL_HOURS.join(", ")} hours (${DLM_SOURCE})`]);
   }
-  if (!Number.isInteger(a.snapshotRetentionDays) || a.snapshotRetentionDays < 1 || a.snapshotRetentionDays > DLM_MAX_RETENTION_DAYS) {
-    problems.push(["snapshotRetentionDays", `DLM keeps snapshots by age for 1..${DLM_MAX_RETENTION_DAYS} days`]);
+  if (!Number.isInteger(a.snapshotRetentionDays) || a.snapshotRetentionDays < 1 || a.snapshotRetentionDays > DLM_MAX_RETENTION.DAYS) {
+    problems.push(["snapshotRetentionDays", `DLM keeps snapshots by age for 1..${DLM_MAX_RETENTION.DAYS} days`]);
   }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(a.snapshotTimeUtc)) {
+  if (!UTC_TIME.test(a.snapshotTimeUtc)) {
     problems.push(["snapshotTimeUtc", `must be a UTC time hh:mm (DLM CreateRule Times)`]);
   }
   if (a.hosting === "kubernetes" && !a.kubernetes) problems.push(["kubernetes", "Kubernetes hosting needs kubernetes.namespace (where the agents' pods and alert rules live)"]);

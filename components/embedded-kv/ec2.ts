@@ -1,14 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ebsCsiKmsPolicyDocument } from "../minio/ebs-encryption";
+import { ebsKmsPolicyDocument } from "../common/ebs";
 import type { ResolvedEmbeddedKvArgs } from "./args";
 import { cloudWatchAgentConfig, KV_NAMESPACE } from "./metrics";
 import { SNAPSHOT_TAG_KEY } from "./snapshots";
 
 /** Device name of the KV volume in the launch template (Nitro instances show it as an NVMe device). */
 export const KV_DEVICE_NAME = "/dev/sdf";
-/** SSM Standard parameters hold at most 4 KB (PutParameter). */
-export const SSM_STANDARD_MAX_BYTES = 4096;
 
 export interface KvAgentFleet {
   readonly launchTemplate: aws.ec2.LaunchTemplate;
@@ -61,7 +59,7 @@ export function kvAgentFleet(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
 
   const launcherKmsPolicy = new aws.iam.Policy(`${name}-launcher-kms`, {
     description: "Attach to a role that launches the agents itself: create their KV volumes encrypted with the stack key",
-    policy: pulumi.output(a.kmsKeyArn).apply((arn) => JSON.stringify(ebsCsiKmsPolicyDocument(arn, a.region))),
+    policy: pulumi.output(a.kmsKeyArn).apply((arn) => JSON.stringify(ebsKmsPolicyDocument(arn, a.region))),
   }, { parent });
 
   // The snapshot tag goes on the instance (the policy snapshots its volumes but the boot one): a volume tag here

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DashboardSection } from "../alerting";
 import { embeddedKvProblems, type EmbeddedKvArgs, resolveEmbeddedKvArgs } from "./args";
 import { kvAlarms, kvLatencyThreshold } from "./alarms";
-import { kvAgentFleet } from "./ec2";
+import { KV_DEVICE_NAME, kvAgentFleet } from "./ec2";
 import { ENGINE_PROFILES, type MaintenanceSetting } from "./engines";
 import { type KvClaimTemplate, kvKubernetes } from "./kubernetes";
 import { kvSnapshotPolicy } from "./snapshots";
@@ -11,8 +11,29 @@ export * from "./args";
 export { ENGINE_PROFILES, KV_ENGINES, type KvEngine, type MaintenanceSetting } from "./engines";
 export { KV_METRICS, KV_NAMESPACE, KV_PROMETHEUS, cloudWatchAgentConfig } from "./metrics";
 export { SNAPSHOT_TAG_KEY } from "./snapshots";
-export { KV_DEVICE_NAME, SSM_STANDARD_MAX_BYTES } from "./ec2";
+export { KV_DEVICE_NAME } from "./ec2";
 export type { KvClaimTemplate } from "./kubernetes";
+
+/** EC2 hosting: what the agent fleet launches from (stack output `badger.ec2`). */
+export interface KvEc2Outputs {
+  readonly launchTemplateId: pulumi.Output<string>;
+  /** Where the KV volume appears (Nitro instances show it as an NVMe device); the fleet mounts it at the data path. */
+  readonly deviceName: string;
+  readonly instanceProfileArn: pulumi.Output<string>;
+  /** `amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -c ssm:<this> -s` on each agent. */
+  readonly cloudWatchAgentParameter: pulumi.Output<string>;
+  /** For a role that launches agents itself (with iam:PassRole on the agent role). */
+  readonly launcherKmsPolicyArn: pulumi.Output<string>;
+}
+
+/** Kubernetes hosting (stack output `badger.kubernetes`). */
+export interface KvKubernetesOutputs {
+  readonly storageClassName: string;
+  /** For the agents' StatefulSet `spec.volumeClaimTemplates`. */
+  readonly volumeClaimTemplate: KvClaimTemplate;
+  /** For the EBS CSI driver's role. */
+  readonly ebsCsiKmsPolicyArn: pulumi.Output<string>;
+}
 
 /**
  * What Sparki's deployment agents stand on for their embedded LSM store (Badger, LevelDB or Pebble): an encrypted
@@ -29,14 +50,10 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
   readonly pathField: string;
   readonly maintenance: readonly MaintenanceSetting[];
   readonly snapshotPolicyId: pulumi.Output<string>;
-  readonly launchTemplateId?: pulumi.Output<string>;
-  readonly instanceProfileArn?: pulumi.Output<string>;
-  readonly agentConfigParameter?: pulumi.Output<string>;
-  readonly launcherKmsPolicyArn?: pulumi.Output<string>;
-  readonly storageClassName?: string;
-  readonly claimTemplate?: KvClaimTemplate;
-  readonly csiKmsPolicyArn?: pulumi.Output<string>;
-  readonly alarmNames: pulumi.Output<string>[];
+  /** EC2 hosting: what the agent fleet launches from. */
+  readonly ec2?: KvEc2Outputs;
+  /** Kubernetes hosting: what the agents' StatefulSet and the EBS CSI driver need. */
+  readonly kubernetes?: KvKubernetesOutputs;
   /**
    * Its dashboard row (EC2 hosting): the fleet's p95 latency with its levels. The disk, inode and amplification
    * alarms are Metrics Insights queries, which the dashboard builder does not graph; their alarms show on the
@@ -69,26 +86,23 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
 
     if (a.hosting === "ec2") {
       const fleet = kvAgentFleet(name, a, this);
-      this.launchTemplateId = fleet.launchTemplate.id;
-      this.instanceProfileArn = fleet.instanceProfile.arn;
-      this.agentConfigParameter = fleet.agentConfigParameter.name;
-      this.launcherKmsPolicyArn = fleet.launcherKmsPolicy.arn;
-      this.alarmNames = kvAlarms({ context: a.alarms, subject: "kv", engine: a.engine, dataPath: a.dataPath }, this).map((alarm) => alarm.name);
+      this.ec2 = {
+        launchTemplateId: fleet.launchTemplate.id, deviceName: KV_DEVICE_NAME, instanceProfileArn: fleet.instanceProfile.arn,
+        cloudWatchAgentParameter: fleet.agentConfigParameter.name, launcherKmsPolicyArn: fleet.launcherKmsPolicy.arn,
+      };
+      kvAlarms({ context: a.alarms, subject: "kv", engine: a.engine, dataPath: a.dataPath }, this);
       this.dashboard = {
         title: `Embedded ${a.engine} on the deployment agents (EC2, every agent)`,
         graphs: [{ title: "Operation latency p95 (all agents)", metric: "kvOperationLatency", dimensions: { Engine: a.engine }, threshold: kvLatencyThreshold() }],
       };
     } else {
       const parts = kvKubernetes(name, a, this);
-      this.storageClassName = `${name}-kv`;
-      this.claimTemplate = parts.claimTemplate;
-      this.csiKmsPolicyArn = parts.csiKmsPolicy.arn;
-      this.alarmNames = [];
+      this.kubernetes = { storageClassName: parts.storageClassName, volumeClaimTemplate: parts.claimTemplate, ebsCsiKmsPolicyArn: parts.csiKmsPolicy.arn };
     }
 
     this.registerOutputs({
       engine: this.engine, dataPath: this.dataPath, volumeSizeGiB: this.volumeSizeGiB, snapshotPolicyId: this.snapshotPolicyId,
-      launchTemplateId: this.launchTemplateId, storageClassName: this.storageClassName,
+      ec2: this.ec2, kubernetes: this.kubernetes,
     });
   }
 }

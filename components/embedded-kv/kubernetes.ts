@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { platformThreshold, type ThresholdSpec } from "../alerting";
-import { ebsCsiKmsPolicyDocument } from "../minio/ebs-encryption";
+import { ebsKmsPolicyDocument } from "../common/ebs";
 import type { ResolvedEmbeddedKvArgs } from "./args";
 import { kvLatencyThreshold } from "./alarms";
 import { KV_PROMETHEUS } from "./metrics";
@@ -20,6 +20,7 @@ export interface KvClaimTemplate {
 
 export interface KvKubernetesParts {
   readonly storageClass: k8s.storage.v1.StorageClass;
+  readonly storageClassName: string;
   readonly claimTemplate: KvClaimTemplate;
   readonly alertRules: k8s.apiextensions.CustomResource;
   readonly csiKmsPolicy: aws.iam.Policy;
@@ -44,8 +45,9 @@ function rulePair(alert: string, expression: (level: number) => string, t: Thres
  */
 export function kvKubernetes(name: string, a: ResolvedEmbeddedKvArgs, parent: pulumi.Resource): KvKubernetesParts {
   const k = a.kubernetes!;
-  const storageClass = new k8s.storage.v1.StorageClass(`${name}-kv`, {
-    metadata: { name: `${name}-kv` },
+  const storageClassName = `${name}-kv`;
+  const storageClass = new k8s.storage.v1.StorageClass(storageClassName, {
+    metadata: { name: storageClassName },
     provisioner: "ebs.csi.aws.com",
     parameters: {
       type: "gp3", iops: String(a.iops), throughput: String(a.throughputMiBps), encrypted: "true", kmsKeyId: a.kmsKeyArn,
@@ -87,12 +89,12 @@ export function kvKubernetes(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
 
   const csiKmsPolicy = new aws.iam.Policy(`${name}-kv-ebs-csi-kms`, {
     description: "Attach to the EBS CSI driver's role: create the agents' KV volumes encrypted with the stack key",
-    policy: pulumi.output(a.kmsKeyArn).apply((arn) => JSON.stringify(ebsCsiKmsPolicyDocument(arn, a.region))),
+    policy: pulumi.output(a.kmsKeyArn).apply((arn) => JSON.stringify(ebsKmsPolicyDocument(arn, a.region))),
   }, { parent });
 
   const claimTemplate: KvClaimTemplate = {
     metadata: { name: k.claimName },
-    spec: { accessModes: ["ReadWriteOnce"], storageClassName: `${name}-kv`, resources: { requests: { storage: `${a.volumeSizeGiB}Gi` } } },
+    spec: { accessModes: ["ReadWriteOnce"], storageClassName, resources: { requests: { storage: `${a.volumeSizeGiB}Gi` } } },
   };
-  return { storageClass, claimTemplate, alertRules, csiKmsPolicy };
+  return { storageClass, storageClassName, claimTemplate, alertRules, csiKmsPolicy };
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../common/aws";
-import { ebsCsiKmsPolicyDocument } from "../minio/ebs-encryption";
+import { ebsKmsPolicyDocument } from "../common/ebs";
 
 /** Tag the snapshot policy targets: on the agent instances (EC2) or on the volumes (Kubernetes, via the CSI driver). */
 export const SNAPSHOT_TAG_KEY = "sparki:kv-snapshots";
@@ -53,7 +53,7 @@ export function kvSnapshotPolicy(a: KvSnapshotArgs, parent: pulumi.Resource): aw
       Statement: [
         { Sid: "SnapshotTaggedResources", Effect: "Allow", Action: DLM_SNAPSHOT_ACTIONS, Resource: "*" },
         { Sid: "TagSnapshots", Effect: "Allow", Action: ["ec2:CreateTags"], Resource: `arn:${partition}:ec2:*::snapshot/*` },
-        ...(ebsCsiKmsPolicyDocument(keyArn, a.region).Statement as object[]),
+        ...ebsKmsPolicyDocument(keyArn, a.region).Statement,
       ],
     })),
   }, { parent });
@@ -65,7 +65,8 @@ export function kvSnapshotPolicy(a: KvSnapshotArgs, parent: pulumi.Resource): aw
     policyDetails: {
       resourceTypes: [a.target],
       targetTags: { [SNAPSHOT_TAG_KEY]: a.tagValue },
-      ...(a.target === "INSTANCE" ? { parameters: { excludeBootVolume: true, noReboot: true } } : {}),
+      // ExcludeBootVolume is for snapshot policies targeting instances only (API_Parameters); NoReboot is AMI-only.
+      ...(a.target === "INSTANCE" ? { parameters: { excludeBootVolume: true } } : {}),
       schedules: [{
         name: SNAPSHOT_SCHEDULE_NAME,
         createRule: { interval: a.intervalHours, intervalUnit: "HOURS", times: a.timeUtc },

@@ -23,31 +23,3 @@ export function ebsEncryptionProblems(ebs: EbsEncryption): string[] {
     ...(IAM_ROLE_ARN.test(ebs.csiDriverRoleArn) ? [] : [`ebsEncryption.csiDriverRoleArn "${ebs.csiDriverRoleArn}" must be an IAM role ARN`]),
   ];
 }
-
-/**
- * What the EBS CSI driver's role needs to create and attach volumes under `keyArn`: EC2 (never the driver
- * itself) calls KMS with the role's credentials, so everything is limited to calls through EC2 in `region`,
- * and grants to those EC2 makes for the volume it attaches.
- */
-export function ebsCsiKmsPolicyDocument(keyArn: string, region: string): Record<string, unknown> {
-  const throughEc2 = { "kms:ViaService": `ec2.${region}.amazonaws.com` };
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "GrantsForEbsVolumes",
-        Effect: "Allow",
-        Action: ["kms:CreateGrant"],
-        Resource: [keyArn],
-        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" }, StringEquals: throughEc2 },
-      },
-      {
-        Sid: "EncryptEbsVolumes",
-        Effect: "Allow",
-        Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
-        Resource: [keyArn],
-        Condition: { StringEquals: throughEc2 },
-      },
-    ],
-  };
-}

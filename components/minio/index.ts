@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { type MinioClusterArgs, resolveMinioArgs } from "./args";
-import { ebsCsiKmsPolicyDocument } from "./ebs-encryption";
+import { ebsKmsPolicyDocument } from "../common/ebs";
 import { clientCredentialsSecret, ebsKmsStorageClass, minioNamespace, rootCredentialsSecret } from "./foundation";
 import { imageReference } from "./image";
 import { type ClusterAddress, endpointUrl, MINIO_NAMES, tlsDnsNames } from "./names";
@@ -19,7 +19,7 @@ export {
   type MinioBucket, type MinioObjectLock, type MinioObjectLockMode, clientPolicyDocument, lifecycleConfiguration, CLIENT_POLICY_NAME,
   OBJECT_LOCK_MODES,
 } from "./buckets";
-export { type EbsEncryption, ebsCsiKmsPolicyDocument } from "./ebs-encryption";
+export { type EbsEncryption } from "./ebs-encryption";
 export { type ContainerImage, IMAGE_PATTERNS, imageReference, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE } from "./image";
 export { API_PORT, endpointUrl, MINIO_NAMES, SECRET_KEYS, tlsDnsNames } from "./names";
 export { type NamespaceLabel } from "./policies";
@@ -83,7 +83,7 @@ export class MinioCluster extends pulumi.ComponentResource {
     this.ebsCsiKmsPolicy = ebs === undefined ? undefined : new aws.iam.Policy(`${name}-ebs-csi-kms`, {
       name: `${name}-ebs-csi-kms`,
       description: "Lets the EBS CSI driver create and attach MinIO's volumes encrypted with this KMS key, through EC2 only",
-      policy: pulumi.output(ebs.kmsKeyArn).apply((keyArn) => JSON.stringify(ebsCsiKmsPolicyDocument(keyArn, ebs.region))),
+      policy: pulumi.output(ebs.kmsKeyArn).apply((keyArn) => JSON.stringify(ebsKmsPolicyDocument(keyArn, ebs.region))),
     }, { parent: this });
 
     const headless = new k8s.core.v1.Service(`${name}-headless`, headlessService(name, address), inNamespace);

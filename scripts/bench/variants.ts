@@ -12,18 +12,16 @@ export interface AdapterVariant {
   readonly adapterKey: string;
   /** `without`: prod enables the adapter and the variant does not; `with`: the other way round. */
   readonly variant: "without" | "with";
-  /** Test files of the adapter: test/<key>*.test.ts and test/<config-key-in-kebab-case>*.test.ts. */
+  /** Test files of the adapter: test/<name>*.test.ts for each of its names (registered.ts). */
   readonly testFilePrefixes: readonly string[];
   readonly stack: string;
   readonly stackDir: string;
 }
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 /** Adapters whose section has an `enabled` switch, i.e. the ones a stack can go without. */
-export function optionalAdapters(): { key: string; configKey: string }[] {
+export function optionalAdapters(): { key: string; configKey: string; names: readonly string[] }[] {
   return ADAPTER_REGISTRY.filter((a) => a.schema instanceof z.ZodObject && "enabled" in a.schema.shape)
-    .map((a) => ({ key: a.key, configKey: a.configKey }));
+    .map((a) => ({ key: a.key, configKey: a.configKey, names: a.names }));
 }
 
 /**
@@ -35,13 +33,13 @@ export function adapterVariants(enabledInBase: ReadonlySet<string>, root = REPO_
   const file = readYaml(join(root, `Pulumi.${base}.yaml`)) as { config: Record<string, unknown> };
   const stackDir = mkdtempSync(join(tmpdir(), "sparki-bench-stacks-"));
   symlinkSync(join(root, "Pulumi.yaml"), join(stackDir, "Pulumi.yaml"));
-  return optionalAdapters().flatMap(({ key, configKey }) => {
+  return optionalAdapters().flatMap(({ key, configKey, names }) => {
     const configName = `${project}:${configKey}`;
     const section = (file.config[configName] ?? {}) as Record<string, unknown>;
     const variant = enabledInBase.has(key) ? "without" : "with";
     const stack = `${base}-${variant === "without" ? "no" : "with"}-${key}`; // AWS names built from it allow 20 characters
     const config = { ...file.config, [configName]: { ...section, enabled: variant === "with" } };
     writeFileSync(join(stackDir, `Pulumi.${stack}.yaml`), stringify({ ...file, config }));
-    return [{ adapterKey: key, variant, testFilePrefixes: [...new Set([key, kebab(configKey)])], stack, stackDir }];
+    return [{ adapterKey: key, variant, testFilePrefixes: names, stack, stackDir }];
   });
 }

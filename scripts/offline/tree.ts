@@ -46,16 +46,14 @@ export function countsByType(run: ProgramRun): [string, number][] {
 
 const walk = (node: Node): RegisteredResource[] => [node.resource, ...node.children.flatMap(walk)];
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
 /**
  * The adapter (registry key) a top-level resource belongs to. Each adapter registers one top-level component
  * named `<base>-<key>` (stacks/adapters/<key>/deploy.ts); a provider belongs to the adapter whose resources
  * alone use it (MinIO's Kubernetes provider); everything else is the foundation's.
  */
 function ownerOf(root: RegisteredResource, run: ProgramRun, componentOwner: ReadonlyMap<string, string>): string {
-  // A component is named `<base>-<matrix key>` or, when it serves several rows, `<base>-<config key in kebab case>`.
-  if (!root.custom) return ADAPTER_REGISTRY.find((a) => root.name.endsWith(`-${a.key}`) || root.name.endsWith(`-${kebab(a.configKey)}`))?.key ?? FOUNDATION;
+  // A component is named `<base>-<one of the adapter's names>`.
+  if (!root.custom) return ADAPTER_REGISTRY.find((a) => a.names.some((n) => root.name.endsWith(`-${n}`)))?.key ?? FOUNDATION;
   if (!root.type.startsWith("pulumi:providers:")) return FOUNDATION;
   const users = new Set(run.resources.filter((r) => r.provider?.includes(`${root.type}::${root.name}::`)).map((r) => componentOwner.get(keyOf(r)) ?? FOUNDATION));
   return users.size === 1 ? [...users][0] : FOUNDATION;

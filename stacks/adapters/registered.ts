@@ -14,6 +14,11 @@ export interface RegisteredAdapter {
   readonly configKey: string;
   readonly schema: z.ZodType;
   readonly resourceTypes: readonly ResourceTypeInfo[];
+  /**
+   * What its components and test files are named after: the matrix key, and the config key in kebab case
+   * (`embeddedKv`: `embedded-kv`) for a component that serves several matrix rows.
+   */
+  readonly names: readonly string[];
   /** The adapter for one stack: its section parsed, merged over its tier's values. */
   bind(stack: StackContext): BoundAdapter;
 }
@@ -36,6 +41,7 @@ export function registered<C, P, S, O>(adapter: Adapter<C, P, S, O>): Registered
     configKey: adapter.configKey,
     schema: adapter.schema,
     resourceTypes: adapter.resourceTypes,
+    names: [...new Set([adapter.key, adapter.configKey.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)])],
     bind({ scope, sections }) {
       const config = sectionOf(adapter, sections);
       const profile = adapter.profiles[scope.env.profile.name];

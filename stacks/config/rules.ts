@@ -41,6 +41,11 @@ export function section<S extends z.ZodRawShape>(shape: S) {
 export const accountId = matching(/^\d{12}$/, "a 12-digit AWS account ID");
 export const email = matching(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "an email address");
 export const httpsUrl = matching(/^https:\/\/[^\s]+$/, "an https:// URL");
+export const dnsLabel = matching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a DNS label (lowercase letters, digits and '-', at most 63 characters)");
+/** A path only: a kubeconfig's contents are credentials and never belong in plain config. */
+export const kubeconfigPath = matching(/^(?![\s\S]*\b(apiVersion|clusters|users|contexts)\s*:)[^\r\n]{1,1024}$/,
+  "a path to a kubeconfig file, never its contents (a kubeconfig holds credentials)");
+export const kubeContext = matching(/^\S{1,253}$/, "a kubeconfig context name");
 export const tagValue = matching(/^[\p{L}\p{N}\s_.:/=+\-@]{1,256}$/u, "1-256 characters allowed in an AWS tag value");
 
 /** A private IPv4 CIDR block under `rule` (components/common/cidr.ts): the message says which ranges and prefixes. */

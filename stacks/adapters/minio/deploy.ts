@@ -1,10 +1,10 @@
-import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { adapter as matrixRow } from "../../../components/matrix";
 import { type MinioBucket, MinioCluster } from "../../../components/minio";
 import { DATA_CLASS_KEYS, DATA_CLASSES } from "../../../components/object-store/data-classes";
 import type { SharedBlocks } from "../../shared";
 import type { Deployed } from "../contract";
+import { withKubernetesProvider } from "../kubernetes";
 import type { MinioSettings } from "./settings";
 
 /** Stack output `minio`. */
@@ -24,13 +24,6 @@ export interface MinioOutputs {
   readonly ebsCsiKmsPolicy?: { readonly arn: pulumi.Output<string>; readonly attachToRoleArn: string };
 }
 
-/** The providers already in `opts` (the AWS provider), as a list. */
-function providersOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderResource[] {
-  const { providers } = opts;
-  if (providers === undefined) return [];
-  return Array.isArray(providers) ? providers : Object.values(providers);
-}
-
 /**
  * MinIO on an existing Kubernetes cluster for the Fiber `storage/minio` adapter: one bucket per data class of
  * the S3 side, with the S3 side's expiry, and the audit archive locked like the S3 one. Outputs the in-cluster
@@ -38,12 +31,6 @@ function providersOf(opts: pulumi.ComponentResourceOptions): pulumi.ProviderReso
  * what a certificate must cover, and the policy the EBS CSI driver's role needs for customer-key drives.
  */
 export function deployMinio(s: MinioSettings, { env, opts, baseName, key }: SharedBlocks): Deployed<MinioOutputs> {
-  // Only reads a kubeconfig (path or ambient KUBECONFIG) and context: the stack never creates the cluster.
-  const provider = new k8s.Provider(`${baseName}-kubernetes`, {
-    kubeconfig: s.kubeconfig,
-    context: s.context,
-    enableServerSideApply: true,
-  });
 
   const buckets: MinioBucket[] = DATA_CLASS_KEYS.map((k) => ({
     name: `${baseName}-${DATA_CLASSES[k].slug}`,
@@ -77,7 +64,7 @@ export function deployMinio(s: MinioSettings, { env, opts, baseName, key }: Shar
     monitoringNamespace: s.monitoringNamespace,
     buckets,
     protect: env.profile.protectStatefulResources,
-  }, { ...opts, providers: [...providersOf(opts), provider] });
+  }, withKubernetesProvider(`${baseName}-kubernetes`, s, opts));
 
   const { fiberPackages } = matrixRow("minio");
   return {

@@ -6,9 +6,8 @@ import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-s
 import { MAX_LIFECYCLE_DAYS } from "../../../components/object-store/lifecycle";
 import { documented } from "../../config/docs";
 import { PROD_POLICY } from "../../config/prod-policy";
-import { flag, intRange, matching, section } from "../../config/rules";
+import { dnsLabel, flag, intRange, kubeconfigPath, kubeContext, matching, section } from "../../config/rules";
 
-const dnsLabel = matching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a DNS label (lowercase letters, digits and '-', at most 63 characters)");
 const objectName = matching(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, "a Kubernetes object name (lowercase letters, digits, '-' and '.')");
 
 /** Data classes whose MinIO expiry may differ from S3 (all but the audit archive, whose retention is a compliance fact). */
@@ -46,14 +45,12 @@ const millicores = { type: "integer millicores 50..64000", description: "CPU req
 /** `sparki-storage:minio`: every field optional; what is absent comes from the tier (profiles.ts), then the component. */
 export const minioSchema = documented(section({
   enabled: documented(flag().optional(), { type: "boolean", description: "Deploy MinIO at all (off: no Kubernetes provider, objects, output or MinIO rules)." }),
-  // A path only: a kubeconfig's contents are credentials and never belong in plain config.
-  kubeconfig: documented(matching(/^(?![\s\S]*\b(apiVersion|clusters|users|contexts)\s*:)[^\r\n]{1,1024}$/,
-    "a path to a kubeconfig file, never its contents (a kubeconfig holds credentials)").optional(), {
+  kubeconfig: documented(kubeconfigPath.optional(), {
     type: "file path",
     default: "— (ambient `KUBECONFIG` / `~/.kube/config`)",
     description: "Kubeconfig of the target cluster; a path only, never its contents (credentials).",
   }),
-  context: documented(matching(/^\S{1,253}$/, "a kubeconfig context name").optional(), {
+  context: documented(kubeContext.optional(), {
     type: "kubeconfig context name",
     default: "— (current context); prod requires it",
     description: "Context of the target cluster (stack files: `sparki-dev`, `sparki-prod`).",
