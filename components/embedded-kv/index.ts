@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DashboardSection } from "../alerting";
-import { embeddedKvProblems, type EmbeddedKvArgs, resolveEmbeddedKvArgs } from "./args";
+import { embeddedKvProblems, type EmbeddedKvArgs, type KvHosting, resolveEmbeddedKvArgs } from "./args";
 import { kvAlarms, kvLatencyThreshold } from "./alarms";
 import { KV_DEVICE_NAME, kvAgentFleet } from "./ec2";
-import { ENGINE_PROFILES, type MaintenanceSetting } from "./engines";
+import { ENGINE_PROFILES, type KvEngine, type MaintenanceSetting } from "./engines";
 import { type KvClaimTemplate, kvKubernetes } from "./kubernetes";
 import { kvSnapshotPolicy } from "./snapshots";
 
@@ -13,6 +13,24 @@ export { KV_METRICS, KV_NAMESPACE, KV_PROMETHEUS, cloudWatchAgentConfig } from "
 export { SNAPSHOT_TAG_KEY } from "./snapshots";
 export { KV_DEVICE_NAME } from "./ec2";
 export type { KvClaimTemplate } from "./kubernetes";
+
+/** What the agents and their Fiber adapter need: never a secret (the store has none). */
+export interface EmbeddedKvOutputs {
+  /** The engine's Fiber package (storage/badger, storage/leveldb or storage/pebble). */
+  readonly fiberPackages: readonly string[];
+  readonly engine: KvEngine;
+  readonly hosting: KvHosting;
+  /** The adapter's path field (Badger `Database`, LevelDB/Pebble `Path`), for `dataPath`. */
+  readonly pathField: string;
+  readonly dataPath: string;
+  readonly volumeSizeGiB: number;
+  readonly maintenance: readonly MaintenanceSetting[];
+  readonly snapshotPolicyId: pulumi.Output<string>;
+  /** EC2 hosting: what the agent fleet launches from. */
+  readonly ec2?: KvEc2Outputs;
+  /** Kubernetes hosting: what the agents' StatefulSet and the EBS CSI driver need. */
+  readonly kubernetes?: KvKubernetesOutputs;
+}
 
 /** EC2 hosting: what the agent fleet launches from (stack output `badger.ec2`). */
 export interface KvEc2Outputs {
@@ -43,17 +61,8 @@ export interface KvKubernetesOutputs {
  * The stack cannot run the engine; the maintenance settings it outputs are for the application's Fiber adapter.
  */
 export class EmbeddedKvStore extends pulumi.ComponentResource {
-  readonly engine: string;
-  readonly dataPath: string;
-  readonly volumeSizeGiB: number;
-  readonly fiberPackage: string;
-  readonly pathField: string;
-  readonly maintenance: readonly MaintenanceSetting[];
-  readonly snapshotPolicyId: pulumi.Output<string>;
-  /** EC2 hosting: what the agent fleet launches from. */
-  readonly ec2?: KvEc2Outputs;
-  /** Kubernetes hosting: what the agents' StatefulSet and the EBS CSI driver need. */
-  readonly kubernetes?: KvKubernetesOutputs;
+  /** What the agents and their Fiber adapter need (the stack output `badger`). */
+  readonly outputs: EmbeddedKvOutputs;
   /**
    * Its dashboard row (EC2 hosting): the fleet's p95 latency with its levels. The disk, inode and amplification
    * alarms are Metrics Insights queries, which the dashboard builder does not graph; their alarms show on the
@@ -70,23 +79,18 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
       throw new Error(`EmbeddedKvStore ${name}: ${problems.map(([field, message]) => `${field} ${message}, got ${valueOf(field)}`).join("; ")}`);
     }
     const engine = ENGINE_PROFILES[a.engine];
-    this.engine = a.engine;
-    this.dataPath = a.dataPath;
-    this.volumeSizeGiB = a.volumeSizeGiB;
-    this.fiberPackage = engine.fiberPackage;
-    this.pathField = engine.pathField;
-    this.maintenance = engine.maintenance;
 
     const snapshots = kvSnapshotPolicy({
       name: `${name}-snapshots`, tagValue: a.snapshotTag, target: a.hosting === "ec2" ? "INSTANCE" : "VOLUME",
       intervalHours: a.snapshotIntervalHours, timeUtc: a.snapshotTimeUtc, retentionDays: a.snapshotRetentionDays,
       kmsKeyArn: a.kmsKeyArn, region: a.region, protect: a.protect,
     }, this);
-    this.snapshotPolicyId = snapshots.id;
 
+    let ec2: KvEc2Outputs | undefined;
+    let kubernetes: KvKubernetesOutputs | undefined;
     if (a.hosting === "ec2") {
       const fleet = kvAgentFleet(name, a, this);
-      this.ec2 = {
+      ec2 = {
         launchTemplateId: fleet.launchTemplate.id, deviceName: KV_DEVICE_NAME, instanceProfileArn: fleet.instanceProfile.arn,
         cloudWatchAgentParameter: fleet.agentConfigParameter.name, launcherKmsPolicyArn: fleet.launcherKmsPolicy.arn,
       };
@@ -97,12 +101,14 @@ export class EmbeddedKvStore extends pulumi.ComponentResource {
       };
     } else {
       const parts = kvKubernetes(name, a, this);
-      this.kubernetes = { storageClassName: parts.storageClassName, volumeClaimTemplate: parts.claimTemplate, ebsCsiKmsPolicyArn: parts.csiKmsPolicy.arn };
+      kubernetes = { storageClassName: parts.storageClassName, volumeClaimTemplate: parts.claimTemplate, ebsCsiKmsPolicyArn: parts.csiKmsPolicy.arn };
     }
 
-    this.registerOutputs({
-      engine: this.engine, dataPath: this.dataPath, volumeSizeGiB: this.volumeSizeGiB, snapshotPolicyId: this.snapshotPolicyId,
-      ec2: this.ec2, kubernetes: this.kubernetes,
-    });
+    this.outputs = {
+      fiberPackages: [engine.fiberPackage], engine: a.engine, hosting: a.hosting, pathField: engine.pathField, dataPath: a.dataPath,
+      volumeSizeGiB: a.volumeSizeGiB, maintenance: engine.maintenance, snapshotPolicyId: snapshots.id,
+      ...(ec2 ? { ec2 } : {}), ...(kubernetes ? { kubernetes } : {}),
+    };
+    this.registerOutputs({ outputs: this.outputs });
   }
 }
