@@ -28,7 +28,7 @@ export const replicaSourcePasswordNotManaged: StackValidationPolicy = {
   name: "engine-rds-replica-source-password",
   ...engineRule("RDS User Guide, \"Password management with Amazon RDS and AWS Secrets Manager\", Limitations", CHECKED,
     "No read replica of an instance whose master password RDS manages in Secrets Manager (RDS answers InvalidParameterValue).",
-    "Generate the master password (@pulumi/random) into your own KMS-encrypted secret and rotate it there, as components/postgres does."),
+    "Generate the master password (@pulumi/random) into your own KMS-encrypted secret and rotate it there, as components/rds does."),
   validateStack: (args, report) => {
     const all = instances(args.resources);
     const replicas = all.filter(isReplica);

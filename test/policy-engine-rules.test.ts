@@ -10,7 +10,7 @@ import { checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, ty
 const PROXY_TARGET = pulumiType(aws.rds.ProxyTarget);
 const LOCK = pulumiType(aws.s3.BucketObjectLockConfiguration);
 
-/** The primary as components/postgres registers it: a generated password, never an RDS-managed one. */
+/** The primary as components/rds registers it: a generated password, never an RDS-managed one. */
 const ownPassword = primary;
 /** The first version's primary: RDS generated and managed the master password. */
 const managedPassword = (): Record<string, unknown> => ({ ...primary(), password: undefined, manageMasterUserPassword: true });

@@ -43,7 +43,7 @@ describe("postgres config errors name the key, the value and what is allowed; no
       'sparki-storage:postgres.engineVersion must be a PostgreSQL 17 or 18 version as a quoted string, such as "17" or "17.6", got 18'],
     // Engine rule: RDS Proxy, the only way applications reach the primary, is documented for 17, not (yet) for 18.
     ["a major RDS Proxy is not documented to support", "prod", { [KEY]: { ...prod, engineVersion: "18" } },
-      'sparki-storage:postgres.engineVersion 18: RDS Proxy support for RDS for PostgreSQL 18 is not documented (checked 2026-11-29; documented: 17); use 17, or add 18 to RDS_PROXY_POSTGRES_MAJORS with its source once AWS documents it, got "18"'],
+      'sparki-storage:postgres.engineVersion 18: RDS Proxy support for RDS for PostgreSQL 18 is not documented (checked 2026-11-29; documented: 17); use 17, or add 18 to pooling.documentedMajors of the postgres engine profile (components/rds/engines) with its source once AWS documents it, got "18"'],
     ["admin called postgres", "dev", { [KEY]: { ...dev, adminUsername: "postgres" } },
       'sparki-storage:postgres.adminUsername must not be postgres or another reserved name (rdsadmin, admin, root, rds_*, pg_*), got "postgres"'],
     ["a public client CIDR", "dev", { [KEY]: { ...dev, allowedCidrBlocks: ["0.0.0.0/0"] } },

@@ -1,8 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, poolRoleBootstrapSql, type PostgresParameterSettings, postgresParameters,
-} from "../components/postgres";
+  DEFAULT_PARAMETER_SETTINGS, PARAMETER_LIMITS, type ParameterSpec, POSTGRES_ENGINE, type PostgresParameterSettings, postgresParameters,
+} from "../components/rds";
 import { ofType, STACKS, stackRun } from "./harness";
 
 /**
@@ -134,7 +134,7 @@ describe("the pool role's one-time bootstrap, run by a real PostgreSQL", () => {
       // RDS provides rds_iam; the embedded engine does not, so it stands in as a plain role. The embedded engine
       // has one database (CREATE DATABASE cannot run in its implicit transaction), so the grant names that one.
       await db.exec("CREATE ROLE rds_iam;");
-      await db.exec(poolRoleBootstrapSql("postgres", "sparki_app"));
+      await db.exec(POSTGRES_ENGINE.bootstrapSql("postgres", "sparki_app"));
       const { rows } = await db.query<{ rolcanlogin: boolean; rolsuper: boolean; rolcreaterole: boolean; rolpassword: string | null; iam: boolean; create: boolean }>(
         `SELECT rolcanlogin, rolsuper, rolcreaterole, rolpassword, pg_has_role('sparki_app', 'rds_iam', 'MEMBER') AS iam,
                 has_schema_privilege('sparki_app', 'public', 'CREATE') AS create

@@ -41,7 +41,7 @@ const S3_DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/metrics-di
  * `missing` (the alarm keeps its state): an instance being created, or a dev instance that is stopped, publishes
  * nothing, and `breaching` would page for it (CloudWatch User Guide, "Configuring how CloudWatch alarms treat
  * missing data"). No metric here is `breaching`: silence from a failed instance is reported by the RDS failure
- * and failover events, which page on their own (components/postgres/events.ts).
+ * and failover events, which page on their own (components/rds/events.ts).
  */
 export const METRICS = {
   // AWS/RDS, per DB instance (RDS_DOC: "Amazon CloudWatch metrics for Amazon RDS").
@@ -52,6 +52,7 @@ export const METRICS = {
   rdsFreeStorageSpace: { namespace: "AWS/RDS", metricName: "FreeStorageSpace", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "missing", source: RDS_DOC },
   rdsFreeableMemory: { namespace: "AWS/RDS", metricName: "FreeableMemory", dimensions: ["DBInstanceIdentifier"], unit: "bytes", percentiles: false, statistic: "Minimum", missingData: "missing", source: RDS_DOC },
   rdsDiskQueueDepth: { namespace: "AWS/RDS", metricName: "DiskQueueDepth", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Average", missingData: "notBreaching", source: RDS_DOC },
+  rdsDatabaseConnections: { namespace: "AWS/RDS", metricName: "DatabaseConnections", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
   rdsMaximumUsedTransactionIds: { namespace: "AWS/RDS", metricName: "MaximumUsedTransactionIDs", dimensions: ["DBInstanceIdentifier"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: RDS_DOC },
   // RDS Proxy, namespace AWS/RDS (PROXY_DOC: dimension sets ProxyName; ProxyName+TargetGroup+Target; ProxyName+TargetGroup+TargetRole).
   proxyClientConnections: { namespace: "AWS/RDS", metricName: "ClientConnections", dimensions: ["ProxyName"], unit: "count", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: PROXY_DOC },

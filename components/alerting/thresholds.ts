@@ -1,4 +1,6 @@
-import { ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey } from "../matrix";
+import {
+  ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, derivedRelationalThreshold, type MatrixAdapterKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey,
+} from "../matrix";
 
 /** Warning and critical levels of one alarm pair, in a stated unit, with where the numbers come from. */
 export interface ThresholdSpec {
@@ -29,4 +31,13 @@ export function matrixThreshold(key: AlertThresholdKey): ThresholdSpec {
 export function platformThreshold(key: PlatformThresholdKey): ThresholdSpec {
   const t = PLATFORM_THRESHOLDS[key];
   return { warning: t.warning, critical: t.critical, unit: t.unit, comparison: t.comparison, source: `platform:${key}` };
+}
+
+/** A threshold for a relational engine the spec gives no figures for, by the matrix module's one rule. */
+export function relationalThreshold(key: MatrixAdapterKey, figure: "latencyP95" | "connectionPoolUsage"): ThresholdSpec {
+  const t = derivedRelationalThreshold(key, figure);
+  return {
+    warning: t.warning, critical: t.critical, unit: t.unit, comparison: "above", source: t.source,
+    ...(t.statistic === "p95" ? { percentile: "p95" as const } : {}),
+  };
 }

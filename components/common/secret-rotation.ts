@@ -6,11 +6,15 @@ import { partitionOf } from "./aws";
  * Secrets Manager's own rotation functions, published in the AWS Serverless Application Repository
  * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_available-rotation-templates.html).
  * Versions are pinned where a published one could be read (the AWS CDK's `SecretRotationApplication`, which pins
- * the same applications: 1.1.671 for PostgreSQL, read 2026-11-29); a template without a pin takes the latest.
+ * the same applications: 1.1.671 for PostgreSQL and MySQL, 1.1.670 for SQL Server, read 2026-11-29); a template
+ * without a pin takes the latest.
  */
 export const ROTATION_TEMPLATES = {
   /** One database user changes its own password: for the admin, used interactively and by migrations. */
   postgresSingleUser: { application: "SecretsManagerRDSPostgreSQLRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
+  mysqlSingleUser: { application: "SecretsManagerRDSMySQLRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
+  /** Changes the login's own password (`ALTER LOGIN ... OLD_PASSWORD`): no grant beyond the login itself. */
+  sqlserverSingleUser: { application: "SecretsManagerRDSSQLServerRotationSingleUser", semanticVersion: "1.1.670", inVpc: true },
 } as const;
 
 export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;

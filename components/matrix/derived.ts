@@ -35,3 +35,38 @@ export function derivedLatencyP95(key: MatrixAdapterKey): DerivedLatencyThreshol
     source: `derived:${key}LatencyP95`, basis: `${range.min}-${range.max} ms`,
   };
 }
+
+/** The spec's relational figures a relational row without figures of its own inherits (by {@link derivedRelationalThreshold}). */
+export const RELATIONAL_FIGURES = {
+  latencyP95: "postgresLatencyP95",
+  connectionPoolUsage: "postgresConnectionPoolUsage",
+} as const satisfies Record<string, keyof typeof ALERT_THRESHOLDS>;
+
+export interface DerivedRelationalThreshold {
+  readonly warning: number;
+  readonly critical: number;
+  readonly unit: "milliseconds" | "percent";
+  readonly statistic: "p95" | "current";
+  /** `derived:<key>LatencyP95` or `derived:<key>ConnectionPoolUsage`. */
+  readonly source: string;
+  /** The spec's threshold the levels come from, e.g. `matrix:postgresLatencyP95`. */
+  readonly basis: string;
+}
+
+/**
+ * The one rule for a relational row the spec lists without figures (MySQL "PostgreSQL preferred for performance",
+ * MSSQL "Enterprise option if required"): it serves the same data behind the same pool, so it takes the spec's
+ * only relational figures, PostgreSQL's alerting thresholds, unchanged. Every threshold made by it is tagged
+ * `derived:`, never `matrix:`. Throws for a row that is not relational or that has figures of its own.
+ */
+export function derivedRelationalThreshold(key: MatrixAdapterKey, figure: keyof typeof RELATIONAL_FIGURES): DerivedRelationalThreshold {
+  const row = adapter(key);
+  if (row.kind !== "Relational") throw new Error(`matrix row "${key}" is ${row.kind}, not Relational: the relational rule does not apply`);
+  if (Object.values(ALERT_THRESHOLDS).some((t) => t.adapter === key)) throw new Error(`matrix row "${key}" has thresholds of its own`);
+  const basis = ALERT_THRESHOLDS[RELATIONAL_FIGURES[figure]];
+  const suffix = figure === "latencyP95" ? "LatencyP95" : "ConnectionPoolUsage";
+  return {
+    warning: basis.warning, critical: basis.critical, unit: basis.unit, statistic: basis.statistic,
+    source: `derived:${key}${suffix}`, basis: `matrix:${basis.key}`,
+  };
+}

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { adapter as matrixRow } from "../../../components/matrix";
-import { Postgres } from "../../../components/postgres";
+import { RelationalDatabase } from "../../../components/rds";
 import type { SharedBlocks } from "../../shared";
 import type { Deployed } from "../contract";
 import type { PostgresSettings } from "./settings";
@@ -34,7 +34,8 @@ export function deployPostgres(s: PostgresSettings, { env, opts, baseName, key, 
   const tier = env.profile;
   // The logical name and the physical identifier of the primary are one and the same string.
   const identifier = `${baseName}-postgres`;
-  const db = new Postgres(identifier, {
+  const db = new RelationalDatabase(identifier, {
+    engine: "postgres",
     accountId: env.accountId,
     region: env.region,
     identifier,
@@ -90,7 +91,7 @@ export function deployPostgres(s: PostgresSettings, { env, opts, baseName, key, 
       connectPolicyArn: db.connectPolicyArn,
       adminSecretArn: db.adminSecretArn,
       tls: true,
-      poolSize: db.plan.pool.poolSize,
+      poolSize: db.plan.pool?.poolSize ?? db.plan.maxConnections,
       instanceIdentifiers: [identifier, ...db.plan.replicas.map((r) => r.identifier)],
     },
     dashboard: [db.dashboard],

@@ -5,7 +5,7 @@ import { POSTGRES_RULES } from "./rules";
 import { type PostgresConfig, postgresSchema } from "./schema";
 import { type PostgresSettings, postgresSettings } from "./settings";
 
-/** PostgreSQL on RDS behind RDS Proxy (components/postgres) for the Fiber `storage/postgres` adapter. */
+/** PostgreSQL on RDS behind RDS Proxy (components/rds) for the Fiber `storage/postgres` adapter. */
 export const postgresAdapter: Adapter<PostgresConfig, PostgresProfile, PostgresSettings, PostgresOutputs> = {
   key: "postgres",
   configKey: "postgres",

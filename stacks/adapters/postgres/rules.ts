@@ -1,5 +1,5 @@
 import { partitionOf } from "../../../components/common";
-import { instanceClassProblem, POSTGRES_MAX_REPLICAS, proxyEngineProblem } from "../../../components/postgres";
+import { GRAVITON_CLASS_MEMORY_GIB, instanceClassProblem, POSTGRES_ENGINE, POSTGRES_MAX_REPLICAS, proxyEngineProblem } from "../../../components/rds";
 import type { AdapterRule } from "../contract";
 import type { PostgresProfile } from "./profiles";
 import type { PostgresConfig } from "./schema";
@@ -11,13 +11,13 @@ type Rule = AdapterRule<PostgresConfig, PostgresProfile, PostgresSettings>;
 export const POSTGRES_RULES: readonly Rule[] = [
   // A profile default RDS Proxy cannot serve is reported as that default (the loader says the key is not set).
   ({ settings: s }) => {
-    const problem = proxyEngineProblem(s.engineVersion);
+    const problem = proxyEngineProblem(POSTGRES_ENGINE, s.engineVersion);
     return problem ? [{ path: ["engineVersion"], message: problem }] : [];
   },
 
   ({ settings: s }) => (["instanceClass", "replicaInstanceClass"] as const).flatMap((key) => {
     const cls = s[key];
-    const problem = cls === undefined ? undefined : instanceClassProblem(cls);
+    const problem = cls === undefined ? undefined : instanceClassProblem(cls, GRAVITON_CLASS_MEMORY_GIB);
     return problem ? [{ path: [key], message: problem }] : [];
   }),
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { CLIENT_CIDR_RULE } from "../../../components/common/cidr";
 import {
-  INSTANCE_CLASS_MEMORY_GIB, PARAMETER_LIMITS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, RESERVED_USERNAMES,
-} from "../../../components/postgres";
+  GRAVITON_CLASS_MEMORY_GIB, PARAMETER_LIMITS, POSTGRES_MAX_REPLICAS, POSTGRES_STORAGE_GIB, RESERVED_USERNAMES,
+} from "../../../components/rds";
 import { documented } from "../../config/docs";
 import { PROD_POLICY } from "../../config/prod-policy";
 import { flag, intRange, list, matching, oneOf, privateCidr, section } from "../../config/rules";
@@ -76,8 +76,8 @@ export const postgresSchema = documented(section({
     description: "RDS for PostgreSQL version; a major alone lets RDS pick and upgrade the minor. Changing the major upgrades in place (new parameter group family).",
   }),
   instanceClass: documented(instanceClass.optional(), {
-    type: `RDS class of ${Object.keys(INSTANCE_CLASS_MEMORY_GIB).map((f) => `\`${f}\``).join(", ")}`,
-    description: "Primary class; memory per class is tabled in `components/postgres/instance-classes.ts` (FreeableMemory alarms are a share of it).",
+    type: `RDS class of ${Object.keys(GRAVITON_CLASS_MEMORY_GIB).map((f) => `\`${f}\``).join(", ")}`,
+    description: "Primary class; memory per class is tabled in `components/rds/instance-classes.ts` (FreeableMemory alarms are a share of it).",
   }),
   replicaInstanceClass: documented(instanceClass.optional(), {
     type: "as above",

@@ -1,4 +1,4 @@
-import { POSTGRES_DEFAULTS, type PostgresParameterSettings } from "../../../components/postgres";
+import { DATABASE_DEFAULTS, POSTGRES_ENGINE, type PostgresParameterSettings } from "../../../components/rds";
 import type { PostgresProfile } from "./profiles";
 import type { PostgresConfig } from "./schema";
 
@@ -29,7 +29,7 @@ export interface PostgresSettings {
 }
 
 export function postgresSettings(c: PostgresConfig, profile: PostgresProfile): PostgresSettings {
-  const d = POSTGRES_DEFAULTS;
+  const d = DATABASE_DEFAULTS;
   const givenParameters = Object.entries(c.parameters).filter(([, value]) => value !== undefined);
   return {
     enabled: c.enabled ?? profile.enabled,
@@ -46,7 +46,7 @@ export function postgresSettings(c: PostgresConfig, profile: PostgresProfile): P
     allowedSecurityGroupIds: c.allowedSecurityGroupIds,
     adminSecurityGroupIds: c.adminSecurityGroupIds,
     allowedCidrBlocks: c.allowedCidrBlocks,
-    parameters: { ...d.parameters, maxConnections: profile.maxConnections, ...Object.fromEntries(givenParameters) },
+    parameters: { ...POSTGRES_ENGINE.defaultSettings, maxConnections: profile.maxConnections, ...Object.fromEntries(givenParameters) },
     performanceInsightsRetentionDays: profile.performanceInsightsRetentionDays ?? d.performanceInsightsRetentionDays,
     monitoringIntervalSeconds: profile.monitoringIntervalSeconds ?? d.monitoringIntervalSeconds,
     applyImmediately: profile.applyImmediately ?? d.applyImmediately,

@@ -22,7 +22,7 @@ export function readReplicas(name: string, args: ReplicasArgs, shared: InstanceS
     const replicaName = `${name}-replica-${replica.index}`;
     const logs = instanceLogGroups(replicaName, replica.identifier, shared, parent);
     return new aws.rds.Instance(replicaName, {
-      ...sharedInstanceInputs(shared),
+      ...sharedInstanceInputs(shared, replica.performanceInsights),
       identifier: replica.identifier,
       replicateSourceDb: args.sourceIdentifier,
       instanceClass: replica.instanceClass,

@@ -1,9 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AlarmContext } from "../alerting";
 import type { AccountScope } from "../common/aws";
+import { ENGINES } from "./engines";
+import type { MySqlParameterSettings } from "./engines/mysql-parameters";
+import type { PostgresParameterSettings } from "./engines/postgres-parameters";
+import type { SqlServerParameterSettings } from "./engines/sqlserver-parameters";
+import type { EngineProfile, SqlServerEdition } from "./engines/types";
 import type { EventTopics } from "./events";
-import { DEFAULT_PARAMETER_SETTINGS, type PostgresParameterSettings } from "./parameters";
-import { planPostgres, type PostgresPlan } from "./plan";
+import { type DatabasePlan, planDatabase } from "./plan";
 import type { DatabaseClients, SecretsManagerRoute } from "./security-groups";
 
 /** Daily automated-backup window, UTC, when none is given. */
@@ -11,20 +15,24 @@ export const DEFAULT_BACKUP_WINDOW = "02:00-03:00";
 /** Weekly maintenance window, UTC, when none is given: after the backup window, on the quietest day. */
 export const DEFAULT_MAINTENANCE_WINDOW = "sun:03:30-sun:04:30";
 
-export interface PostgresArgs extends AccountScope {
+/** What every engine takes; {@link RelationalDatabaseArgs} adds the engine and its parameter settings. */
+export interface DatabaseArgsBase extends AccountScope {
   /**
    * Physical DB identifier of the primary, e.g. `sparki-<env>-postgres`: replicas are `<identifier>-replica-<n>`,
    * the proxy `<identifier>-proxy`. Explicit so alarms and dashboards know their dimensions at preview.
    * 1-50 lowercase letters, digits, hyphens. No default.
    */
   readonly identifier: string;
-  /** Engine version 17 (18 is refused until RDS Proxy documents it): a major (RDS picks and upgrades the minor) or `major.minor`. No default. */
+  /**
+   * Engine version: a major (RDS picks and upgrades the minor) or a full version. PostgreSQL 17 (18 is refused
+   * until RDS Proxy documents it), MySQL 8.4, SQL Server 16.00 (2022). No default.
+   */
   readonly engineVersion: string;
-  /** Primary instance class; a class of INSTANCE_CLASS_MEMORY_GIB, e.g. `db.r7g.large`. No default. */
+  /** Primary instance class; a class of the engine's memory table (engines/instance-classes.ts), e.g. `db.r7g.large`. No default. */
   readonly instanceClass: string;
   /** Replica instance class. Default: `instanceClass`. */
   readonly replicaInstanceClass?: string;
-  /** Read replicas, 0..5, each in its own zone. Default: 0. */
+  /** Read replicas, each in its own zone, up to the engine's maximum (PostgreSQL 5). Default: 0. */
   readonly replicas?: number;
   /** Synchronous standby in another zone with automatic failover. Default: false. */
   readonly multiAz?: boolean;
@@ -50,20 +58,21 @@ export interface PostgresArgs extends AccountScope {
   readonly maxAllocatedStorageGiB: number;
   /** Database created with the instance. Default: `sparki`. */
   readonly databaseName?: string;
-  /** Admin user (not `postgres`); its generated password lives in the admin secret, rotated. Default: `sparki_admin`. */
+  /** Admin user (not a name the engine reserves); its generated password lives in the admin secret, rotated. Default: `sparki_admin`. */
   readonly adminUsername?: string;
   /**
-   * The role applications connect as, through RDS Proxy with IAM tokens (no password); created once by the admin
-   * (`poolRoleBootstrapSql`, docs/components.md). Same rules as `adminUsername`, different from it. Default: `sparki_app`.
+   * The user applications connect as, through RDS Proxy: with IAM tokens (no password) where the engine supports
+   * IAM authentication, else with a generated password in its own rotating secret. Created once by the admin
+   * (`bootstrapSql`, docs/components.md). Same rules as `adminUsername`, different from it. Default: `sparki_app`.
    */
   readonly poolUsername?: string;
   /** Security groups admitted straight to the primary on the port, for the admin only (bootstrap, break-glass). Default: none. */
   readonly adminSecurityGroupIds?: readonly string[];
-  /** Days between rotations of the admin password, 1..1000. Default: 30 days. */
+  /** Days between rotations of the generated passwords, 1..1000. Default: 30 days. */
   readonly passwordRotationDays?: number;
   /** Days Secrets Manager keeps the deleted admin secret recoverable: 0 or 7..30. Default: 30 days. */
   readonly secretRecoveryWindowDays?: number;
-  /** PostgreSQL port of the instances and the proxy. Default: 5432. */
+  /** Port of the instances and the proxy. Default: the engine's (PostgreSQL 5432, MySQL 3306, SQL Server 1433). */
   readonly port?: number;
   /** Automated backup retention, days, 1..35 (replicas need backups on the source). Default: 7 days. */
   readonly backupRetentionDays?: number;
@@ -83,12 +92,10 @@ export interface PostgresArgs extends AccountScope {
   readonly performanceInsightsRetentionDays?: number;
   /** Enhanced monitoring interval, seconds: 1, 5, 10, 15, 30 or 60. Default: 60 s. */
   readonly monitoringIntervalSeconds?: number;
-  /** Retention of the exported PostgreSQL, upgrade and proxy logs, days: a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...). Default: 7 days. */
+  /** Retention of the exported engine and proxy logs, days: a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, ...). Default: 7 days. */
   readonly logRetentionDays?: number;
   /** Customer KMS key for storage, the admin secret, Performance Insights and logs. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
-  /** Parameter-group overrides. Default: DEFAULT_PARAMETER_SETTINGS. */
-  readonly parameters?: Partial<PostgresParameterSettings>;
   /** Where alarms report and how they evaluate. No default. */
   readonly alarms: AlarmContext;
   /**
@@ -98,8 +105,36 @@ export interface PostgresArgs extends AccountScope {
   readonly eventTopicArns: EventTopics;
 }
 
-/** The arguments that have a fixed default, and that default (each documented on {@link PostgresArgs}). */
-export const POSTGRES_DEFAULTS = {
+/** PostgreSQL (the default engine). */
+export interface PostgresDatabaseArgs extends DatabaseArgsBase {
+  /** The engine. Default: `postgres`. */
+  readonly engine?: "postgres";
+  /** Parameter-group overrides. Default: the engine's defaultSettings (engines/postgres-parameters.ts). */
+  readonly parameters?: Partial<PostgresParameterSettings>;
+}
+
+/** MySQL. */
+export interface MySqlDatabaseArgs extends DatabaseArgsBase {
+  /** The engine. No default. */
+  readonly engine: "mysql";
+  /** Parameter-group overrides. Default: the engine's defaultSettings (engines/mysql-parameters.ts). */
+  readonly parameters?: Partial<MySqlParameterSettings>;
+}
+
+/** SQL Server. */
+export interface SqlServerDatabaseArgs extends DatabaseArgsBase {
+  /** The engine. No default. */
+  readonly engine: "sqlserver";
+  /** Edition: `ex` Express and `web` Web are dev-only (no Multi-AZ), `se` Standard, `ee` Enterprise (read replicas). No default. */
+  readonly edition: SqlServerEdition;
+  /** Parameter-group overrides. Default: the engine's defaultSettings (engines/sqlserver-parameters.ts). */
+  readonly parameters?: Partial<SqlServerParameterSettings>;
+}
+
+export type RelationalDatabaseArgs = PostgresDatabaseArgs | MySqlDatabaseArgs | SqlServerDatabaseArgs;
+
+/** The arguments that have a fixed default, and that default (each documented on {@link DatabaseArgsBase}). */
+export const DATABASE_DEFAULTS = {
   replicas: 0,
   multiAz: false,
   databaseName: "sparki",
@@ -108,7 +143,6 @@ export const POSTGRES_DEFAULTS = {
   adminSecurityGroupIds: [],
   passwordRotationDays: 30,
   secretRecoveryWindowDays: 30,
-  port: 5432,
   backupRetentionDays: 7,
   backupWindow: DEFAULT_BACKUP_WINDOW,
   maintenanceWindow: DEFAULT_MAINTENANCE_WINDOW,
@@ -119,19 +153,18 @@ export const POSTGRES_DEFAULTS = {
   performanceInsightsRetentionDays: 7,
   monitoringIntervalSeconds: 60,
   logRetentionDays: 7,
-  parameters: DEFAULT_PARAMETER_SETTINGS,
-} as const satisfies Partial<PostgresArgs>;
+} as const satisfies Partial<DatabaseArgsBase>;
 
 /** Every argument with its default applied: what the planner and the resources are built from. */
-export interface ResolvedPostgresArgs extends Required<Omit<PostgresArgs, "clients" | "parameters">> {
+export interface ResolvedDatabaseArgs extends Required<Omit<DatabaseArgsBase, "clients">> {
   readonly clients: DatabaseClients;
-  readonly parameters: PostgresParameterSettings;
+  /** SQL Server only. */
+  readonly edition?: SqlServerEdition;
 }
 
-/** `args` with {@link POSTGRES_DEFAULTS} wherever an argument is absent (an absent parameter keeps its default). */
-export function applyPostgresDefaults(args: PostgresArgs): ResolvedPostgresArgs {
-  const d = POSTGRES_DEFAULTS;
-  const givenParameters = Object.entries(args.parameters ?? {}).filter(([, value]) => value !== undefined);
+/** `args` with {@link DATABASE_DEFAULTS} (and the engine's port) wherever an argument is absent. */
+export function applyDatabaseDefaults(args: DatabaseArgsBase, defaultPort: number): ResolvedDatabaseArgs {
+  const d = DATABASE_DEFAULTS;
   return {
     ...args,
     replicaInstanceClass: args.replicaInstanceClass ?? args.instanceClass,
@@ -144,7 +177,7 @@ export function applyPostgresDefaults(args: PostgresArgs): ResolvedPostgresArgs 
     adminSecurityGroupIds: args.adminSecurityGroupIds ?? d.adminSecurityGroupIds,
     passwordRotationDays: args.passwordRotationDays ?? d.passwordRotationDays,
     secretRecoveryWindowDays: args.secretRecoveryWindowDays ?? d.secretRecoveryWindowDays,
-    port: args.port ?? d.port,
+    port: args.port ?? defaultPort,
     backupRetentionDays: args.backupRetentionDays ?? d.backupRetentionDays,
     backupWindow: args.backupWindow ?? d.backupWindow,
     maintenanceWindow: args.maintenanceWindow ?? d.maintenanceWindow,
@@ -155,24 +188,43 @@ export function applyPostgresDefaults(args: PostgresArgs): ResolvedPostgresArgs 
     performanceInsightsRetentionDays: args.performanceInsightsRetentionDays ?? d.performanceInsightsRetentionDays,
     monitoringIntervalSeconds: args.monitoringIntervalSeconds ?? d.monitoringIntervalSeconds,
     logRetentionDays: args.logRetentionDays ?? d.logRetentionDays,
-    parameters: { ...d.parameters, ...Object.fromEntries(givenParameters) },
   };
+}
+
+/** Settings after defaults: the engine's defaults with every given (defined) override on top. */
+export function withDefaults<S>(defaults: S, given: Partial<S> | undefined): S {
+  const defined = Object.entries(given ?? {}).filter(([, value]) => value !== undefined);
+  return { ...defaults, ...Object.fromEntries(defined) };
+}
+
+/** The resolved arguments, the engine they are for and the plan built from them. */
+export interface ResolvedDatabase extends ResolvedDatabaseArgs {
+  readonly engine: EngineProfile<unknown>;
+  readonly plan: DatabasePlan;
+}
+
+function resolveFor<S>(name: string, engine: EngineProfile<S>, args: DatabaseArgsBase, given: Partial<S> | undefined, edition?: SqlServerEdition): ResolvedDatabase {
+  const resolved = { ...applyDatabaseDefaults(args, engine.defaultPort), ...(edition ? { edition } : {}) };
+  let plan: DatabasePlan;
+  try {
+    plan = planDatabase(engine, { ...resolved, parameters: withDefaults(engine.defaultSettings, given), clientCidrBlocks: resolved.clients.cidrBlocks });
+  } catch (error) {
+    throw new Error(`${engine.errorPrefix} ${name}: ${(error as Error).message}`);
+  }
+  if ("cidrBlocks" in resolved.secretsManager && resolved.secretsManager.cidrBlocks.length === 0) {
+    throw new Error(`${engine.errorPrefix} ${name}: secretsManager.cidrBlocks must list at least one block (the admin secret's rotation calls Secrets Manager)`);
+  }
+  return { ...resolved, engine, plan };
 }
 
 /**
  * The arguments with every default applied, once, and the plan built from them (placement, sizes, parameters).
  * Throws one Error listing every problem, before anything is registered.
  */
-export function resolvePostgresArgs(name: string, args: PostgresArgs): ResolvedPostgresArgs & { readonly plan: PostgresPlan } {
-  const resolved = applyPostgresDefaults(args);
-  let plan: PostgresPlan;
-  try {
-    plan = planPostgres({ ...resolved, clientCidrBlocks: resolved.clients.cidrBlocks });
-  } catch (error) {
-    throw new Error(`Postgres ${name}: ${(error as Error).message}`);
+export function resolveDatabaseArgs(name: string, args: RelationalDatabaseArgs): ResolvedDatabase {
+  switch (args.engine) {
+    case "mysql": return resolveFor(name, ENGINES.mysql, args, args.parameters);
+    case "sqlserver": return resolveFor(name, ENGINES.sqlserver, args, args.parameters, args.edition);
+    default: return resolveFor(name, ENGINES.postgres, args, args.parameters);
   }
-  if ("cidrBlocks" in resolved.secretsManager && resolved.secretsManager.cidrBlocks.length === 0) {
-    throw new Error(`Postgres ${name}: secretsManager.cidrBlocks must list at least one block (the admin secret's rotation calls Secrets Manager)`);
-  }
-  return { ...resolved, plan };
 }

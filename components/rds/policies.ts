@@ -49,3 +49,30 @@ export function proxyResourceId(proxyArn: string): string {
 export function enhancedMonitoringPolicyArn(region: string): string {
   return `arn:${partitionOf(region)}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`;
 }
+
+export interface SecretRead extends AccountScope {
+  /** ARN of the secret the application reads its login from. No default. */
+  readonly secretArn: string;
+  /** ARN of the customer KMS key the secret is encrypted with. No default. */
+  readonly kmsKeyArn: string;
+}
+
+/**
+ * Read one secret's value and nothing else: GetSecretValue on it, and Decrypt with its key only when Secrets
+ * Manager asks on the caller's behalf (`kms:ViaService`), for engines whose applications log in with a password.
+ */
+export function secretReadPolicy(access: SecretRead): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "ReadTheLoginSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: access.secretArn },
+      {
+        Sid: "DecryptThroughSecretsManager",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: access.kmsKeyArn,
+        Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${access.region}.amazonaws.com` } },
+      },
+    ],
+  };
+}

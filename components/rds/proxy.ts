@@ -5,6 +5,10 @@ import type { ProxyPool } from "./pool";
 import { databaseConnectPolicy, serviceAssumeRolePolicy } from "./policies";
 
 export interface PoolingProxyArgs extends AccountScope {
+  /** Engine's human name, e.g. `PostgreSQL`, for descriptions. No default. */
+  readonly label: string;
+  /** RDS Proxy `engineFamily` of the target. No default. */
+  readonly engineFamily: "POSTGRESQL" | "MYSQL";
   /** Physical proxy name: the ProxyName dimension of its metrics. No default. */
   readonly proxyName: string;
   /** The primary's identifier output (the proxy's only target). No default. */
@@ -49,7 +53,7 @@ const IDLE_CLIENT_TIMEOUT_SECONDS = 1800;
  */
 export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulumi.Resource): PoolingProxy {
   const role = new aws.iam.Role(`${name}-proxy`, {
-    description: "RDS Proxy for Sparki PostgreSQL: connects to the database as the pool role with IAM",
+    description: `RDS Proxy for Sparki ${args.label}: connects to the database as the pool role with IAM`,
     assumeRolePolicy: JSON.stringify(serviceAssumeRolePolicy("rds.amazonaws.com", args.accountId)),
   }, { parent });
   const access = new aws.iam.RolePolicy(`${name}-proxy-connect`, {
@@ -65,7 +69,7 @@ export function poolingProxy(name: string, args: PoolingProxyArgs, parent: pulum
 
   const proxy = new aws.rds.Proxy(`${name}-proxy`, {
     name: args.proxyName,
-    engineFamily: "POSTGRESQL",
+    engineFamily: args.engineFamily,
     requireTls: true,
     debugLogging: false,
     idleClientTimeout: IDLE_CLIENT_TIMEOUT_SECONDS,

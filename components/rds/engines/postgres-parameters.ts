@@ -1,4 +1,6 @@
-import { POSTGRES_POOL } from "../matrix";
+import { POSTGRES_POOL } from "../../matrix";
+import { type SettingLimit, settingRangeProblems } from "./parameter-table";
+import type { ParameterSpec } from "./types";
 
 /** Connections kept free beyond the proxy pool: superuser (3) and rds_superuser (2) slots, replication, monitoring. */
 export const RESERVED_CONNECTIONS = 10;
@@ -49,7 +51,7 @@ type NumericSetting = { [K in keyof PostgresParameterSettings]: PostgresParamete
  * Accepted range of every numeric setting: inside what PostgreSQL accepts (a test checks both ends against a
  * real engine) and narrowed to what is sensible here. The config schema uses the same table.
  */
-export const PARAMETER_LIMITS: Readonly<Record<NumericSetting, { readonly min: number; readonly max: number; readonly integer: boolean }>> = {
+export const PARAMETER_LIMITS: Readonly<Record<NumericSetting, SettingLimit>> = {
   // The proxy may open the whole matrix pool and the reserve must still fit; 5000 is RDS's own ceiling.
   maxConnections: { min: POSTGRES_POOL.maxConnections + RESERVED_CONNECTIONS, max: 5000, integer: true },
   logMinDurationStatementMs: { min: -1, max: 3_600_000, integer: true },
@@ -65,26 +67,11 @@ export const PARAMETER_LIMITS: Readonly<Record<NumericSetting, { readonly min: n
 
 /** Problems with settings (each a sentence naming the setting), empty when all are in range. */
 export function parameterSettingsProblems(settings: PostgresParameterSettings): string[] {
-  const problems = (Object.keys(PARAMETER_LIMITS) as NumericSetting[]).flatMap((key) => {
-    const { min, max, integer } = PARAMETER_LIMITS[key];
-    const value = settings[key];
-    const ok = Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
-    return ok ? [] : [`parameters.${key} must be ${integer ? "an integer" : "a number"} ${min}..${max}, got ${value}`];
-  });
+  const problems = settingRangeProblems(settings, PARAMETER_LIMITS);
   if (!["top", "all", "none"].includes(settings.statementsTrack)) {
     problems.push(`parameters.statementsTrack must be top, all or none, got ${String(settings.statementsTrack)}`);
   }
   return problems;
-}
-
-/** One entry of an RDS DB parameter group. */
-export interface ParameterSpec {
-  /** PostgreSQL (or `rds.`) parameter name. */
-  readonly name: string;
-  /** The value as RDS takes it: a string in the parameter's own unit. */
-  readonly value: string;
-  /** `pending-reboot` for parameters PostgreSQL reads only at server start; RDS refuses `immediate` for them. */
-  readonly applyMethod: "immediate" | "pending-reboot";
 }
 
 /** Parameters PostgreSQL reads only at start (pg_settings context `postmaster`): applied at the next reboot. */

@@ -1,16 +1,19 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 
-/** Logs every instance exports to CloudWatch Logs (Security Hub RDS.9 wants `postgresql`). */
-export const EXPORTED_LOGS = ["postgresql", "upgrade"] as const;
-
 /** Settings the primary and every replica share, so replicas are monitored and encrypted exactly alike. */
 export interface InstanceShared {
   /** Customer KMS key for storage, Performance Insights and logs. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Name of the DB parameter group. No default. */
   readonly parameterGroupName: pulumi.Input<string>;
-  /** PostgreSQL port. No default. */
+  /** Name of the option group, where the engine needs one. Default: the engine's default group. */
+  readonly optionGroupName?: pulumi.Input<string>;
+  /** Logs exported to CloudWatch Logs (the engine's). No default. */
+  readonly exportedLogs: readonly string[];
+  /** IAM database authentication (where the engine supports it). No default. */
+  readonly iamDatabaseAuthentication: boolean;
+  /** Database port. No default. */
   readonly port: number;
   /** Storage autoscaling ceiling, GiB. No default. */
   readonly maxAllocatedStorageGiB: number;
@@ -32,33 +35,38 @@ export interface InstanceShared {
   readonly dependsOn: readonly pulumi.Resource[];
 }
 
-export function sharedInstanceInputs(shared: InstanceShared) {
+/** The inputs every instance shares; Performance Insights only where RDS offers it for the instance's class. */
+export function sharedInstanceInputs(shared: InstanceShared, performanceInsights: boolean) {
   return {
     storageType: "gp3",
     storageEncrypted: true,
     kmsKeyId: shared.kmsKeyArn,
     maxAllocatedStorage: shared.maxAllocatedStorageGiB,
     parameterGroupName: shared.parameterGroupName,
+    ...(shared.optionGroupName ? { optionGroupName: shared.optionGroupName } : {}),
     port: shared.port,
     publiclyAccessible: false,
-    iamDatabaseAuthenticationEnabled: true,
+    iamDatabaseAuthenticationEnabled: shared.iamDatabaseAuthentication,
     caCertIdentifier: "rds-ca-rsa2048-g1",
     autoMinorVersionUpgrade: true,
     copyTagsToSnapshot: true,
     maintenanceWindow: shared.maintenanceWindow,
     deletionProtection: shared.deletionProtection,
     applyImmediately: shared.applyImmediately,
-    // Supported on every RDS for PostgreSQL class, db.t4g.micro included ("Supported DB engines, Regions and
-    // instance classes for Performance Insights": no class restriction for PostgreSQL, unlike MySQL/MariaDB's
-    // t*.micro/small). After Performance Insights' end of life (2026-07-31) the API and its retention settings
-    // remain and map to Database Insights Standard mode (RDS User Guide, "Turning Performance Insights on and
-    // off"); 7 days and 93 (3 x 31) are both values that API accepts. Checked 2026-11-29.
-    performanceInsightsEnabled: true,
-    performanceInsightsKmsKeyId: shared.kmsKeyArn,
-    performanceInsightsRetentionPeriod: shared.performanceInsightsRetentionDays,
+    // Where each engine offers it is its profile's performanceInsightsProblem. After Performance Insights' end of
+    // life (2026-07-31) the API and its retention settings remain and map to Database Insights Standard mode (RDS
+    // User Guide, "Turning Performance Insights on and off"); 7 days and 93 (3 x 31) are both values that API
+    // accepts. Checked 2026-11-29.
+    ...(performanceInsights
+      ? {
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: shared.kmsKeyArn,
+        performanceInsightsRetentionPeriod: shared.performanceInsightsRetentionDays,
+      }
+      : { performanceInsightsEnabled: false }),
     monitoringInterval: shared.monitoringIntervalSeconds,
     monitoringRoleArn: shared.monitoringRoleArn,
-    enabledCloudwatchLogsExports: [...EXPORTED_LOGS],
+    enabledCloudwatchLogsExports: [...shared.exportedLogs],
   };
 }
 
@@ -67,7 +75,7 @@ export function sharedInstanceInputs(shared: InstanceShared) {
  * RDS writes into them.
  */
 export function instanceLogGroups(name: string, identifier: string, shared: InstanceShared, parent: pulumi.Resource): aws.cloudwatch.LogGroup[] {
-  return EXPORTED_LOGS.map((log) => new aws.cloudwatch.LogGroup(`${name}-${log}-logs`, {
+  return shared.exportedLogs.map((log) => new aws.cloudwatch.LogGroup(`${name}-${log}-logs`, {
     name: `/aws/rds/instance/${identifier}/${log}`,
     retentionInDays: shared.logRetentionDays,
     kmsKeyId: shared.kmsKeyArn,
@@ -77,8 +85,14 @@ export function instanceLogGroups(name: string, identifier: string, shared: Inst
 export interface PrimaryArgs {
   /** Physical DB identifier. No default. */
   readonly identifier: string;
-  /** Engine version, a major or `major.minor`. No default. */
+  /** RDS `engine`, e.g. `postgres`, `sqlserver-se`. No default. */
+  readonly engine: string;
+  /** Engine version, a major or a full version. No default. */
   readonly engineVersion: string;
+  /** RDS `licenseModel`, where the engine needs one stated. Default: none. */
+  readonly licenseModel?: string;
+  /** Performance Insights on this instance's class. No default. */
+  readonly performanceInsights: boolean;
   /** Instance class, e.g. `db.r7g.large`. No default. */
   readonly instanceClass: string;
   /** Initial gp3 storage, GiB. No default. */
@@ -91,8 +105,8 @@ export interface PrimaryArgs {
   readonly subnetGroupName: pulumi.Input<string>;
   /** The primary's security group (the proxy, the rotation function and the admin groups in). No default. */
   readonly securityGroupId: pulumi.Input<string>;
-  /** Database created with the instance. No default. */
-  readonly databaseName: string;
+  /** Database created with the instance; undefined where RDS refuses one (SQL Server). No default. */
+  readonly databaseName: string | undefined;
   /** Admin user. No default. */
   readonly adminUsername: string;
   /** The admin's generated initial password; its secret's rotation owns it after create. No default. */
@@ -115,10 +129,11 @@ export interface PrimaryArgs {
 export function primaryInstance(name: string, args: PrimaryArgs, shared: InstanceShared, parent: pulumi.Resource): aws.rds.Instance {
   const logs = instanceLogGroups(name, args.identifier, shared, parent);
   return new aws.rds.Instance(name, {
-    ...sharedInstanceInputs(shared),
+    ...sharedInstanceInputs(shared, args.performanceInsights),
     identifier: args.identifier,
-    engine: "postgres",
+    engine: args.engine,
     engineVersion: args.engineVersion,
+    ...(args.licenseModel ? { licenseModel: args.licenseModel } : {}),
     // Majors change only when config changes engineVersion (with the parameter group family); never by surprise.
     allowMajorVersionUpgrade: true,
     instanceClass: args.instanceClass,
@@ -127,7 +142,7 @@ export function primaryInstance(name: string, args: PrimaryArgs, shared: Instanc
     availabilityZone: args.availabilityZone,
     dbSubnetGroupName: args.subnetGroupName,
     vpcSecurityGroupIds: [args.securityGroupId],
-    dbName: args.databaseName,
+    ...(args.databaseName === undefined ? {} : { dbName: args.databaseName }),
     username: args.adminUsername,
     password: args.adminPassword,
     backupRetentionPeriod: args.backupRetentionDays,

@@ -11,9 +11,9 @@ export interface MonitoringRole {
 }
 
 /** The role the enhanced-monitoring agent of every instance (primary and replicas) publishes OS metrics with. */
-export function monitoringRole(name: string, scope: AccountScope, parent: pulumi.Resource): MonitoringRole {
+export function monitoringRole(name: string, scope: AccountScope, label: string, parent: pulumi.Resource): MonitoringRole {
   const role = new aws.iam.Role(`${name}-monitoring`, {
-    description: "RDS enhanced monitoring for Sparki PostgreSQL",
+    description: `RDS enhanced monitoring for Sparki ${label}`,
     assumeRolePolicy: JSON.stringify(serviceAssumeRolePolicy("monitoring.rds.amazonaws.com", scope.accountId)),
   }, { parent });
   const attachment = new aws.iam.RolePolicyAttachment(`${name}-monitoring`, {

@@ -1,0 +1,110 @@
+import { relationalThreshold } from "../../alerting";
+import { classSize, X86_CLASS_MEMORY_GIB } from "./instance-classes";
+import { SQLSERVER_DEFAULT_SETTINGS, type SqlServerParameterSettings, sqlServerParameters, sqlServerSettingsProblems } from "./sqlserver-parameters";
+import type { EngineProfile, SqlServerEdition } from "./types";
+
+/** SQL Server 2022, as RDS spells its major (`16.00`; full versions look like `16.00.4085.2.v1`). */
+export const SQLSERVER_MAJORS = ["16.00"] as const;
+/** Ports RDS for SQL Server refuses although in 1150..65535 (RDS API Reference, CreateDBInstance, Port). */
+export const SQLSERVER_FORBIDDEN_PORTS: readonly number[] = [1234, 1434, 3260, 3343, 3389, 47001, 49152, 49153, 49154, 49155, 49156];
+export const SQLSERVER_EDITIONS: Readonly<Record<SqlServerEdition, string>> = { ex: "Express", web: "Web", se: "Standard", ee: "Enterprise" };
+/** Editions licensed for this stack's production use: Express is capped (10 GiB per database), Web is for public web workloads only. */
+export const SQLSERVER_PRODUCTION_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
+/** Logins SQL Server or RDS reserve, or that every scanner tries. */
+export const SQLSERVER_RESERVED_USERNAMES = /^(sa|rdsa|rdsadmin|rds_.*|admin|administrator|root|guest|public|sys.*|dbo|nt.*)$/;
+
+/** Why SQL Server runs without RDS Proxy: clients connect to the instances, the pool is the application's own. */
+export const SQLSERVER_NO_PROXY = 'RDS User Guide, "Amazon RDS Proxy", limitations (checked 2026-11-29): "RDS Proxy does not support RDS for SQL Server DB instances that run on major version SQL Server 2022", and "does not support end-to-end IAM authentication for RDS for SQL Server"';
+const MULTI_AZ_SOURCE = 'RDS User Guide, "Multi-AZ deployments for Amazon RDS for Microsoft SQL Server" (Standard and Enterprise editions)';
+const REPLICA_SOURCE = 'RDS User Guide, "Working with read replicas for Microsoft SQL Server in Amazon RDS", Limitations (Enterprise Edition; source in a Multi-AZ deployment with Always On)';
+const CLASS_SOURCE = 'RDS User Guide, "DB instance class support for Microsoft SQL Server"';
+
+const LARGE_AND_UP = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
+/** Sizes each edition is offered on, per family (CLASS_SOURCE): Express and Web burstable only, Standard from large, Enterprise from xlarge. */
+export const SQLSERVER_EDITION_CLASSES: Readonly<Record<SqlServerEdition, Readonly<Record<string, readonly string[]>>>> = {
+  ex: { "db.t3": ["small", "medium", "large", "xlarge"] },
+  web: { "db.t3": ["small", "medium", "large", "xlarge", "2xlarge"] },
+  se: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": LARGE_AND_UP, "db.r6i": LARGE_AND_UP },
+  ee: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": LARGE_AND_UP.slice(1), "db.r6i": LARGE_AND_UP.slice(1) },
+};
+
+/** Why RDS offers no such class for the edition, or undefined (classes outside the memory table are reported by it). */
+function editionClassProblem(edition: SqlServerEdition, instanceClass: string): string | undefined {
+  const family = instanceClass.slice(0, instanceClass.lastIndexOf("."));
+  if (!(family in X86_CLASS_MEMORY_GIB) || !(classSize(instanceClass) in X86_CLASS_MEMORY_GIB[family as keyof typeof X86_CLASS_MEMORY_GIB])) return undefined;
+  const sizes = SQLSERVER_EDITION_CLASSES[edition][family] ?? [];
+  return sizes.includes(classSize(instanceClass)) ? undefined : `${instanceClass} is not offered for SQL Server ${SQLSERVER_EDITIONS[edition]} (${CLASS_SOURCE})`;
+}
+
+export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
+  name: "sqlserver",
+  label: "SQL Server",
+  matrixKey: "mssql",
+  typeToken: "sparki:rds:SqlServer",
+  errorPrefix: "SqlServer",
+  majors: SQLSERVER_MAJORS,
+  versionExample: "16.00 or 16.00.4085.2.v1",
+  majorOf: (version) => SQLSERVER_MAJORS.find((m) => new RegExp(`^${m.replace(".", "\\.")}(\\.\\d+\\.\\d+\\.v\\d+)?$`).test(version)),
+  rdsEngine: (edition) => `sqlserver-${edition ?? "se"}`,
+  family: (major, edition) => `sqlserver-${edition ?? "se"}-${major.replace(/\.00$/, ".0")}`,
+  licenseModel: "license-included",
+  defaultPort: 1433,
+  portProblem: (port) => (Number.isInteger(port) && port >= 1150 && port <= 65535 && !SQLSERVER_FORBIDDEN_PORTS.includes(port)
+    ? undefined
+    : `must be an integer 1150..65535 other than ${SQLSERVER_FORBIDDEN_PORTS.join(", ")} (RDS for SQL Server reserves them)`),
+  // RDS API Reference, CreateDBInstance, AllocatedStorage: SQL Server gp3 20-16384 GiB on every edition.
+  storageGiB: { min: 20, max: 16_384 },
+  // RDS API Reference, CreateDBInstanceReadReplica: up to 5 read replicas for SQL Server.
+  maxReplicas: 5,
+  instanceClassMemoryGiB: X86_CLASS_MEMORY_GIB,
+  performanceInsightsProblem: () => undefined,
+  adminUsername: {
+    pattern: /^[a-z][a-z0-9_]{0,15}$/,
+    reserved: SQLSERVER_RESERVED_USERNAMES,
+    describe: "1-16 lowercase letters, digits or underscores, start with a letter and not be reserved (sa, rdsadmin, admin, guest, sys*, dbo...)",
+  },
+  databaseName: {
+    pattern: /^[a-z][a-z0-9_]{0,62}$/,
+    reserved: /^(master|model|msdb|tempdb|rdsadmin|resource)$/,
+    describe: "1-63 lowercase letters, digits or underscores, start with a letter and not be a system database",
+  },
+  // RDS API Reference, CreateDBInstance, DBName: "Amazon RDS for SQL Server: Not applicable. Must be null."
+  databaseCreatedWithInstance: false,
+  // Security Hub RDS.9 (and RDS.40) want agent and error for SQL Server.
+  exportedLogs: ["agent", "error"],
+  // RDS User Guide, "IAM database authentication": not available for RDS for SQL Server.
+  iamDatabaseAuthentication: false,
+  pooling: { kind: "direct", reason: SQLSERVER_NO_PROXY },
+  rotationTemplate: "sqlserverSingleUser",
+  secretEngine: "sqlserver",
+  // RDS creates no database for SQL Server; the admin creates it, then the application's login with the password
+  // in the pool secret (rotation changes it later with the login's own ALTER LOGIN ... OLD_PASSWORD).
+  bootstrapSql: (databaseName, poolUsername) => [
+    `CREATE DATABASE [${databaseName}];`,
+    `CREATE LOGIN [${poolUsername}] WITH PASSWORD = N'<password of the pool secret>', DEFAULT_DATABASE = [${databaseName}], CHECK_POLICY = ON;`,
+    `USE [${databaseName}];`,
+    `CREATE USER [${poolUsername}] FOR LOGIN [${poolUsername}];`,
+    `ALTER ROLE db_datareader ADD MEMBER [${poolUsername}];`,
+    `ALTER ROLE db_datawriter ADD MEMBER [${poolUsername}];`,
+    `GRANT CREATE TABLE TO [${poolUsername}];`,
+    `GRANT ALTER ON SCHEMA::dbo TO [${poolUsername}];`,
+  ].join("\n"),
+  parameterGroupDescription: (major) => `Sparki SQL Server ${major}: TLS 1.2+ only, user connections for the proxy pool`,
+  defaultSettings: SQLSERVER_DEFAULT_SETTINGS,
+  settingsProblems: sqlServerSettingsProblems,
+  parameters: sqlServerParameters,
+  maxConnections: (s) => s.userConnections,
+  combinationProblems: ({ edition, multiAz, replicas, instanceClass }) => {
+    const problems: string[] = [];
+    if (edition === undefined) return ["edition must be given for SQL Server: ex, web, se or ee"];
+    const name = SQLSERVER_EDITIONS[edition];
+    if (multiAz && !SQLSERVER_PRODUCTION_EDITIONS.includes(edition)) problems.push(`multiAz needs edition se or ee, got ${edition} (${name}; ${MULTI_AZ_SOURCE})`);
+    if (replicas > 0 && edition !== "ee") problems.push(`replicas need edition ee, got ${edition} (${name}; ${REPLICA_SOURCE})`);
+    if (replicas > 0 && !multiAz) problems.push(`replicas need multiAz on the source (${REPLICA_SOURCE})`);
+    const classProblem = editionClassProblem(edition, instanceClass);
+    if (classProblem) problems.push(`instanceClass ${classProblem}`);
+    return problems;
+  },
+  thresholds: { latencyP95: relationalThreshold("mssql", "latencyP95"), poolUsage: relationalThreshold("mssql", "connectionPoolUsage") },
+  transactionIdAlarm: false,
+};
