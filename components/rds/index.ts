@@ -40,6 +40,8 @@ const groupNamePart = (family: string) => family.replace(/\./g, "-");
 export class RelationalDatabase extends pulumi.ComponentResource {
   readonly engine: EngineProfile<unknown>;
   readonly plan: DatabasePlan;
+  /** Physical DB identifier of the primary (the replicas' are in plan.replicas). */
+  readonly identifier: string;
   readonly primary: aws.rds.Instance;
   readonly replicas: readonly aws.rds.Instance[];
   /** RDS Proxy; undefined where the engine runs without it (SQL Server 2022). */
@@ -72,6 +74,7 @@ export class RelationalDatabase extends pulumi.ComponentResource {
     super(engine.typeToken, name, {}, opts);
     this.engine = engine;
     this.plan = plan;
+    this.identifier = a.identifier;
     this.port = a.port;
     this.databaseName = databaseName;
     this.adminUsername = adminUsername;
