@@ -145,7 +145,8 @@ export function renderConfigReference(): string {
   const leaves = [...leavesOf("aws", awsSchema), ...leavesOf(PROJECT, projectSchema)];
   const groups = new Map<string, Leaf[]>();
   for (const leaf of leaves) {
-    const id = `${leaf.namespace}|${JSON.stringify(leaf.doc)}`;
+    // Keys of different sections never share a row, even where their docs read alike (the RDS engines' sections).
+    const id = `${leaf.namespace}|${leaf.path[0]}|${JSON.stringify(leaf.doc)}`;
     groups.set(id, [...(groups.get(id) ?? []), leaf]);
   }
   const settings = tierSettings();

@@ -121,7 +121,7 @@ export function planProblems<S>(engine: EngineProfile<S>, input: PlanInput<S>): 
   check(new Set(input.availabilityZones).size === input.availabilityZones.length, "availabilityZones must not repeat a zone");
   check(input.replicas < input.availabilityZones.length,
     `replicas must be at most ${input.availabilityZones.length - 1} (one zone each, apart from the primary's), got ${input.replicas}`);
-  problems.push(...engine.combinationProblems(input));
+  problems.push(...engine.combinationProblems(input).map((p) => `${p.key} ${p.message}`));
   const { min, max } = engine.storageGiB;
   check(Number.isInteger(input.allocatedStorageGiB) && input.allocatedStorageGiB >= min && input.allocatedStorageGiB <= max,
     `allocatedStorageGiB must be an integer ${min}..${max}, got ${input.allocatedStorageGiB}`);

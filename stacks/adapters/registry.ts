@@ -2,6 +2,8 @@ import { FOUNDATION_RESOURCE_TYPES } from "../foundation";
 import { badgerAdapter } from "./badger";
 import type { ResourceTypeInfo } from "./contract";
 import { minioAdapter } from "./minio";
+import { mssqlAdapter } from "./mssql";
+import { mysqlAdapter } from "./mysql";
 import { postgresAdapter } from "./postgres";
 import { registered, type RegisteredAdapter } from "./registered";
 import { redisAdapter } from "./redis";
@@ -16,6 +18,8 @@ export const ADAPTER_REGISTRY: readonly RegisteredAdapter[] = [
   registered(s3Adapter),
   registered(redisAdapter),
   registered(postgresAdapter),
+  registered(mysqlAdapter),
+  registered(mssqlAdapter),
   registered(minioAdapter),
   registered(badgerAdapter),
 ];

@@ -1,7 +1,7 @@
 import { relationalThreshold } from "../../alerting";
 import { classSize, X86_CLASS_MEMORY_GIB } from "./instance-classes";
 import { SQLSERVER_DEFAULT_SETTINGS, type SqlServerParameterSettings, sqlServerParameters, sqlServerSettingsProblems } from "./sqlserver-parameters";
-import type { EngineProfile, SqlServerEdition } from "./types";
+import type { CombinationProblem, EngineProfile, SqlServerEdition } from "./types";
 
 /** SQL Server 2022, as RDS spells its major (`16.00`; full versions look like `16.00.4085.2.v1`). */
 export const SQLSERVER_MAJORS = ["16.00"] as const;
@@ -10,6 +10,8 @@ export const SQLSERVER_FORBIDDEN_PORTS: readonly number[] = [1234, 1434, 3260, 3
 export const SQLSERVER_EDITIONS: Readonly<Record<SqlServerEdition, string>> = { ex: "Express", web: "Web", se: "Standard", ee: "Enterprise" };
 /** Editions licensed for this stack's production use: Express is capped (10 GiB per database), Web is for public web workloads only. */
 export const SQLSERVER_PRODUCTION_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
+/** Editions this component runs Multi-AZ (Always On): Standard and Enterprise (MULTI_AZ_SOURCE). */
+export const SQLSERVER_MULTI_AZ_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
 /** Logins SQL Server or RDS reserve, or that every scanner tries. */
 export const SQLSERVER_RESERVED_USERNAMES = /^(sa|rdsa|rdsadmin|rds_.*|admin|administrator|root|guest|public|sys.*|dbo|nt.*)$/;
 
@@ -95,14 +97,16 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   parameters: sqlServerParameters,
   maxConnections: (s) => s.userConnections,
   combinationProblems: ({ edition, multiAz, replicas, instanceClass }) => {
-    const problems: string[] = [];
-    if (edition === undefined) return ["edition must be given for SQL Server: ex, web, se or ee"];
+    if (edition === undefined) return [{ key: "edition", message: "must be given for SQL Server: ex, web, se or ee" }];
+    const problems: CombinationProblem[] = [];
     const name = SQLSERVER_EDITIONS[edition];
-    if (multiAz && !SQLSERVER_PRODUCTION_EDITIONS.includes(edition)) problems.push(`multiAz needs edition se or ee, got ${edition} (${name}; ${MULTI_AZ_SOURCE})`);
-    if (replicas > 0 && edition !== "ee") problems.push(`replicas need edition ee, got ${edition} (${name}; ${REPLICA_SOURCE})`);
-    if (replicas > 0 && !multiAz) problems.push(`replicas need multiAz on the source (${REPLICA_SOURCE})`);
+    if (multiAz && !SQLSERVER_MULTI_AZ_EDITIONS.includes(edition)) {
+      problems.push({ key: "multiAz", message: `needs edition se or ee, got ${edition} (${name}; ${MULTI_AZ_SOURCE})` });
+    }
+    if (replicas > 0 && edition !== "ee") problems.push({ key: "replicas", message: `need edition ee, got ${edition} (${name}; ${REPLICA_SOURCE})` });
+    if (replicas > 0 && !multiAz) problems.push({ key: "replicas", message: `need Multi-AZ on the source (${REPLICA_SOURCE})` });
     const classProblem = editionClassProblem(edition, instanceClass);
-    if (classProblem) problems.push(`instanceClass ${classProblem}`);
+    if (classProblem) problems.push({ key: "instanceClass", message: classProblem });
     return problems;
   },
   thresholds: { latencyP95: relationalThreshold("mssql", "latencyP95"), poolUsage: relationalThreshold("mssql", "connectionPoolUsage") },

@@ -26,6 +26,13 @@ export interface NameRule {
   readonly describe: string;
 }
 
+/** A combination RDS refuses, by the argument it is reported on. */
+export interface CombinationProblem {
+  readonly key: "edition" | "multiAz" | "replicas" | "instanceClass";
+  /** The sentence after the key, with its source. */
+  readonly message: string;
+}
+
 /**
  * How applications reach the primary: through RDS Proxy (end-to-end IAM, so the engine needs IAM database
  * authentication), or straight to the instances where RDS Proxy cannot front the engine.
@@ -115,8 +122,8 @@ export interface EngineProfile<Settings> {
   parameters(settings: Settings): ParameterSpec[];
   /** The engine's connection ceiling under these settings: the proxy pool (or the pool alarm) is a share of it. */
   maxConnections(settings: Settings): number;
-  /** Problems of combinations RDS refuses for this engine (edition and Multi-AZ, replicas...), with their sources. */
-  combinationProblems(input: { readonly edition?: SqlServerEdition; readonly multiAz: boolean; readonly replicas: number; readonly instanceClass: string }): string[];
+  /** Combinations RDS refuses for this engine (edition and Multi-AZ, replicas...), each with its source. */
+  combinationProblems(input: { readonly edition?: SqlServerEdition; readonly multiAz: boolean; readonly replicas: number; readonly instanceClass: string }): CombinationProblem[];
   /** Alarm levels: the matrix's for PostgreSQL, derived for the engines it gives no figures for. */
   readonly thresholds: { readonly latencyP95: ThresholdSpec; readonly poolUsage: ThresholdSpec };
   /** The engine publishes MaximumUsedTransactionIDs (PostgreSQL's wraparound counter). */
