@@ -1,4 +1,5 @@
 import { ADAPTERS } from "./adapters";
+import { DERIVED_LATENCY_RULE, derivedLatencyP95, derivedRelationalThreshold } from "./derived";
 import { ALERT_THRESHOLDS } from "./thresholds";
 import type { AdapterRow, Range } from "./types";
 
@@ -34,6 +35,13 @@ export function renderMatrixMarkdown(): string {
   const thresholds = Object.values(ALERT_THRESHOLDS).map((t) => [
     t.metric, t.adapter, `${t.warning} ${UNIT_SYMBOL[t.unit]}`, `${t.critical} ${UNIT_SYMBOL[t.unit]}`, `\`${t.key}\``,
   ]);
+  const derived = [
+    ...(["badger"] as const).map((key) => ({ key, figure: "Latency p95", t: derivedLatencyP95(key), rule: `${DERIVED_LATENCY_RULE.warningOverUpperBound} x the row's upper latency bound, critical ${DERIVED_LATENCY_RULE.criticalOverWarning} x warning (DERIVED_LATENCY_RULE)` })),
+    ...(["mysql", "mssql"] as const).flatMap((key) => [
+      { key, figure: "Latency p95", t: derivedRelationalThreshold(key, "latencyP95"), rule: "the spec's relational figures (derivedRelationalThreshold)" },
+      { key, figure: "Connection Pool", t: derivedRelationalThreshold(key, "connectionPoolUsage"), rule: "the spec's relational figures (derivedRelationalThreshold)" },
+    ]),
+  ].map(({ key, figure, t, rule }) => [figure, key, `${t.warning} ${UNIT_SYMBOL[t.unit]}`, `${t.critical} ${UNIT_SYMBOL[t.unit]}`, rule, `\`${t.source}\``]);
   return [
     "**Primary adapters**", "", table(header, measured(byTier("primary"))), "",
     "**Secondary adapters**", "", table(header, measured(byTier("secondary"))), "",
@@ -41,6 +49,8 @@ export function renderMatrixMarkdown(): string {
     table(["Adapter", "Type", "Rationale", "Fiber package"],
       byTier("supported").map((a) => [a.name, a.kind, a.useCases, `\`${a.fiberPackages[0]}\``])), "",
     "**Alerting thresholds**", "",
-    table(["Metric", "Adapter", "Warning", "Critical", "Key in `components/matrix`"], thresholds),
+    table(["Metric", "Adapter", "Warning", "Critical", "Key in `components/matrix`"], thresholds), "",
+    "**Derived thresholds** (rows the spec gives no alert figures for; tagged `derived:`, never `matrix:`)", "",
+    table(["Metric", "Adapter", "Warning", "Critical", "Rule", "Source tag"], derived),
   ].join("\n");
 }
