@@ -38,7 +38,8 @@ export const MYSQL_ENGINE: EngineProfile<MySqlParameterSettings> = {
   // RDS User Guide, "Working with MySQL read replicas": up to 15 per source.
   maxReplicas: 15,
   instanceClassMemoryGiB: GRAVITON_CLASS_MEMORY_GIB,
-  // "Supported DB engines, Regions and instance classes for Database Insights": not db.t*.micro and db.t*.small for MySQL.
+  // RDS User Guide, "Amazon RDS DB engine, Region, and instance class support for Database Insights": not on
+  // db.t2/t3/t4g micro and small for MySQL (no restriction for PostgreSQL or SQL Server). Checked 2026-11-29.
   performanceInsightsProblem: (cls) => (cls.startsWith("db.t") && ["micro", "small"].includes(classSize(cls))
     ? "RDS for MySQL has no Performance Insights on db.t*.micro and db.t*.small"
     : undefined),
