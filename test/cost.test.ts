@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { assumptionsOf } from "../scripts/offline/cost/assumptions";
 import { type CostAssumptions, type CostReport, elastiCacheNodes, estimateCost, lifecycleSegments, parseGiB, vcpusOf } from "../scripts/offline/cost/estimate";
 import {
-  EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, PERFORMANCE_INSIGHTS_VCPU_HOUR, RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR,
-  RDS_STORAGE_GB_MONTH, RULES, S3_STORAGE_GB_MONTH, VPC_INTERFACE_ENDPOINT_AZ_HOUR,
+  EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, PERFORMANCE_INSIGHTS_VCPU_HOUR, RDS_INSTANCE_HOUR, RDS_MYSQL_INSTANCE_HOUR,
+  RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_SQLSERVER_INSTANCE_HOUR, RDS_STORAGE_GB_MONTH, RULES, S3_STORAGE_GB_MONTH,
+  VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "../scripts/offline/cost/prices";
 import { costMarkdown, costText } from "../scripts/offline/cost/render";
-import { stackRun } from "./harness";
+import { REPO_ROOT } from "../scripts/offline/stack-files";
+import { capturedRun, stackRun } from "./harness";
 import { ref, resource, runOf } from "./hand-built";
 
 const RDS = "aws:rds/instance:Instance";
@@ -19,7 +21,7 @@ const monthly = (report: CostReport, resourceName: string, item: RegExp) =>
 const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 6);
 
 function primary(name: string, inputs: Record<string, unknown> = {}) {
-  return resource(RDS, name, { identifier: name, instanceClass: "db.r7g.large", allocatedStorage: 100, storageType: "gp3", multiAz: false, ...inputs });
+  return resource(RDS, name, { identifier: name, engine: "postgres", instanceClass: "db.r7g.large", allocatedStorage: 100, storageType: "gp3", multiAz: false, ...inputs });
 }
 
 describe("RDS arithmetic", () => {
@@ -61,8 +63,82 @@ describe("RDS arithmetic", () => {
 
   it("reports an unknown instance class by name instead of pricing it at zero", () => {
     const report = estimateCost(runOf(primary("db", { instanceClass: "db.x2iedn.large" })));
-    expect(report.unpriced).toContainEqual({ resource: "db", type: RDS, kind: "unknown-sku", reason: "instance class db.x2iedn.large has no price in scripts/offline/cost/prices.ts" });
+    expect(report.unpriced).toContainEqual({ resource: "db", type: RDS, kind: "unknown-sku", reason: "instance class db.x2iedn.large has no postgres price in scripts/offline/cost/prices.ts" });
     expect(report.lines.map((l) => l.item)).toEqual(["gp3 storage, 100 GB"]);
+  });
+});
+
+describe("RDS instance hours by engine", () => {
+  const SQLSERVER = ["sqlserver-ex", "sqlserver-web", "sqlserver-se", "sqlserver-ee"] as const;
+  const hourOf = (report: CostReport, name: string) => itemsOf(report, name).find((l) => l.unit === "instance-hours");
+  const reasonOf = (report: CostReport, name: string) => report.unpriced.find((u) => u.resource === name && u.kind === "unknown-sku")?.reason;
+
+  it("keeps a table per engine the adapters run, and PostgreSQL's is the one PostgreSQL is priced from", () => {
+    expect(Object.keys(RDS_INSTANCE_HOUR).sort()).toEqual(["mysql", "postgres", ...SQLSERVER].sort());
+    expect(RDS_INSTANCE_HOUR.postgres).toBe(RDS_POSTGRES_INSTANCE_HOUR);
+    close(hourOf(estimateCost(runOf(primary("db"))), "db")!.unitUsd, R7G);
+  });
+
+  it("prices a MySQL instance from the MySQL table, never at PostgreSQL's hour", () => {
+    // Every class both tables list: a MySQL instance must take the MySQL figure, and the two differ for the classes prod runs.
+    const shared = Object.keys(RDS_MYSQL_INSTANCE_HOUR).filter((c) => c in RDS_POSTGRES_INSTANCE_HOUR);
+    expect(shared.length).toBeGreaterThan(10);
+    for (const instanceClass of shared) {
+      const report = estimateCost(runOf(primary("db", { engine: "mysql", instanceClass })));
+      const hour = hourOf(report, "db")!;
+      expect(hour.unitUsd, instanceClass).toBe(RDS_MYSQL_INSTANCE_HOUR[instanceClass].usd);
+      expect(hour.check, instanceClass).toBe(RDS_MYSQL_INSTANCE_HOUR[instanceClass].check);
+      expect(hour.item, instanceClass).toBe(`${instanceClass} MySQL single-AZ`);
+    }
+    expect(RDS_MYSQL_INSTANCE_HOUR["db.r7g.large"].usd).not.toBe(R7G);
+    expect(RDS_MYSQL_INSTANCE_HOUR["db.t4g.micro"].usd).not.toBe(RDS_POSTGRES_INSTANCE_HOUR["db.t4g.micro"].usd);
+  });
+
+  it("bills a MySQL Multi-AZ standby and prices a replica at its source's engine", () => {
+    const mysql = RDS_MYSQL_INSTANCE_HOUR["db.r7g.large"].usd;
+    const source = primary("db", { engine: "mysql", multiAz: true });
+    const replica = resource(RDS, "db-replica-1", { identifier: "db-replica-1", replicateSourceDb: "db", instanceClass: "db.r7g.large", multiAz: false }, { dependencies: [ref(source)] });
+    const report = estimateCost(runOf(source, replica));
+    close(hourOf(report, "db")!.monthlyUsd, 2 * mysql * HOURS_PER_MONTH);
+    close(hourOf(report, "db-replica-1")!.monthlyUsd, mysql * HOURS_PER_MONTH);
+    expect(hourOf(report, "db-replica-1")!.item).toBe("db.r7g.large MySQL read replica");
+  });
+
+  it("never prices a SQL Server instance from another engine's table, even for a class that table lists", () => {
+    for (const engine of SQLSERVER) {
+      for (const instanceClass of ["db.r7g.large", "db.t4g.micro", "db.r6i.xlarge"]) {
+        expect(RDS_SQLSERVER_INSTANCE_HOUR[engine][instanceClass], `${engine} ${instanceClass}`).toBeUndefined();
+        const report = estimateCost(runOf(primary("db", { engine, instanceClass, licenseModel: "license-included" })));
+        expect(hourOf(report, "db"), `${engine} ${instanceClass}`).toBeUndefined();
+        expect(reasonOf(report, "db")).toMatch(new RegExp(`^instance class ${instanceClass.replace(/\./g, "\\.")} has no ${engine} price .*: RDS for SQL Server license-included hours differ per edition and class`));
+        expect(report.lines.map((l) => l.item)).toEqual(["gp3 storage, 100 GB"]);
+      }
+    }
+  });
+
+  it("prices SQL Server per edition where a figure was seen, the standby's licence-included hour included", () => {
+    const ex = RDS_SQLSERVER_INSTANCE_HOUR["sqlserver-ex"]["db.t3.large"];
+    const web = RDS_SQLSERVER_INSTANCE_HOUR["sqlserver-web"]["db.t3.large"];
+    expect(web.usd).toBeGreaterThan(ex.usd);
+    const single = estimateCost(runOf(primary("db", { engine: "sqlserver-web", instanceClass: "db.t3.large", licenseModel: "license-included" })));
+    expect(hourOf(single, "db")).toMatchObject({ item: "db.t3.large SQL Server Web single-AZ", unitUsd: web.usd, check: web.check });
+    const multi = estimateCost(runOf(primary("db", { engine: "sqlserver-web", instanceClass: "db.t3.large", multiAz: true })));
+    close(hourOf(multi, "db")!.monthlyUsd, RULES.multiAzDoubles.factor * web.usd * HOURS_PER_MONTH);
+    close(hourOf(estimateCost(runOf(primary("db", { engine: "sqlserver-ex", instanceClass: "db.t3.large" }))), "db")!.unitUsd, ex.usd);
+  });
+
+  it("reports a SQL Server replica at its source's edition, a bring-your-own-media licence and an unknown engine as NOT PRICED", () => {
+    const source = primary("db", { engine: "sqlserver-ee", instanceClass: "db.r6i.xlarge", licenseModel: "license-included", multiAz: true });
+    const replica = resource(RDS, "db-replica-1", { identifier: "db-replica-1", replicateSourceDb: "db", instanceClass: "db.r6i.xlarge" }, { dependencies: [ref(source)] });
+    const report = estimateCost(runOf(source, replica));
+    expect(reasonOf(report, "db-replica-1")).toMatch(/^instance class db\.r6i\.xlarge has no sqlserver-ee price/);
+    expect(hourOf(report, "db-replica-1")).toBeUndefined();
+
+    const byom = estimateCost(runOf(primary("db", { engine: "sqlserver-ex", instanceClass: "db.t3.large", licenseModel: "bring-your-own-media" })));
+    expect(reasonOf(byom, "db")).toBe("sqlserver-ex with license model bring-your-own-media: only license-included hours are priced");
+    const noEngine = estimateCost(runOf(primary("db", { engine: undefined })));
+    expect(reasonOf(noEngine, "db")).toMatch(/^engine unknown/);
+    expect(reasonOf(estimateCost(runOf(primary("db", { engine: "oracle-ee" }))), "db")).toBe("engine oracle-ee has no instance-hour table in scripts/offline/cost/prices.ts");
   });
 });
 
@@ -182,6 +258,42 @@ describe("CloudWatch, KMS and the rest", () => {
   it("counts free resources and ignores components", () => {
     const report = estimateCost(runOf(resource("aws:ec2/vpc:Vpc", "vpc"), resource("sparki:x:Component", "c", {}, { custom: false })));
     expect(report).toMatchObject({ totalUsd: 0, unpriced: [], noCharge: { "aws:ec2/vpc:Vpc": 1 } });
+  });
+});
+
+describe("the monthly cost of the MySQL and SQL Server examples", () => {
+  const example = (folder: string, stack: string) => capturedRun({ stack, stackDir: `${REPO_ROOT}/examples/${folder}` }, true);
+  const instancesOf = async (folder: string, stack: string, engine: string) => {
+    const run = await example(folder, stack);
+    const byIdentifier = new Map(run.resources.filter((r) => r.type === RDS).map((r) => [r.inputs.identifier, r]));
+    // A replica runs its source's engine.
+    return run.resources.filter((r) => r.type === RDS && (r.inputs.engine ?? byIdentifier.get(r.inputs.replicateSourceDb)?.inputs.engine) === engine);
+  };
+
+  it.each([["mysql-dev"], ["mysql-prod"]])("prices every MySQL instance of %s at the MySQL hour of its class", async (stack) => {
+    const instances = await instancesOf("mysql", stack, "mysql");
+    expect(instances.length).toBeGreaterThan(0);
+    const report = estimateCost(await example("mysql", stack));
+    for (const instance of instances) {
+      const hour = report.lines.find((l) => l.resource === instance.name && l.unit === "instance-hours");
+      const instanceClass = String(instance.inputs.instanceClass);
+      expect(hour?.unitUsd, instance.name).toBe(RDS_MYSQL_INSTANCE_HOUR[instanceClass].usd);
+      expect(hour?.unitUsd, instance.name).not.toBe(RDS_POSTGRES_INSTANCE_HOUR[instanceClass]?.usd);
+    }
+    expect(report.unpriced.filter((u) => u.kind === "unknown-type" || u.kind === "unknown-sku")).toEqual([]);
+  });
+
+  it.each([["mssql-dev"], ["mssql-prod"]])("reports every SQL Server instance of %s as NOT PRICED, with why, and never at another engine's hour", async (stack) => {
+    const engines = ["sqlserver-ex", "sqlserver-web", "sqlserver-se", "sqlserver-ee"];
+    const instances = (await Promise.all(engines.map((engine) => instancesOf("mssql", stack, engine)))).flat();
+    expect(instances.length).toBeGreaterThan(0);
+    const report = estimateCost(await example("mssql", stack));
+    for (const instance of instances) {
+      expect(report.lines.filter((l) => l.resource === instance.name && l.unit === "instance-hours"), instance.name).toEqual([]);
+      expect(report.unpriced.find((u) => u.resource === instance.name)?.reason, instance.name).toMatch(/has no sqlserver-(ex|web|se|ee) price.*no sourced figure/);
+    }
+    // Its storage and Performance Insights are engine-neutral and still priced.
+    expect(report.lines.some((l) => l.resource === instances[0].name && /storage/.test(l.item))).toBe(true);
   });
 });
 

@@ -96,6 +96,25 @@ describe("the durations table", () => {
     expect(time(RDS, { multiAz: true }).seconds).toBeGreaterThan(time(RDS, { multiAz: false }).seconds);
   });
 
+  it("keys an RDS primary by engine: SQL Server takes longer than PostgreSQL or MySQL of the same shape", () => {
+    for (const multiAz of [false, true]) {
+      const neutral = time(RDS, { engine: "postgres", multiAz });
+      expect(time(RDS, { engine: "mysql", multiAz })).toEqual(neutral);
+      for (const engine of ["sqlserver-ex", "sqlserver-web", "sqlserver-se", "sqlserver-ee"]) {
+        const sqlServer = time(RDS, { engine, multiAz });
+        expect(sqlServer.variant, engine).toBe(multiAz ? "SQL Server Multi-AZ primary" : "SQL Server single-AZ primary");
+        expect(sqlServer.seconds, engine).toBeGreaterThan(neutral.seconds);
+      }
+    }
+    // A replica names no engine (it runs its source's): one replica figure for every engine.
+    expect(time(RDS, { replicateSourceDb: "sparki-mssql-prod-mssql", multiAz: false }).variant).toBe("read replica");
+  });
+
+  it("lists the MySQL option group as a quick API call", () => {
+    expect(time("aws:rds/optionGroup:OptionGroup", { namePrefix: "x-", engineName: "mysql" })).toMatchObject({ listed: true });
+    expect(time("aws:rds/optionGroup:OptionGroup", {}).seconds).toBeLessThanOrEqual(SETUP_SECONDS);
+  });
+
   it("grows with ElastiCache shards and with ordered StatefulSet pods, not with parallel ones", () => {
     const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
     expect(time(RG, { clusterMode: "enabled", numNodeGroups: 4 }).seconds).toBeGreaterThan(time(RG, { clusterMode: "enabled", numNodeGroups: 2 }).seconds);

@@ -61,7 +61,8 @@ export interface DerivedRelationalThreshold {
  */
 export function derivedRelationalThreshold(key: MatrixAdapterKey, figure: keyof typeof RELATIONAL_FIGURES): DerivedRelationalThreshold {
   const row = adapter(key);
-  if (row.kind !== "Relational") throw new Error(`matrix row "${key}" is ${row.kind}, not Relational: the relational rule does not apply`);
+  // The spec writes the kind "Relational DB" for PostgreSQL and "Relational" for the supported rows.
+  if (!row.kind.startsWith("Relational")) throw new Error(`matrix row "${key}" is ${row.kind}, not relational: the relational rule does not apply`);
   if (Object.values(ALERT_THRESHOLDS).some((t) => t.adapter === key)) throw new Error(`matrix row "${key}" has thresholds of its own`);
   const basis = ALERT_THRESHOLDS[RELATIONAL_FIGURES[figure]];
   const suffix = figure === "latencyP95" ? "LatencyP95" : "ConnectionPoolUsage";

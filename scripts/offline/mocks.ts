@@ -68,6 +68,8 @@ const COMPUTED: Record<string, StateFor> = {
   }),
   // RDS names a prefixed parameter group `<namePrefix><unique suffix>`; the proxy's default target group is "default".
   "aws:rds/parameterGroup:ParameterGroup": (p, i) => ({ name: typeof i.namePrefix === "string" ? `${i.namePrefix}${shortHash(p)}` : p }),
+  // Option groups are named the same way (the instance reads the name back for its optionGroupName).
+  "aws:rds/optionGroup:OptionGroup": (p, i) => ({ name: typeof i.namePrefix === "string" ? `${i.namePrefix}${shortHash(p)}` : p }),
   "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": () => ({ name: "default" }),
   "aws:rds/proxyTarget:ProxyTarget": (p, i) => ({ type: "RDS_INSTANCE", rdsResourceId: `db-${shortHash(p).toUpperCase()}`, targetArn: `arn:aws:rds:db:${String(i.dbInstanceIdentifier)}` }),
   // Lowercase/uppercase as requested, so generated MinIO user names look like what the provider would make.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLIENT_CIDR_RULE } from "../../components/common/cidr";
-import type { EngineProfile } from "../../components/rds";
+import { DATABASE_DEFAULTS, type EngineProfile } from "../../components/rds";
 import { documented } from "../config/docs";
 import { flag, intRange, list, matching, privateCidr, section } from "../config/rules";
 
@@ -78,12 +78,18 @@ export function relationalFields(spec: RelationalSchemaSpec) {
       type: "integer days 0..35",
       description: "Automated backups (point-in-time recovery); at least 1 in dev, 14 in prod.",
     }),
-    databaseName: documented(matching(databases.pattern, databases.describe.replace(/ and not be .*$/, "")).optional(), {
+    // The component refuses a reserved name too, but only once the stack's other resources are registered.
+    databaseName: documented(matching(databases.pattern, databases.describe.replace(/ and not be .*$/, ""))
+      .refine((name) => !databases.reserved.test(name), { error: `must not be ${databases.describe.replace(/^.* and not be /, "")}` })
+      .optional(), {
       type: "lowercase identifier",
       description: engine.databaseCreatedWithInstance ? "Database created with the instance." : "Database the bootstrap creates (RDS creates none for this engine).",
     }),
     adminUsername: documented(matching(users.pattern, users.describe.replace(/ and not be .*$/, ""))
       .refine((name) => !users.reserved.test(name), { error: `must not be ${spec.reservedUsernames}` })
+      .refine((name) => name !== DATABASE_DEFAULTS.poolUsername, {
+        error: `must not be ${DATABASE_DEFAULTS.poolUsername}, the user applications connect as (the component's pool user)`,
+      })
       .optional(), {
       type: spec.usernameType,
       description: "Admin user; its generated password lives only in the admin secret (rotated every 30 days).",

@@ -17,7 +17,9 @@ const RESERVED_CONNECTIONS = 10;
 
 /** Accepted range of each setting: inside the table below, narrowed to what is sensible here; the config schema uses it too. */
 export const MYSQL_SETTING_LIMITS: Readonly<Record<keyof MySqlParameterSettings, SettingLimit>> = {
-  maxConnections: { min: POSTGRES_POOL.maxConnections + RESERVED_CONNECTIONS, max: 16_000, integer: true },
+  // The proxy's share is a whole percent (MaxConnectionsPercent is an integer, at least 1): above 100 x the pool,
+  // even 1 % of max_connections is more than the pool, and pool.ts refuses it.
+  maxConnections: { min: POSTGRES_POOL.maxConnections + RESERVED_CONNECTIONS, max: POSTGRES_POOL.maxConnections * 100, integer: true },
   longQueryTimeSeconds: { min: 0, max: 3600, integer: false },
 };
 

@@ -51,7 +51,7 @@ export const MYSQL_ENGINE: EngineProfile<MySqlParameterSettings> = {
   databaseName: {
     pattern: /^[a-z][a-z0-9_]{0,63}$/,
     reserved: /^(mysql|sys|information_schema|performance_schema|tmp|innodb)$/,
-    describe: "1-64 lowercase letters, digits or underscores, start with a letter and not be a system schema",
+    describe: "1-64 lowercase letters, digits or underscores, start with a letter and not be a system schema (mysql, sys, information_schema, performance_schema, tmp, innodb)",
   },
   databaseCreatedWithInstance: true,
   // Security Hub RDS.9 lists audit, error, general and slowquery for MySQL; the general log stays off (a named

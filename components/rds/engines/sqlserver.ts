@@ -34,8 +34,11 @@ export const SQLSERVER_EDITION_CLASSES: Readonly<Record<SqlServerEdition, Readon
 function editionClassProblem(edition: SqlServerEdition, instanceClass: string): string | undefined {
   const family = instanceClass.slice(0, instanceClass.lastIndexOf("."));
   if (!(family in X86_CLASS_MEMORY_GIB) || !(classSize(instanceClass) in X86_CLASS_MEMORY_GIB[family as keyof typeof X86_CLASS_MEMORY_GIB])) return undefined;
-  const sizes = SQLSERVER_EDITION_CLASSES[edition][family] ?? [];
-  return sizes.includes(classSize(instanceClass)) ? undefined : `${instanceClass} is not offered for SQL Server ${SQLSERVER_EDITIONS[edition]} (${CLASS_SOURCE})`;
+  const offered = SQLSERVER_EDITION_CLASSES[edition];
+  if ((offered[family] ?? []).includes(classSize(instanceClass))) return undefined;
+  // Each family's sizes are a contiguous run of the memory table's: "db.r6i.xlarge-16xlarge".
+  const runs = Object.entries(offered).map(([f, sizes]) => `${f}.${sizes[0]}${sizes.length > 1 ? `-${sizes.at(-1)}` : ""}`);
+  return `${instanceClass} is not offered for SQL Server ${SQLSERVER_EDITIONS[edition]}, which runs on ${runs.join(", ")} (${CLASS_SOURCE})`;
 }
 
 export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
@@ -68,7 +71,7 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   databaseName: {
     pattern: /^[a-z][a-z0-9_]{0,62}$/,
     reserved: /^(master|model|msdb|tempdb|rdsadmin|resource)$/,
-    describe: "1-63 lowercase letters, digits or underscores, start with a letter and not be a system database",
+    describe: "1-63 lowercase letters, digits or underscores, start with a letter and not be a system database (master, model, msdb, tempdb, rdsadmin, resource)",
   },
   // RDS API Reference, CreateDBInstance, DBName: "Amazon RDS for SQL Server: Not applicable. Must be null."
   databaseCreatedWithInstance: false,
@@ -96,7 +99,7 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   settingsProblems: sqlServerSettingsProblems,
   parameters: sqlServerParameters,
   maxConnections: (s) => s.userConnections,
-  combinationProblems: ({ edition, multiAz, replicas, instanceClass }) => {
+  combinationProblems: ({ edition, multiAz, replicas, instanceClass, replicaInstanceClass }) => {
     if (edition === undefined) return [{ key: "edition", message: "must be given for SQL Server: ex, web, se or ee" }];
     const problems: CombinationProblem[] = [];
     const name = SQLSERVER_EDITIONS[edition];
@@ -107,6 +110,9 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
     if (replicas > 0 && !multiAz) problems.push({ key: "replicas", message: `need Multi-AZ on the source (${REPLICA_SOURCE})` });
     const classProblem = editionClassProblem(edition, instanceClass);
     if (classProblem) problems.push({ key: "instanceClass", message: classProblem });
+    // Replicas run the source's edition: their class must be offered for it too.
+    const replicaClassProblem = replicaInstanceClass === undefined || replicaInstanceClass === instanceClass ? undefined : editionClassProblem(edition, replicaInstanceClass);
+    if (replicaClassProblem) problems.push({ key: "replicaInstanceClass", message: replicaClassProblem });
     return problems;
   },
   thresholds: { latencyP95: relationalThreshold("mssql", "latencyP95"), poolUsage: relationalThreshold("mssql", "connectionPoolUsage") },

@@ -28,7 +28,7 @@ export interface NameRule {
 
 /** A combination RDS refuses, by the argument it is reported on. */
 export interface CombinationProblem {
-  readonly key: "edition" | "multiAz" | "replicas" | "instanceClass";
+  readonly key: "edition" | "multiAz" | "replicas" | "instanceClass" | "replicaInstanceClass";
   /** The sentence after the key, with its source. */
   readonly message: string;
 }
@@ -123,7 +123,14 @@ export interface EngineProfile<Settings> {
   /** The engine's connection ceiling under these settings: the proxy pool (or the pool alarm) is a share of it. */
   maxConnections(settings: Settings): number;
   /** Combinations RDS refuses for this engine (edition and Multi-AZ, replicas...), each with its source. */
-  combinationProblems(input: { readonly edition?: SqlServerEdition; readonly multiAz: boolean; readonly replicas: number; readonly instanceClass: string }): CombinationProblem[];
+  combinationProblems(input: {
+    readonly edition?: SqlServerEdition;
+    readonly multiAz: boolean;
+    readonly replicas: number;
+    readonly instanceClass: string;
+    /** Undefined: the primary's class. */
+    readonly replicaInstanceClass?: string;
+  }): CombinationProblem[];
   /** Alarm levels: the matrix's for PostgreSQL, derived for the engines it gives no figures for. */
   readonly thresholds: { readonly latencyP95: ThresholdSpec; readonly poolUsage: ThresholdSpec };
   /** The engine publishes MaximumUsedTransactionIDs (PostgreSQL's wraparound counter). */

@@ -2,7 +2,7 @@ import type { CostAssumptionsConfig } from "../../../stacks/config/cost-assumpti
 import { KNOWN_AFTER_APPLY, type ProgramRun, type RegisteredResource } from "../run-program";
 import {
   CLUSTER_BILLED_PREFIX, EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, NO_STANDING_CHARGE, PERFORMANCE_INSIGHTS_VCPU_HOUR,
-  type Price, type PriceCheck, PRICE_REGION, PRICES_TAKEN, RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_STORAGE_GB_MONTH, RULES,
+  type Price, type PriceCheck, PRICE_REGION, PRICES_TAKEN, RDS_ENGINE_UNPRICED, RDS_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_STORAGE_GB_MONTH, RULES,
   S3_STORAGE_GB_MONTH, VCPUS_BY_SIZE, VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "./prices";
 
@@ -88,6 +88,30 @@ function rdsInstanceFor(ctx: Context, r: RegisteredResource, identifier: unknown
   return named ?? dependenciesOfType(ctx, r, "aws:rds/instance:Instance")[0];
 }
 
+/** How an engine is named in an item; PostgreSQL, the first engine priced, is left implicit (`db.r7g.large single-AZ`). */
+const ENGINE_LABEL: Readonly<Record<string, string>> = {
+  postgres: "", mysql: "MySQL", "sqlserver-ex": "SQL Server Express", "sqlserver-web": "SQL Server Web",
+  "sqlserver-se": "SQL Server Standard", "sqlserver-ee": "SQL Server Enterprise",
+};
+
+/**
+ * The price of an instance hour, by engine and class, or why there is none. An engine is priced from its own
+ * table only: a class another engine's table lists is no price for it.
+ */
+function instanceHourPrice(engine: string | undefined, instanceClass: string | undefined, licenseModel: string | undefined): Price | string {
+  if (engine === undefined) return "engine unknown (neither the instance nor its source names one): the hour is priced per engine";
+  const table = RDS_INSTANCE_HOUR[engine];
+  if (!table) return `engine ${engine} has no instance-hour table in scripts/offline/cost/prices.ts`;
+  // SQL Server's hours are license-included; its bring-your-own-media hours are another price.
+  if (engine.startsWith("sqlserver-") && licenseModel !== undefined && licenseModel !== "license-included") {
+    return `${engine} with license model ${licenseModel}: only license-included hours are priced`;
+  }
+  const price = instanceClass ? table[instanceClass] : undefined;
+  if (price) return price;
+  const why = `instance class ${instanceClass ?? "(unknown)"} has no ${engine} price in scripts/offline/cost/prices.ts`;
+  return RDS_ENGINE_UNPRICED[engine] ? `${why}: ${RDS_ENGINE_UNPRICED[engine]}` : why;
+}
+
 function rdsInstance(ctx: Context, r: RegisteredResource): Priced {
   const i = r.inputs;
   const lines: CostLine[] = [];
@@ -98,10 +122,14 @@ function rdsInstance(ctx: Context, r: RegisteredResource): Priced {
   const multiAz = i.multiAz === true;
   const copies = multiAz ? RULES.multiAzDoubles.factor : 1;
   const role = replica ? "read replica" : multiAz ? "Multi-AZ (primary + standby)" : "single-AZ";
+  // A replica names no engine or license model: it runs its source's.
+  const engine = str(i.engine) ?? str(source?.inputs.engine);
+  const licenseModel = str(i.licenseModel) ?? str(source?.inputs.licenseModel);
 
-  const classPrice = instanceClass ? RDS_POSTGRES_INSTANCE_HOUR[instanceClass] : undefined;
-  if (classPrice) lines.push(line(r, `${instanceClass} ${role}`, HOURS_PER_MONTH * copies, "instance-hours", classPrice));
-  else unpriced.push(unknownSku(r, `instance class ${instanceClass ?? "(unknown)"} has no price in scripts/offline/cost/prices.ts`));
+  const classPrice = instanceHourPrice(engine, instanceClass, licenseModel);
+  const label = [instanceClass, ENGINE_LABEL[engine ?? ""] ?? engine, role].filter(Boolean).join(" ");
+  if (typeof classPrice !== "string") lines.push(line(r, label, HOURS_PER_MONTH * copies, "instance-hours", classPrice));
+  else unpriced.push(unknownSku(r, classPrice));
 
   // A replica without its own allocation starts with the source's.
   const storageGb = num(i.allocatedStorage) ?? (source ? num(source.inputs.allocatedStorage) : undefined);

