@@ -4,8 +4,15 @@ import type { Unwrap } from "@pulumi/pulumi";
 import { DLM_INTERVAL_HOURS, DLM_MAX_RETENTION, DLM_TEXT, UTC_TIME } from "../components/common/dlm";
 import { GP3 } from "../components/common/ebs";
 import { SSM_STANDARD_MAX_BYTES } from "../components/common/ssm";
+import {
+  ENGINES, MYSQL_84_PARAMETER_TABLE, SQLSERVER_16_PARAMETER_TABLE, SQLSERVER_EDITIONS, SQLSERVER_MULTI_AZ_EDITIONS, SQLSERVER_NO_PROXY, STATIC_PARAMETERS,
+} from "../components/rds/engines";
 import { bucketsOf, hasSide, sidesOf } from "./lib/buckets";
 import { engineRule } from "./lib/controls";
+import {
+  describeDb, engineNameOf, engineOf, engineVersionOf, instancesOf, knownString, sourceOf,
+  sqlServerEditionOf, versionParts,
+} from "./lib/rds";
 import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read, valueOr } from "./lib/values";
 
 /**
@@ -159,6 +166,246 @@ export const accessLogTargetAcceptsDelivery: StackValidationPolicy = {
         (e.side.asType(aws.s3.BucketServerSideEncryptionConfiguration)?.rules ?? []).some((rule) =>
           rule.applyServerSideEncryptionByDefault?.sseAlgorithm !== "AES256")));
       if (kms) report(`access logs go to ${target.name}, whose default encryption is not SSE-S3 (AES256): log delivery fails.`, side.urn);
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// RDS engines (components/rds engine profiles): what RDS refuses for MySQL and SQL Server, and for parameter and option groups.
+
+/** Letters, digits and hyphens, a letter first, no `--`, no trailing hyphen, 1-255 characters (stored lowercase). */
+const GROUP_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
+const GROUP_NAME_MAX = 255;
+/** The provider appends a 26-character unique suffix to a name prefix (terraform-provider-aws `create.Name`). */
+const GROUP_PREFIX_MAX = GROUP_NAME_MAX - 26;
+/** Pulumi's auto-name: the logical name, a hyphen and 7 random characters. */
+const AUTONAME_SUFFIX = 8;
+
+/** What CreateDBParameterGroup and CreateOptionGroup refuse in a group's effective name; empty when it is valid. */
+export function groupNameProblems(group: { name?: unknown; namePrefix?: unknown }, logicalName: string, kind: string): string[] {
+  const name = read(() => group.name);
+  const prefix = read(() => group.namePrefix);
+  if (!name.known || !prefix.known) return [];
+  const [field, value, max, tail] = typeof name.value === "string" && name.value !== ""
+    ? ["name", name.value, GROUP_NAME_MAX, ""]
+    : typeof prefix.value === "string" && prefix.value !== ""
+      ? ["namePrefix", prefix.value, GROUP_PREFIX_MAX, "0"]
+      : ["logical name (auto-named)", logicalName, GROUP_NAME_MAX - AUTONAME_SUFFIX, "-"];
+  const problems: string[] = [];
+  const effective = `${value}${tail}`;
+  if (!GROUP_NAME.test(value)) {
+    const bad = [...new Set(value.replace(/[A-Za-z0-9-]/g, ""))].join("");
+    problems.push(`${kind} ${field} "${value}" ${/^[A-Za-z]/.test(value) ? `has ${bad ? `"${bad}"` : "characters"} beyond letters, digits and hyphens` : "does not start with a letter"}: RDS takes letters, digits and hyphens only (a family such as mysql8.4 must not lend its dot).`);
+  }
+  if (effective.includes("--")) problems.push(`${kind} ${field} "${value}" gives a name with two consecutive hyphens: RDS refuses it.`);
+  if (field === "name" && value.endsWith("-")) problems.push(`${kind} name "${value}" ends with a hyphen: RDS refuses it.`);
+  if (value.length > max) problems.push(`${kind} ${field} "${value}" is ${value.length} characters: at most ${max} (the name RDS takes is 1-${GROUP_NAME_MAX}).`);
+  return problems;
+}
+
+export const rdsGroupNames: ResourceValidationPolicy = {
+  name: "engine-rds-group-names",
+  ...engineRule("RDS API Reference, CreateDBParameterGroup (DBParameterGroupName) and CreateOptionGroup (OptionGroupName)", CHECKED,
+    "Parameter and option group names (name, namePrefix, or the logical name Pulumi auto-names from) are letters, digits and hyphens, start with a letter, have no two consecutive hyphens and do not end with one, 255 characters at most.",
+    "Derive the name from the identifier and the family with every other character replaced by a hyphen (components/rds: mysql8.4 -> mysql8-4).",
+    "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBParameterGroup.html"),
+  validateResource: (args, report) => {
+    const group = args.asType(aws.rds.ParameterGroup) ?? args.asType(aws.rds.OptionGroup);
+    if (!group) return args.notApplicable("not an RDS parameter or option group");
+    const kind = args.isType(aws.rds.ParameterGroup) ? "parameter group" : "option group";
+    for (const problem of groupNameProblems(group, args.name, kind)) report(problem);
+  },
+};
+
+/** The parameters each family documents as static, with the source that says so (components/rds engine tables). */
+const STATIC_PARAMETER_TABLES: readonly { readonly family: RegExp; readonly source: (parameter: string) => string | undefined }[] = [
+  {
+    family: /^postgres\d+$/,
+    source: (p) => (STATIC_PARAMETERS.has(p) ? "PostgreSQL reads it only at server start (pg_settings context postmaster)" : undefined),
+  },
+  ...[MYSQL_84_PARAMETER_TABLE, SQLSERVER_16_PARAMETER_TABLE].map((table) => ({
+    family: new RegExp(`^${table.family.replace(/[.]/g, "\\.").replace(/\*/g, "[a-z]+")}$`),
+    source: (p: string) => (table.parameters[p]?.applyType === "static" ? table.parameters[p].source : undefined),
+  })),
+];
+
+/** Entries of a parameter group RDS refuses because a static parameter would apply `immediate`; empty when none. */
+export function staticParameterProblems(group: Unwrap<aws.rds.ParameterGroupArgs>): string[] {
+  const family = read(() => group.family);
+  if (!family.known || typeof family.value !== "string") return [];
+  const tables = STATIC_PARAMETER_TABLES.filter((t) => t.family.test(family.value));
+  return knownItems(() => group.parameters).flatMap((parameter) => {
+    const name = read(() => parameter.name);
+    const method = read(() => parameter.applyMethod);
+    if (!name.known || !method.known) return [];
+    const source = tables.map((t) => t.source(name.value)).find((s) => s !== undefined);
+    // Unset, the provider sends `immediate`.
+    const applyMethod = method.value ?? "immediate";
+    return source !== undefined && applyMethod !== "pending-reboot"
+      ? [`parameter ${name.value} of ${family.value} is static (${source}): RDS refuses applyMethod ${applyMethod}; set pending-reboot.`]
+      : [];
+  });
+}
+
+export const rdsStaticParameters: ResourceValidationPolicy = {
+  name: "engine-rds-static-parameters",
+  ...engineRule("RDS User Guide, \"Modifying parameters in a DB parameter group\" (static parameters apply with pending-reboot only), with each family's documented table in components/rds/engines", CHECKED,
+    "Parameters the family documents as static (PostgreSQL shared_preload_libraries, max_connections, pg_stat_statements.max; MySQL 8.4 performance_schema; every SQL Server 2022 entry: rds.force_ssl, rds.tls10, rds.tls11, user connections) use applyMethod pending-reboot.",
+    "Set applyMethod pending-reboot on the entry (the components/rds engine profiles derive it from their tables)."),
+  validateResource: validateResourceOfType(aws.rds.ParameterGroup, (group, args, report) => {
+    const family = read(() => group.family);
+    if (family.known && !STATIC_PARAMETER_TABLES.some((t) => typeof family.value === "string" && t.family.test(family.value))) {
+      args.notApplicable(`family ${String(family.value)} has no documented table here`);
+    }
+    for (const problem of staticParameterProblems(group)) report(problem);
+  }),
+};
+
+const SQLSERVER_MULTI_AZ_SOURCE = "RDS User Guide, \"Multi-AZ deployments for Amazon RDS for Microsoft SQL Server\"";
+const SQLSERVER_REPLICA_SOURCE = "RDS User Guide, \"Working with read replicas for Microsoft SQL Server in Amazon RDS\", Limitations";
+
+export const sqlServerMultiAzEdition: ResourceValidationPolicy = {
+  name: "engine-rds-sqlserver-multi-az",
+  ...engineRule(SQLSERVER_MULTI_AZ_SOURCE, CHECKED,
+    `RDS for SQL Server runs Multi-AZ only on ${SQLSERVER_MULTI_AZ_EDITIONS.map((e) => `sqlserver-${e}`).join(" and ")} (Standard, Enterprise): not on Express or Web.`,
+    "Use edition se or ee for Multi-AZ, or run Express and Web single-AZ (the mssql adapter's rules refuse the combination in config)."),
+  validateResource: validateResourceOfType(aws.rds.Instance, (db, args, report) => {
+    const engine = read(() => db.engine);
+    if (!engine.known) return;
+    const edition = sqlServerEditionOf(typeof engine.value === "string" ? engine.value : undefined);
+    if (edition === undefined) args.notApplicable("not a SQL Server instance (a read replica's engine is its source's)");
+    if (!SQLSERVER_MULTI_AZ_EDITIONS.includes(edition!) && definitely(() => db.multiAz === true)) {
+      report(`multiAz is true on ${String(engine.value)} (SQL Server ${SQLSERVER_EDITIONS[edition!]}): RDS runs Multi-AZ only on ${SQLSERVER_MULTI_AZ_EDITIONS.map((e) => `sqlserver-${e}`).join(" and ")}.`);
+    }
+  }),
+};
+
+export const sqlServerReplicas: StackValidationPolicy = {
+  name: "engine-rds-sqlserver-replicas",
+  ...engineRule(SQLSERVER_REPLICA_SOURCE, CHECKED,
+    "Read replicas of RDS for SQL Server replicate an Enterprise Edition (sqlserver-ee) source that runs Multi-AZ (Always On).",
+    "Use edition ee with Multi-AZ for a SQL Server with replicas, or drop the replicas (the mssql adapter's rules refuse the combination in config)."),
+  validateStack: (args, report) => {
+    const replicas = instancesOf(args.resources).filter(isReplica).flatMap((replica) => {
+      const source = sourceOf(replica, args.resources);
+      if (typeof source === "string") return [];
+      const edition = sqlServerEditionOf(knownString(() => source.asType(aws.rds.Instance)?.engine));
+      return edition === undefined ? [] : [{ replica, source, edition }];
+    });
+    if (replicas.length === 0) args.notApplicable("no read replicas of a SQL Server instance in this stack");
+    for (const { replica, source, edition } of replicas) {
+      const name = describeDb(replica);
+      if (edition !== "ee") {
+        report(`read replica ${name} replicates ${describeDb(source)}, SQL Server ${SQLSERVER_EDITIONS[edition]} (sqlserver-${edition}): RDS makes read replicas of Enterprise Edition (sqlserver-ee) only.`, replica.urn);
+      }
+      if (definitely(() => source.asType(aws.rds.Instance)?.multiAz !== true)) {
+        report(`read replica ${name} replicates ${describeDb(source)}, which is not Multi-AZ: RDS for SQL Server replicates only from a Multi-AZ (Always On) source.`, replica.urn);
+      }
+    }
+  },
+};
+
+const sqlServerInstances = (resources: readonly PolicyResource[]) => instancesOf(resources).filter((db) => {
+  const engine = engineOf(db, resources);
+  return engine.known && sqlServerEditionOf(engine.value) !== undefined;
+});
+
+export const sqlServerNoIamAuthentication: StackValidationPolicy = {
+  name: "engine-rds-sqlserver-no-iam-auth",
+  ...engineRule("RDS User Guide, \"Supported Regions and DB engines for IAM database authentication in Amazon RDS\"", CHECKED,
+    "No RDS for SQL Server instance (a read replica of one included) enables IAM database authentication: RDS has none for SQL Server.",
+    "Leave iamDatabaseAuthenticationEnabled false (the sqlserver engine profile does); applications log in with the generated password of their own rotated secret."),
+  validateStack: (args, report) => {
+    const instances = sqlServerInstances(args.resources);
+    if (instances.length === 0) args.notApplicable("no SQL Server instances");
+    for (const db of instances) {
+      if (definitely(() => db.asType(aws.rds.Instance)?.iamDatabaseAuthenticationEnabled === true)) {
+        report(`${describeDb(db)} runs SQL Server with iamDatabaseAuthenticationEnabled true: RDS for SQL Server has no IAM database authentication and refuses it.`, db.urn);
+      }
+    }
+  },
+};
+
+export const sqlServerNoDatabaseName: ResourceValidationPolicy = {
+  name: "engine-rds-sqlserver-no-db-name",
+  ...engineRule("RDS API Reference, CreateDBInstance, DBName (\"Amazon RDS for SQL Server: Not applicable. Must be null.\")", CHECKED,
+    "RDS for SQL Server instances set no dbName: RDS creates no database for SQL Server and refuses one.",
+    "Leave dbName unset and create the database in the bootstrap (the sqlserver engine profile's bootstrapSql does: CREATE DATABASE)."),
+  validateResource: validateResourceOfType(aws.rds.Instance, (db, args, report) => {
+    const engine = read(() => db.engine);
+    if (!engine.known) return;
+    if (sqlServerEditionOf(typeof engine.value === "string" ? engine.value : undefined) === undefined) {
+      args.notApplicable("not a SQL Server instance (a read replica takes no dbName)");
+    }
+    if (!isAbsent(() => db.dbName) && read(() => db.dbName).known) {
+      report(`dbName is "${String(valueOr(() => db.dbName, ""))}" on ${String(engine.value)}: RDS for SQL Server takes no database name (it must be null); create the database in the bootstrap.`);
+    }
+  }),
+};
+
+export const mysqlPerformanceInsightsClass: StackValidationPolicy = {
+  name: "engine-rds-mysql-performance-insights",
+  ...engineRule("RDS User Guide, \"Amazon RDS DB engine, Region, and instance class support for Database Insights\" (RDS for MySQL: not db.t2, db.t3, db.t4g micro and small)", CHECKED,
+    "No RDS for MySQL instance (a read replica of one included) enables Performance Insights on a db.t*.micro or db.t*.small class.",
+    "Leave performanceInsightsEnabled false on those classes (the mysql engine profile's performanceInsightsProblem decides it), or use db.t4g.medium and up."),
+  validateStack: (args, report) => {
+    const mysql = instancesOf(args.resources).filter((db) => {
+      const engine = engineOf(db, args.resources);
+      return engine.known && engineNameOf(engine.value) === "mysql";
+    });
+    if (mysql.length === 0) args.notApplicable("no MySQL instances");
+    for (const db of mysql) {
+      const instanceClass = knownString(() => db.asType(aws.rds.Instance)?.instanceClass);
+      const problem = instanceClass === undefined ? undefined : ENGINES.mysql.performanceInsightsProblem(instanceClass);
+      if (problem && definitely(() => db.asType(aws.rds.Instance)?.performanceInsightsEnabled === true)) {
+        report(`${describeDb(db)} (${instanceClass}) enables Performance Insights: ${problem}, and refuses it.`, db.urn);
+      }
+    }
+  },
+};
+
+/** RDS Proxy `engineFamily` per RDS `engine` (RDS API Reference, CreateDBProxy, EngineFamily). */
+export function proxyEngineFamily(rdsEngine: string): string | undefined {
+  if (["postgres", "aurora-postgresql"].includes(rdsEngine)) return "POSTGRESQL";
+  if (["mysql", "mariadb", "aurora-mysql", "aurora"].includes(rdsEngine)) return "MYSQL";
+  return sqlServerEditionOf(rdsEngine) === undefined ? undefined : "SQLSERVER";
+}
+
+/** SQL Server majors RDS Proxy does not front, with the sentence that says so. */
+export const RDS_PROXY_SQLSERVER_UNSUPPORTED: Readonly<Record<number, string>> = {
+  12: "RDS Proxy does not support RDS for SQL Server DB instances that run on major version SQL Server 2014",
+  16: "RDS Proxy does not support RDS for SQL Server DB instances that run on major version SQL Server 2022",
+};
+
+export const proxyTargetEngine: StackValidationPolicy = {
+  name: "engine-rds-proxy-engine",
+  ...engineRule("RDS API Reference, CreateDBProxy, EngineFamily; RDS User Guide, \"Amazon RDS Proxy\", additional limitations for RDS for Microsoft SQL Server", CHECKED,
+    "An RDS Proxy's engineFamily matches the engine of the instance it targets (POSTGRESQL: PostgreSQL; MYSQL: MySQL, MariaDB; SQLSERVER: SQL Server), and no proxy targets a SQL Server 2022 (16.00) or 2014 (12.00) instance.",
+    `Create the proxy with the target engine's family (components/rds engine profiles, pooling.engineFamily); run SQL Server 2022 without RDS Proxy (${SQLSERVER_NO_PROXY.split(":")[0]}).`),
+  validateStack: (args, report) => {
+    const targets = args.resources.filter((r) => r.isType(aws.rds.ProxyTarget));
+    if (targets.length === 0) args.notApplicable("no RDS Proxy targets");
+    const proxies = args.resources.filter((r) => r.isType(aws.rds.Proxy));
+    const all = instancesOf(args.resources);
+    for (const target of targets) {
+      const t = target.asType(aws.rds.ProxyTarget)!;
+      const proxyName = knownString(() => t.dbProxyName);
+      const proxy = proxies.find((p) => proxyName !== undefined && knownString(() => p.asType(aws.rds.Proxy)?.name) === proxyName)
+        ?? (proxyName === undefined ? target.dependencies.find((d) => proxies.includes(d)) : undefined);
+      const id = knownString(() => t.dbInstanceIdentifier);
+      const db = all.find((d) => id !== undefined && identifierOf(d) === id);
+      if (!db) continue;
+      const engine = engineOf(db, args.resources);
+      if (!engine.known || engine.value === undefined) continue;
+      const family = proxyEngineFamily(engine.value);
+      const proxyFamily = proxy ? knownString(() => proxy.asType(aws.rds.Proxy)?.engineFamily) : undefined;
+      if (proxy && family !== undefined && proxyFamily !== undefined && proxyFamily !== family) {
+        report(`proxy ${proxyName ?? proxy.name} (engineFamily ${proxyFamily}) targets ${describeDb(db)}, a ${engine.value} instance: RDS registers only ${family} targets with it.`, target.urn);
+      }
+      const version = engineVersionOf(db, args.resources);
+      const major = version.known && version.value !== undefined ? versionParts(version.value)[0] : undefined;
+      const unsupported = family === "SQLSERVER" && major !== undefined ? RDS_PROXY_SQLSERVER_UNSUPPORTED[major] : undefined;
+      if (unsupported) report(`proxy target ${describeDb(db)} runs SQL Server ${version.known ? version.value : ""}: "${unsupported}".`, target.urn);
     }
   },
 };
@@ -395,5 +642,7 @@ export const ssmParameterLimits: ResourceValidationPolicy = {
 
 export const ENGINE_RULE_POLICIES = [
   replicaSourcePasswordNotManaged, proxyTargetsTheWriter, iamProxyNeedsIamDatabase, alarmsQuietDuringCreate, objectLockNeedsVersioning, accessLogTargetAcceptsDelivery,
+  rdsGroupNames, rdsStaticParameters, sqlServerMultiAzEdition, sqlServerReplicas, sqlServerNoIamAuthentication, sqlServerNoDatabaseName,
+  mysqlPerformanceInsightsClass, proxyTargetEngine,
   metricsInsightsAlarmQuery, dlmSchedule, launchTemplateGp3, ssmParameterLimits,
 ];

@@ -5,11 +5,12 @@ import {
   alarmLevel, matrixThreshold, METRICS, type MetricKey, platformThreshold, SEVERITIES, type Severity, type ThresholdSpec,
 } from "../components/alerting";
 import {
-  ADAPTERS, ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, derivedLatencyP95, type MatrixAdapterKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey,
+  ADAPTERS, ALERT_THRESHOLDS, type AlarmThresholdUnit, type AlertThresholdKey, derivedLatencyP95, derivedRelationalThreshold, type MatrixAdapterKey, PLATFORM_THRESHOLDS, type PlatformThresholdKey,
   POSTGRES_POOL,
 } from "../components/matrix";
 import { bucketsOf, describeBucket, sidesOf } from "./lib/buckets";
 import { matrix } from "./lib/controls";
+import { engineNameOf, engineOf, instancesOf, isReplica, sourceOf } from "./lib/rds";
 import { definitely, isAbsent, knownItems, read, valueOr } from "./lib/values";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -21,26 +22,27 @@ function instanceOf(r: PolicyResource) {
 
 export const postgresHighAvailability: StackValidationPolicy = {
   name: "matrix-postgres-ha",
-  ...matrix("Every PostgreSQL primary runs Multi-AZ with at least the configured number of read replicas (2 by default).",
+  ...matrix("Every PostgreSQL primary runs Multi-AZ with at least the configured number of read replicas (2 by default); replicas of other engines (MySQL, SQL Server) do not count.",
     "Set postgres.replicas >= 2 and Multi-AZ for the stack (the prod profile does)."),
   configSchema: { properties: { minimumReplicas: { type: "integer", minimum: 0, maximum: 5, default: 2 } } },
   validateStack: (args, report) => {
     const { minimumReplicas = 2 } = args.getConfig<{ minimumReplicas?: number }>();
-    const postgres = args.resources.filter((r) => {
-      const engine = read(() => instanceOf(r)?.engine);
-      return r.isType(aws.rds.Instance) && !(engine.known && typeof engine.value === "string" && !engine.value.startsWith("postgres"));
-    });
-    const replicas = postgres.filter((r) => !isAbsent(() => instanceOf(r)!.replicateSourceDb));
-    const primaries = postgres.filter((r) => !replicas.includes(r));
+    const all = instancesOf(args.resources);
+    // Engines by engine profile; a replica runs its source's, and one whose engine is not known yet is nobody's proof.
+    const notPostgres = (r: PolicyResource) => {
+      const engine = engineOf(r, args.resources);
+      return engine.known && engine.value !== undefined && engineNameOf(engine.value) !== "postgres";
+    };
+    const primaries = all.filter((r) => !isReplica(r) && !notPostgres(r));
+    const replicas = all.filter((r) => isReplica(r) && !notPostgres(r));
     if (primaries.length === 0) args.notApplicable("no PostgreSQL primary");
     for (const primary of primaries) {
       const db = instanceOf(primary)!;
       const identifier = valueOr(() => db.identifier, undefined);
       // A replica names its source by identifier (same region) or ARN (ending in `:<identifier>`); with one primary, all are its.
       const own = replicas.filter((r) => {
-        const source = read(() => instanceOf(r)!.replicateSourceDb);
-        return primaries.length === 1 || !source.known || identifier === undefined
-          || source.value === identifier || String(source.value).endsWith(`:${identifier}`);
+        const source = sourceOf(r, args.resources);
+        return primaries.length === 1 || source === "unknown" || identifier === undefined || source === primary;
       });
       const multiAz = read(() => db.multiAz === true);
       const singleAz = multiAz.known && !multiAz.value;
@@ -71,8 +73,23 @@ export function thresholdFromSource(source: string): ThresholdSpec | undefined {
     const t = derivedLatencyP95(derivedFrom as MatrixAdapterKey);
     return { warning: t.warning, critical: t.critical, unit: t.unit, comparison: "above", source: t.source, percentile: "p95" };
   }
+  // A relational row the spec gives no figures for (MySQL, MSSQL): PostgreSQL's figures by components/matrix derivedRelationalThreshold.
+  const relational = kind === "derived" ? /^(.+)(LatencyP95|ConnectionPoolUsage)$/.exec(key) : null;
+  if (relational && ADAPTERS.some((a) => a.key === relational[1])) {
+    try {
+      const t = derivedRelationalThreshold(relational[1] as MatrixAdapterKey, relational[2] === "LatencyP95" ? "latencyP95" : "connectionPoolUsage");
+      return {
+        warning: t.warning, critical: t.critical, unit: t.unit, comparison: "above", source: t.source, ...(t.statistic === "p95" ? { percentile: "p95" as const } : {}),
+      };
+    } catch {
+      return undefined;
+    }
+  }
   return undefined;
 }
+
+/** Pool-usage thresholds: the matrix's, or a relational row's derived from it. */
+const POOL_SOURCE = /^(matrix:postgresConnectionPoolUsage|derived:[A-Za-z0-9]+ConnectionPoolUsage)$/;
 
 const UNITS: readonly AlarmThresholdUnit[] = ["milliseconds", "seconds", "microseconds", "percent", "count", "bytes", "gibibytes"];
 
@@ -142,8 +159,13 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
     if (spec.unit === "percent" && definition.unit !== "percent" && !base) {
       return [...problems, `${source} is a percentage but ${definition.metricName} is in ${definition.unit}: alarmDescription must state what 100 % is ("% of <value> <unit>").`];
     }
-    if (source === "matrix:postgresConnectionPoolUsage" && base && (base.value < POSTGRES_POOL.minConnections || base.value > POSTGRES_POOL.maxConnections)) {
+    if (POOL_SOURCE.test(source) && base && numerator !== "rdsDatabaseConnections"
+      && (base.value < POSTGRES_POOL.minConnections || base.value > POSTGRES_POOL.maxConnections)) {
       problems.push(`the pool is ${base.value} connections: the matrix sizes pools at ${POSTGRES_POOL.minConnections}-${POSTGRES_POOL.maxConnections}.`);
+    }
+    // Without a proxy (SQL Server 2022) the alarm is a share of the engine's own ceiling, which must hold the whole pool.
+    if (POOL_SOURCE.test(source) && base && numerator === "rdsDatabaseConnections" && base.value < POSTGRES_POOL.maxConnections) {
+      problems.push(`the connection ceiling is ${base.value}: the engine must admit the matrix's whole pool (${POSTGRES_POOL.maxConnections} connections).`);
     }
     try {
       expected = alarmLevel(numerator as MetricKey, spec, severity as Severity, base);

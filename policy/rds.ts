@@ -1,8 +1,14 @@
 import * as aws from "@pulumi/aws";
 import { type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
+import type { EngineName } from "../components/rds/engines";
 import { fsbp } from "./lib/controls";
-import { definitely, hasUnknownItems, isAbsent, knownItems, read, valueOr } from "./lib/values";
+import {
+  describeDb, describeGroup, engineNameOf, engineOf, engineVersionOf, groupOf, instancesOf, isReplica as replicates, knownString, optionOf,
+  parameterValue, sourceOf, versionAtLeast,
+} from "./lib/rds";
+import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read } from "./lib/values";
 
 type DbInstance = Unwrap<aws.rds.InstanceArgs>;
 
@@ -72,30 +78,277 @@ export const rdsDeletionProtection: ResourceValidationPolicy = {
   }),
 };
 
-export const rdsLogExports: ResourceValidationPolicy = {
-  name: "rds-9-log-exports",
-  ...fsbp(["RDS.9"], "PostgreSQL instances export their postgresql log to CloudWatch Logs.", "medium",
-    "Add \"postgresql\" to enabledCloudwatchLogsExports."),
-  validateResource: validateResourceOfType(aws.rds.Instance, (db, args, report) => {
-    const engine = valueOr(() => db.engine, undefined);
-    // Replicas leave `engine` unset and inherit it; this stack runs PostgreSQL only.
-    if (typeof engine === "string" && !engine.startsWith("postgres")) args.notApplicable(`engine ${engine} is not PostgreSQL`);
-    if (hasUnknownItems(() => db.enabledCloudwatchLogsExports)) return;
-    const exported = knownItems(() => db.enabledCloudwatchLogsExports);
-    if (!exported.includes("postgresql")) {
-      report(`enabledCloudwatchLogsExports is [${exported.join(", ")}]: it must include "postgresql" so errors and slow queries reach CloudWatch Logs.`);
-    }
-  }),
+// ---------------------------------------------------------------------------------------------------------
+// Engine-aware controls: which logs (RDS.9), IAM authentication (RDS.10) and TLS (RDS.38/39/41) depend on the engine,
+// which a read replica inherits from its source; these are stack policies so a replica is judged by its source's engine.
+
+/** The log types FSBP RDS.9 requires per engine, as the control lists them (Security Hub, "Controls for Amazon RDS", RDS.9). */
+export const RDS9_REQUIRED_LOGS: readonly { readonly label: string; readonly engine: (rdsEngine: string) => boolean; readonly logs: readonly string[] }[] = [
+  { label: "PostgreSQL", engine: (e) => engineNameOf(e) === "postgres", logs: ["postgresql", "upgrade"] },
+  { label: "MySQL", engine: (e) => engineNameOf(e) === "mysql", logs: ["audit", "error", "general", "slowquery"] },
+  { label: "SQL Server", engine: (e) => engineNameOf(e) === "sqlserver" || e.startsWith("sqlserver-"), logs: ["error", "agent"] },
+  { label: "MariaDB", engine: (e) => e === "mariadb", logs: ["audit", "error", "general", "slowquery"] },
+  { label: "Oracle", engine: (e) => /^(custom-)?oracle-/.test(e), logs: ["alert", "audit", "trace", "listener"] },
+  { label: "Aurora MySQL", engine: (e) => e === "aurora-mysql" || e === "aurora", logs: ["audit", "error", "general", "slowquery"] },
+  { label: "Aurora PostgreSQL", engine: (e) => e === "aurora-postgresql", logs: ["postgresql"] },
+];
+
+/**
+ * A deliberate departure from an FSBP control, by name: what it waives, why, and the compensating control the policy
+ * verifies before it lets the departure pass. Listed in docs/policy.md; a departure without its compensating control
+ * is reported, naming the exception.
+ */
+export interface PolicyException {
+  /** Quoted in messages and docs, e.g. `mysql-general-log`. */
+  readonly name: string;
+  /** The policy that knows it. */
+  readonly policy: string;
+  /** What is not done that the control asks. */
+  readonly waives: string;
+  /** Why, with its source. */
+  readonly reason: string;
+  /** What stands in for it: the policy checks this. */
+  readonly compensatingControl: string;
+}
+
+export const MYSQL_GENERAL_LOG_EXCEPTION: PolicyException = {
+  name: "mysql-general-log",
+  policy: "rds-9-log-exports",
+  waives: "the general log, which FSBP RDS.9 lists for MySQL (audit, error, general, slowquery)",
+  reason: "the general log records every statement the server receives, literal values included: on a busy primary (the matrix's relational row runs 10K+ qps) that is the whole workload, data included, written twice (to the instance and to CloudWatch Logs); components/rds/engines/mysql.ts leaves it off on purpose",
+  compensatingControl: "the audit plugin (option MARIADB_AUDIT_PLUGIN, SERVER_AUDIT_EVENTS with CONNECT and QUERY_DDL and QUERY_DCL, or QUERY) records every connection and every DDL and DCL statement to the exported audit log, and the slow query log (slow_query_log = 1, log_output = FILE) exports every slow statement",
 };
 
-export const rdsIamAuthentication: ResourceValidationPolicy = {
-  name: "rds-10-iam-auth",
-  ...fsbp(["RDS.10"], "RDS instances accept IAM database authentication.", "medium", "Set iamDatabaseAuthenticationEnabled: true."),
-  validateResource: validateResourceOfType(aws.rds.Instance, (db, _args, report) => {
-    if (definitely(() => db.iamDatabaseAuthenticationEnabled !== true)) {
-      report("iamDatabaseAuthenticationEnabled is not true: services could only log in with long-lived passwords. Set it to true.");
+export const SQLSERVER_IAM_AUTH_EXCEPTION: PolicyException = {
+  name: "sqlserver-iam-auth",
+  policy: "rds-10-iam-auth",
+  waives: "IAM database authentication (FSBP RDS.10)",
+  reason: "RDS for SQL Server has no IAM database authentication (RDS User Guide, \"Supported Regions and DB engines for IAM database authentication\"); RDS.10 itself evaluates only mysql, postgres, mariadb and Aurora engines",
+  compensatingControl: "the application's login (a user other than the master user) has a generated password in its own Secrets Manager secret on the customer KMS key, rotated at least every 30 days, and the parameter group forces TLS (rds.force_ssl = 1)",
+};
+
+export const RDS_POLICY_EXCEPTIONS: readonly PolicyException[] = [MYSQL_GENERAL_LOG_EXCEPTION, SQLSERVER_IAM_AUTH_EXCEPTION];
+
+const upper = (value: string) => value.trim().toUpperCase();
+const isOn = (value: string) => ["1", "ON", "TRUE"].includes(upper(value));
+
+/** What keeps the general log's exception honest on one MySQL instance: empty when its compensating control holds (or cannot be known yet). */
+export function mysqlAuditCompensationProblems(db: PolicyResource, resources: readonly PolicyResource[]): string[] {
+  const problems: string[] = [];
+  const options = groupOf(db, resources, "optionGroupName");
+  if (options.kind === "default") {
+    problems.push("it uses the engine's default option group, which has no MARIADB_AUDIT_PLUGIN: the audit log it exports stays empty");
+  } else if (options.kind === "stack") {
+    const plugin = optionOf(options.group, "MARIADB_AUDIT_PLUGIN");
+    if (plugin.known && plugin.value === undefined) {
+      problems.push(`its option group ${describeGroup(options.group)} has no MARIADB_AUDIT_PLUGIN option: the audit log it exports stays empty`);
+    } else if (plugin.known && plugin.value !== undefined) {
+      const events = (plugin.value.settings.SERVER_AUDIT_EVENTS ?? "").split(",").map(upper).filter((e) => e !== "");
+      const wanted = events.includes("QUERY") ? ["CONNECT"] : ["CONNECT", "QUERY_DDL", "QUERY_DCL"];
+      const missing = wanted.filter((e) => !events.includes(e));
+      if (missing.length > 0) {
+        problems.push(`its audit plugin's SERVER_AUDIT_EVENTS is "${plugin.value.settings.SERVER_AUDIT_EVENTS ?? "(not set)"}": it must name ${missing.join(", ")} (or QUERY) so connections and DDL/DCL reach the audit log`);
+      }
     }
-  }),
+  }
+  const parameters = groupOf(db, resources, "parameterGroupName");
+  const where = parameters.kind === "stack" ? `its parameter group ${describeGroup(parameters.group)}` : "the engine's default parameter group";
+  // RDS for MySQL defaults: slow_query_log 0, log_output TABLE (RDS User Guide, "Publishing MySQL logs to Amazon CloudWatch Logs").
+  const slow = parameterValue(parameters, "slow_query_log", "0");
+  if (slow.known && !isOn(slow.value)) problems.push(`${where} leaves slow_query_log at ${slow.value}: no slow query log is written`);
+  const output = parameterValue(parameters, "log_output", "TABLE");
+  if (output.known && upper(output.value) !== "FILE") problems.push(`${where} has log_output ${output.value}: only FILE logs reach CloudWatch Logs`);
+  return problems;
+}
+
+const LOG_EXCEPTIONS: readonly { readonly engine: string; readonly log: string; readonly exception: PolicyException; readonly problems: typeof mysqlAuditCompensationProblems }[] = [
+  { engine: "mysql", log: "general", exception: MYSQL_GENERAL_LOG_EXCEPTION, problems: mysqlAuditCompensationProblems },
+];
+
+export const rdsLogExports: StackValidationPolicy = {
+  name: "rds-9-log-exports",
+  ...fsbp(["RDS.9", "RDS.36", "RDS.40"], `RDS instances export the logs RDS.9 lists for their engine (PostgreSQL: postgresql, upgrade; MySQL: audit, error, general, slowquery; SQL Server: error, agent); a replica is judged by its source's engine. Named exception ${MYSQL_GENERAL_LOG_EXCEPTION.name}: MySQL may leave the general log off while its audit plugin and slow query log are verified.`, "medium",
+    "Add the engine's log types to enabledCloudwatchLogsExports (components/rds engine profiles, exportedLogs); for MySQL without the general log keep the audit plugin option group and the slow query log."),
+  validateStack: (args, report) => {
+    const all = instancesOf(args.resources);
+    if (all.length === 0) args.notApplicable("no RDS instances");
+    for (const db of all) {
+      const instance = db.asType(aws.rds.Instance)!;
+      if (hasUnknownItems(() => instance.enabledCloudwatchLogsExports)) continue;
+      const exported = knownItems(() => instance.enabledCloudwatchLogsExports);
+      const shown = `enabledCloudwatchLogsExports is [${exported.join(", ")}]`;
+      const engine = engineOf(db, args.resources);
+      if (!engine.known) continue;
+      const name = describeDb(db);
+      if (engine.value === undefined) {
+        // A replica of an instance outside this stack: its engine is not known here; its exports must fit some engine.
+        if (replicates(db) && !RDS9_REQUIRED_LOGS.some((row) => row.logs.every((log) => exported.includes(log)))) {
+          report(`${name}: ${shown}, and its engine is its source's, outside this stack: the exports match no engine's RDS.9 list (PostgreSQL: postgresql, upgrade).`, db.urn);
+        }
+        continue;
+      }
+      const row = RDS9_REQUIRED_LOGS.find((r) => r.engine(engine.value!));
+      if (!row) continue;
+      const missing = row.logs.filter((log) => !exported.includes(log));
+      const excused = missing.flatMap((log) => LOG_EXCEPTIONS.filter((e) => e.log === log && engineNameOf(engine.value) === e.engine));
+      const unexcused = missing.filter((log) => !excused.some((e) => e.log === log));
+      if (unexcused.length > 0) {
+        report(`${name}: ${shown}: ${row.label} instances must export ${row.logs.join(", ")} (RDS.9); missing ${unexcused.join(", ")}.`, db.urn);
+      }
+      for (const { log, exception, problems } of excused) {
+        const gaps = problems(db, args.resources);
+        if (gaps.length > 0) {
+          report(`${name}: ${row.label} without the ${log} log is the named exception ${exception.name}, which holds only with its compensating control (${exception.compensatingControl}); but ${gaps.join("; ")}.`, db.urn);
+        }
+      }
+    }
+  },
+};
+
+/** Engines FSBP RDS.10 evaluates (Security Hub, "Controls for Amazon RDS", RDS.10). */
+export const RDS10_ENGINES: readonly string[] = ["mysql", "postgres", "aurora", "aurora-mysql", "aurora-postgresql", "mariadb"];
+/** The longest rotation the SQL Server exception accepts for the application login's secret, days. */
+export const APPLICATION_LOGIN_MAX_ROTATION_DAYS = 30;
+
+/** Whether a rotation names this secret: by dependency, or by the secret's ID or ARN when known. */
+function rotates(rotation: PolicyResource, secret: PolicyResource): boolean {
+  if (rotation.dependencies.includes(secret)) return true;
+  const target = knownString(() => rotation.asType(aws.secretsmanager.SecretRotation)?.secretId);
+  return target !== undefined && [knownString(() => secret.props.arn), knownString(() => secret.props.id)].includes(target);
+}
+
+/** The Secrets Manager secret a secret version writes: by dependency, or by its secretId. */
+function secretOfVersion(version: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
+  const secrets = resources.filter((r) => r.isType(aws.secretsmanager.Secret));
+  const linked = version.dependencies.filter((d) => secrets.includes(d));
+  if (linked.length === 1) return linked[0];
+  const id = knownString(() => version.asType(aws.secretsmanager.SecretVersion)?.secretId);
+  return id === undefined ? undefined : secrets.find((s) => [knownString(() => s.props.arn), knownString(() => s.props.id)].includes(id));
+}
+
+/** `username` in a secret version's JSON value; `known: false` while the value is unknown or not JSON with a username. */
+function secretUsername(version: PolicyResource): Read<string> {
+  const value = knownString(() => version.asType(aws.secretsmanager.SecretVersion)?.secretString);
+  if (value === undefined) return { known: false };
+  try {
+    const username = (JSON.parse(value) as { username?: unknown }).username;
+    return typeof username === "string" ? { known: true, value: username } : { known: false };
+  } catch {
+    return { known: false };
+  }
+}
+
+/** What keeps the SQL Server exception honest on one primary: empty when its compensating control holds (or cannot be known yet). */
+export function sqlServerLoginCompensationProblems(primary: PolicyResource, resources: readonly PolicyResource[]): string[] {
+  const problems: string[] = [];
+  const master = knownString(() => primary.asType(aws.rds.Instance)?.username);
+  const versions = resources.filter((r) => r.isType(aws.secretsmanager.SecretVersion) && r.dependencies.includes(primary));
+  const logins = versions.map((version) => ({ version, username: secretUsername(version) }));
+  const applicationLogins = logins.filter((l) => l.username.known && master !== undefined && l.username.value !== master);
+  if (applicationLogins.length === 0) {
+    if (master !== undefined && logins.every((l) => l.username.known)) {
+      problems.push(`no Secrets Manager secret holds an application login for it (a user other than the master user ${master}) written once the instance exists`);
+    }
+  }
+  const rotations = resources.filter((r) => r.isType(aws.secretsmanager.SecretRotation));
+  for (const { version, username } of applicationLogins) {
+    const login = username.known ? username.value : "?";
+    const secret = secretOfVersion(version, resources);
+    if (!secret) continue;
+    const key = read(() => secret.asType(aws.secretsmanager.Secret)?.kmsKeyId as unknown);
+    if (key.known && (typeof key.value !== "string" || key.value === "" || key.value.endsWith("alias/aws/secretsmanager"))) {
+      problems.push(`the secret ${secret.name} of login ${login} is not on the customer KMS key`);
+    }
+    const own = rotations.filter((r) => rotates(r, secret));
+    const unlinked = rotations.some((r) => !read(() => r.asType(aws.secretsmanager.SecretRotation)?.secretId as unknown).known && !r.dependencies.length);
+    if (own.length === 0 && !unlinked) problems.push(`the secret ${secret.name} of login ${login} is not rotated`);
+    for (const rotation of own) {
+      const days = read(() => rotation.asType(aws.secretsmanager.SecretRotation)?.rotationRules?.automaticallyAfterDays);
+      if (days.known && (typeof days.value !== "number" || days.value > APPLICATION_LOGIN_MAX_ROTATION_DAYS)) {
+        problems.push(`the secret ${secret.name} of login ${login} rotates every ${String(days.value)} days, not at least every ${APPLICATION_LOGIN_MAX_ROTATION_DAYS}`);
+      }
+    }
+  }
+  const tls = tlsProblem(primary, resources);
+  if (tls) problems.push(`TLS is not forced: ${tls}`);
+  return problems;
+}
+
+export const rdsIamAuthentication: StackValidationPolicy = {
+  name: "rds-10-iam-auth",
+  ...fsbp(["RDS.10"], `RDS instances of the engines RDS.10 evaluates (MySQL, PostgreSQL, MariaDB, Aurora) accept IAM database authentication; a replica is judged by its source's engine. Named exception ${SQLSERVER_IAM_AUTH_EXCEPTION.name}: SQL Server, which has none, passes only with its compensating control (the application login's own rotated secret on the customer key, TLS forced).`, "medium",
+    "Set iamDatabaseAuthenticationEnabled: true (the engine profile's iamDatabaseAuthentication); on SQL Server, keep the application login's generated password in its own rotated secret and rds.force_ssl = 1."),
+  validateStack: (args, report) => {
+    const all = instancesOf(args.resources);
+    if (all.length === 0) args.notApplicable("no RDS instances");
+    for (const db of all) {
+      const engine = engineOf(db, args.resources);
+      if (!engine.known) continue;
+      const name = describeDb(db);
+      if (engine.value !== undefined && !RDS10_ENGINES.includes(engine.value)) {
+        if (engineNameOf(engine.value) !== "sqlserver") continue;
+        const primary = replicates(db) ? sourceOf(db, args.resources) : db;
+        if (typeof primary === "string") continue;
+        const gaps = sqlServerLoginCompensationProblems(primary, args.resources);
+        if (gaps.length > 0) {
+          report(`${name}: RDS for SQL Server has no IAM database authentication, the named exception ${SQLSERVER_IAM_AUTH_EXCEPTION.name}, which holds only with its compensating control (${SQLSERVER_IAM_AUTH_EXCEPTION.compensatingControl}); but ${gaps.join("; ")}.`, db.urn);
+        }
+        continue;
+      }
+      // Known engines RDS.10 evaluates, and replicas of instances outside this stack (their engine unknown here).
+      if (definitely(() => db.asType(aws.rds.Instance)!.iamDatabaseAuthenticationEnabled !== true)) {
+        report(`${name}: iamDatabaseAuthenticationEnabled is not true: services could only log in with long-lived passwords. Set it to true.`, db.urn);
+      }
+    }
+  },
+};
+
+/** What forces TLS on each engine the component runs, and the default where a group leaves it unset, with their sources. */
+export const TLS_PARAMETERS: Readonly<Record<EngineName, { readonly control: string; readonly parameter: string; readonly defaultValue: (engineVersion: string) => string; readonly source: string }>> = {
+  postgres: {
+    control: "RDS.38", parameter: "rds.force_ssl", defaultValue: (v) => (versionAtLeast(v, [15]) ? "1" : "0"),
+    source: 'RDS User Guide, "Using SSL with a PostgreSQL DB instance": default 1 from PostgreSQL 15, 0 before',
+  },
+  mysql: {
+    control: "RDS.39", parameter: "require_secure_transport", defaultValue: (v) => (versionAtLeast(v, [9, 7]) ? "1" : "0"),
+    source: 'RDS User Guide, "Requiring SSL/TLS for all connections to a MySQL DB instance": 0 (OFF) by default on MySQL 8.4 and lower, 1 on 9.7',
+  },
+  sqlserver: {
+    control: "RDS.41", parameter: "rds.force_ssl", defaultValue: () => "0",
+    source: 'RDS User Guide, "Using SSL with a Microsoft SQL Server DB instance": 0 (off) by default',
+  },
+};
+
+/** Why an instance does not force TLS, or undefined when it does (or cannot be known yet, or its engine is not in TLS_PARAMETERS). */
+export function tlsProblem(db: PolicyResource, resources: readonly PolicyResource[]): string | undefined {
+  const engine = engineOf(db, resources);
+  const name = engine.known ? engineNameOf(engine.value) : undefined;
+  if (name === undefined) return undefined;
+  const { parameter, defaultValue, control } = TLS_PARAMETERS[name];
+  const version = engineVersionOf(db, resources);
+  const group = groupOf(db, resources, "parameterGroupName");
+  const value = parameterValue(group, parameter, version.known && version.value !== undefined ? defaultValue(version.value) : undefined);
+  if (!value.known || isOn(value.value)) return undefined;
+  const where = group.kind === "stack" ? `its parameter group ${describeGroup(group.group)}` : "it uses the engine's default parameter group, which";
+  const how = value.from === "default" ? `leaves ${parameter} at its default ${value.value}` : `sets ${parameter} = ${value.value}`;
+  return `${where} ${how}: clients may connect without TLS (${control} wants ${parameter} = 1)`;
+}
+
+export const rdsTlsRequired: StackValidationPolicy = {
+  name: "rds-38-39-41-tls-required",
+  ...fsbp(["RDS.38", "RDS.39", "RDS.41"], "RDS for PostgreSQL, MySQL and SQL Server instances refuse connections without TLS: the parameter group they run with sets rds.force_ssl (PostgreSQL, SQL Server) or require_secure_transport (MySQL) to 1; a group that leaves it unset gets the engine's default (1 only on PostgreSQL 15+ and MySQL 9.7+).", "medium",
+    "Give the instance a parameter group with rds.force_ssl = 1 (PostgreSQL, SQL Server: pending-reboot on SQL Server) or require_secure_transport = 1 (MySQL), as the components/rds engine profiles do."),
+  validateStack: (args, report) => {
+    const all = instancesOf(args.resources).filter((db) => {
+      const engine = engineOf(db, args.resources);
+      return !engine.known || engine.value === undefined || engineNameOf(engine.value) !== undefined;
+    });
+    if (all.length === 0) args.notApplicable("no PostgreSQL, MySQL or SQL Server instances");
+    for (const db of all) {
+      const problem = tlsProblem(db, args.resources);
+      if (problem) report(`${describeDb(db)}: ${problem}.`, db.urn);
+    }
+  },
 };
 
 export const rdsBackupRetention: ResourceValidationPolicy = {
@@ -194,5 +447,5 @@ export const rdsProxyTls: ResourceValidationPolicy = {
 
 export const RDS_POLICIES = [
   rdsNotPublic, rdsEncrypted, rdsMultiAz, rdsEnhancedMonitoring, rdsDeletionProtection, rdsLogExports, rdsIamAuthentication,
-  rdsBackupRetention, rdsMinorVersionUpgrades, rdsCopyTagsToSnapshots, rdsInVpc, rdsEventSubscription, rdsProxyTls,
+  rdsBackupRetention, rdsMinorVersionUpgrades, rdsCopyTagsToSnapshots, rdsInVpc, rdsEventSubscription, rdsTlsRequired, rdsProxyTls,
 ];

@@ -1,11 +1,15 @@
 import * as aws from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
 import {
-  accessLogTargetAcceptsDelivery, alarmsQuietDuringCreate, ENGINE_RULE_POLICIES, objectLockNeedsVersioning, proxyTargetsTheWriter,
-  iamProxyNeedsIamDatabase, replicaSourcePasswordNotManaged,
+  accessLogTargetAcceptsDelivery, alarmsQuietDuringCreate, ENGINE_RULE_POLICIES, mysqlPerformanceInsightsClass, objectLockNeedsVersioning, proxyTargetEngine,
+  proxyTargetsTheWriter, iamProxyNeedsIamDatabase, rdsGroupNames, rdsStaticParameters, replicaSourcePasswordNotManaged, sqlServerMultiAzEdition,
+  sqlServerNoDatabaseName, sqlServerNoIamAuthentication, sqlServerReplicas,
 } from "../policy/engine-rules";
-import { bucketWithSides, loggedBuckets, primary, replica, T, TOPIC_ARN } from "./policy-fixtures";
-import { checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, type StackInput } from "./policy-harness";
+import {
+  bucketWithSides, loggedBuckets, MSSQL_ID, MYSQL_ID, mysqlOptionGroup, mysqlParameterGroup, mysqlStack, primary, replica, sqlServerParameterGroup,
+  sqlServerPrimary, sqlServerStack, T, TOPIC_ARN,
+} from "./policy-fixtures";
+import { checkResource, checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, type StackInput, UNKNOWN } from "./policy-harness";
 
 const PROXY_TARGET = pulumiType(aws.rds.ProxyTarget);
 const LOCK = pulumiType(aws.s3.BucketObjectLockConfiguration);
@@ -110,5 +114,124 @@ describe("engine rules: what AWS refuses at create time, which mocks accept", ()
       for (const policy of ENGINE_RULE_POLICIES) expect(config.get(policy.name)?.enforcementLevel, `${stack} ${policy.name}`).toBe("mandatory");
     }
     for (const policy of ENGINE_RULE_POLICIES) expect(policy.description).toMatch(/^\[Engine rule\] .+ \(.+; checked \d{4}-\d{2}-\d{2}\)$/);
+  });
+});
+
+describe("engine rules of the RDS engines (components/rds: MySQL, SQL Server)", () => {
+  const changed = (inputs: readonly StackInput[], name: string, props: Record<string, unknown>): StackInput[] =>
+    inputs.map((i) => (i.name === name ? { ...i, props: { ...i.props, ...props } } : i));
+  const group = (props: Record<string, unknown>, type = T.parameterGroup, name = "params") => checkResource(rdsGroupNames, { type, name, props });
+
+  it("refuses parameter and option group names beyond letters, digits and hyphens (a family's dot included)", async () => {
+    expect((await group(mysqlParameterGroup())).violations).toEqual([]);
+    expect((await group(mysqlOptionGroup(), T.optionGroup)).violations).toEqual([]);
+    expect((await group({ ...mysqlParameterGroup(), namePrefix: "sparki-prod-mysql-mysql8.4-" })).violations).toEqual([
+      "parameter group namePrefix \"sparki-prod-mysql-mysql8.4-\" has \".\" beyond letters, digits and hyphens: RDS takes letters, digits and hyphens only (a family such as mysql8.4 must not lend its dot).",
+    ]);
+    expect((await group({ ...mysqlOptionGroup(), namePrefix: undefined, name: "sparki-prod-mysql-8.4" }, T.optionGroup)).violations).toEqual([
+      "option group name \"sparki-prod-mysql-8.4\" has \".\" beyond letters, digits and hyphens: RDS takes letters, digits and hyphens only (a family such as mysql8.4 must not lend its dot).",
+    ]);
+    expect((await group({ family: "mysql8.4", name: "8-4-params" })).violations).toEqual([
+      "parameter group name \"8-4-params\" does not start with a letter: RDS takes letters, digits and hyphens only (a family such as mysql8.4 must not lend its dot).",
+    ]);
+    expect((await group({ family: "mysql8.4", name: "mysql--params-" })).violations).toEqual([
+      "parameter group name \"mysql--params-\" gives a name with two consecutive hyphens: RDS refuses it.",
+      "parameter group name \"mysql--params-\" ends with a hyphen: RDS refuses it.",
+    ]);
+    // Without a name, Pulumi names the group after its logical name.
+    expect((await checkResource(rdsGroupNames, { type: T.parameterGroup, name: "mysql_params", props: { family: "mysql8.4" } })).violations).toEqual([
+      "parameter group logical name (auto-named) \"mysql_params\" has \"_\" beyond letters, digits and hyphens: RDS takes letters, digits and hyphens only (a family such as mysql8.4 must not lend its dot).",
+    ]);
+    expect((await group({ family: "mysql8.4", namePrefix: `p${"x".repeat(240)}-` })).violations).toHaveLength(1);
+    expect((await group({ family: "mysql8.4", namePrefix: UNKNOWN })).violations).toEqual([]);
+    expect((await checkResource(rdsGroupNames, { type: T.instance, props: primary() })).notApplicable).toBe("not an RDS parameter or option group");
+  });
+
+  it("refuses a static parameter applied immediately, by each family's documented table", async () => {
+    const params = (props: Record<string, unknown>) => checkResource(rdsStaticParameters, { type: T.parameterGroup, props });
+    expect((await params(mysqlParameterGroup())).violations).toEqual([]);
+    expect((await params(sqlServerParameterGroup())).violations).toEqual([]);
+    expect((await params(mysqlParameterGroup([{ name: "performance_schema", applyMethod: "immediate" }]))).violations).toEqual([
+      "parameter performance_schema of mysql8.4 is static (MySQL 8.4 Reference Manual, Performance Schema System Variables, performance_schema (Dynamic: No)): RDS refuses applyMethod immediate; set pending-reboot.",
+    ]);
+    const unset = (await params(sqlServerParameterGroup("se", [{ name: "rds.force_ssl", applyMethod: undefined }]))).violations;
+    expect(unset).toHaveLength(1);
+    expect(unset[0]).toMatch(/^parameter rds\.force_ssl of sqlserver-se-16\.0 is static \(RDS User Guide, "Using SSL with a Microsoft SQL Server DB instance".*\): RDS refuses applyMethod immediate; set pending-reboot\.$/);
+    expect((await params({ family: "postgres17", parameters: [{ name: "max_connections", value: "250", applyMethod: "immediate" }, { name: "work_mem", value: "4096", applyMethod: "immediate" }] })).violations).toEqual([
+      "parameter max_connections of postgres17 is static (PostgreSQL reads it only at server start (pg_settings context postmaster)): RDS refuses applyMethod immediate; set pending-reboot.",
+    ]);
+    expect((await params({ family: "mariadb10.11", parameters: [] })).notApplicable).toBe("family mariadb10.11 has no documented table here");
+    expect((await params({ family: "mysql8.4", parameters: [{ name: "performance_schema", value: "1", applyMethod: UNKNOWN }] })).violations).toEqual([]);
+  });
+
+  it("refuses Multi-AZ on SQL Server Express and Web", async () => {
+    const db = (props: Record<string, unknown>) => checkResource(sqlServerMultiAzEdition, { type: T.instance, props });
+    expect((await db({ ...sqlServerPrimary("ex"), multiAz: true })).violations).toEqual([
+      "multiAz is true on sqlserver-ex (SQL Server Express): RDS runs Multi-AZ only on sqlserver-se and sqlserver-ee.",
+    ]);
+    expect((await db({ ...sqlServerPrimary("web"), multiAz: true })).violations).toHaveLength(1);
+    expect((await db({ ...sqlServerPrimary("ex"), multiAz: false })).violations).toEqual([]);
+    expect((await db({ ...sqlServerPrimary("se"), multiAz: true })).violations).toEqual([]);
+    expect((await db({ ...sqlServerPrimary("ex"), multiAz: UNKNOWN })).violations).toEqual([]);
+    expect((await db(primary())).notApplicable).toMatch(/^not a SQL Server instance/);
+  });
+
+  it("refuses SQL Server read replicas of a source that is not Enterprise Edition, or not Multi-AZ", async () => {
+    expect((await checkStack(sqlServerReplicas, sqlServerStack())).violations).toEqual([]);
+    expect((await checkStack(sqlServerReplicas, changed(sqlServerStack(), "mssql", { engine: "sqlserver-se", multiAz: false }))).violations).toEqual([
+      `read replica ${MSSQL_ID}-replica-1 replicates ${MSSQL_ID}, SQL Server Standard (sqlserver-se): RDS makes read replicas of Enterprise Edition (sqlserver-ee) only.`,
+      `read replica ${MSSQL_ID}-replica-1 replicates ${MSSQL_ID}, which is not Multi-AZ: RDS for SQL Server replicates only from a Multi-AZ (Always On) source.`,
+    ]);
+    expect((await checkStack(sqlServerReplicas, changed(sqlServerStack(), "mssql", { multiAz: UNKNOWN }))).violations).toEqual([]);
+    expect((await checkStack(sqlServerReplicas, [{ type: T.instance, name: "db", props: primary() }, { type: T.instance, name: "r", props: replica(1) }])).notApplicable)
+      .toBe("no read replicas of a SQL Server instance in this stack");
+  });
+
+  it("refuses IAM database authentication on SQL Server, a replica of one included", async () => {
+    expect((await checkStack(sqlServerNoIamAuthentication, sqlServerStack())).violations).toEqual([]);
+    expect((await checkStack(sqlServerNoIamAuthentication, changed(sqlServerStack(), "mssql-replica-1", { iamDatabaseAuthenticationEnabled: true }))).violations).toEqual([
+      `${MSSQL_ID}-replica-1 runs SQL Server with iamDatabaseAuthenticationEnabled true: RDS for SQL Server has no IAM database authentication and refuses it.`,
+    ]);
+    expect((await checkStack(sqlServerNoIamAuthentication, mysqlStack())).notApplicable).toBe("no SQL Server instances");
+  });
+
+  it("refuses a dbName on SQL Server", async () => {
+    const db = (props: Record<string, unknown>) => checkResource(sqlServerNoDatabaseName, { type: T.instance, props });
+    expect((await db(sqlServerPrimary())).violations).toEqual([]);
+    expect((await db({ ...sqlServerPrimary("se"), dbName: "sparki" })).violations).toEqual([
+      "dbName is \"sparki\" on sqlserver-se: RDS for SQL Server takes no database name (it must be null); create the database in the bootstrap.",
+    ]);
+    expect((await db({ ...sqlServerPrimary(), dbName: UNKNOWN })).violations).toEqual([]);
+    expect((await db({ ...primary(), dbName: "sparki" })).notApplicable).toMatch(/^not a SQL Server instance/);
+  });
+
+  it("refuses Performance Insights on MySQL db.t*.micro and db.t*.small, a replica included", async () => {
+    expect((await checkStack(mysqlPerformanceInsightsClass, mysqlStack())).violations).toEqual([]);
+    const small = changed(changed(mysqlStack(), "mysql", { instanceClass: "db.t4g.micro" }), "mysql-replica-1", { instanceClass: "db.t4g.small" });
+    expect((await checkStack(mysqlPerformanceInsightsClass, small)).violations).toEqual([
+      `${MYSQL_ID} (db.t4g.micro) enables Performance Insights: RDS for MySQL has no Performance Insights on db.t*.micro and db.t*.small, and refuses it.`,
+      `${MYSQL_ID}-replica-1 (db.t4g.small) enables Performance Insights: RDS for MySQL has no Performance Insights on db.t*.micro and db.t*.small, and refuses it.`,
+    ]);
+    const off = changed(changed(small, "mysql", { performanceInsightsEnabled: false }), "mysql-replica-1", { performanceInsightsEnabled: UNKNOWN });
+    expect((await checkStack(mysqlPerformanceInsightsClass, off)).violations).toEqual([]);
+    // PostgreSQL has no such restriction.
+    expect((await checkStack(mysqlPerformanceInsightsClass, [{ type: T.instance, name: "db", props: { ...primary(), instanceClass: "db.t4g.micro", performanceInsightsEnabled: true } }])).notApplicable)
+      .toBe("no MySQL instances");
+  });
+
+  it("refuses an RDS Proxy whose engineFamily is not its target's engine, and any proxy in front of SQL Server 2022", async () => {
+    const proxy = (engineFamily: string): StackInput => ({ type: T.proxy, name: "proxy", props: { name: "p", engineFamily, requireTls: true } });
+    const target = (id: string): StackInput => ({ type: PROXY_TARGET, name: "target", props: { dbProxyName: "p", targetGroupName: "default", dbInstanceIdentifier: id }, dependsOnNames: ["proxy"] });
+    expect((await checkStack(proxyTargetEngine, [...mysqlStack(), proxy("MYSQL"), target(MYSQL_ID)])).violations).toEqual([]);
+    expect((await checkStack(proxyTargetEngine, [...mysqlStack(), proxy("POSTGRESQL"), target(MYSQL_ID)])).violations).toEqual([
+      `proxy p (engineFamily POSTGRESQL) targets ${MYSQL_ID}, a mysql instance: RDS registers only MYSQL targets with it.`,
+    ]);
+    expect((await checkStack(proxyTargetEngine, [...sqlServerStack(), proxy("SQLSERVER"), target(MSSQL_ID)])).violations).toEqual([
+      `proxy target ${MSSQL_ID} runs SQL Server 16.00: "RDS Proxy does not support RDS for SQL Server DB instances that run on major version SQL Server 2022".`,
+    ]);
+    const sql2019 = changed(sqlServerStack(), "mssql", { engineVersion: "15.00.4345.5.v1" });
+    expect((await checkStack(proxyTargetEngine, [...sql2019, proxy("SQLSERVER"), target(MSSQL_ID)])).violations).toEqual([]);
+    expect((await checkStack(proxyTargetEngine, [...mysqlStack(), proxy(UNKNOWN), target(MYSQL_ID)])).violations).toEqual([]);
+    expect((await checkStack(proxyTargetEngine, mysqlStack())).notApplicable).toBe("no RDS Proxy targets");
   });
 });

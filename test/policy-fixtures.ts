@@ -33,6 +33,11 @@ export const T = {
   launchTemplate: pulumiType(aws.ec2.LaunchTemplate),
   lifecyclePolicy: pulumiType(aws.dlm.LifecyclePolicy),
   parameter: pulumiType(aws.ssm.Parameter),
+  parameterGroup: pulumiType(aws.rds.ParameterGroup),
+  optionGroup: pulumiType(aws.rds.OptionGroup),
+  proxyTarget: pulumiType(aws.rds.ProxyTarget),
+  secretVersion: pulumiType(aws.secretsmanager.SecretVersion),
+  secretRotation: pulumiType(aws.secretsmanager.SecretRotation),
   storageClass: pulumiType(k8s.storage.v1.StorageClass),
 } as const;
 
@@ -49,9 +54,100 @@ export const replica = (n: number, source = "sparki-dev-postgres"): Record<strin
   identifier: `${source}-replica-${n}`, replicateSourceDb: source, instanceClass: "db.t4g.medium",
   publiclyAccessible: false, storageEncrypted: true, kmsKeyId: KEY_ARN, multiAz: false,
   monitoringInterval: 60, monitoringRoleArn: "arn:aws:iam::111111111111:role/monitoring", deletionProtection: true,
-  enabledCloudwatchLogsExports: ["postgresql"], iamDatabaseAuthenticationEnabled: true,
+  enabledCloudwatchLogsExports: ["postgresql", "upgrade"], iamDatabaseAuthenticationEnabled: true,
   autoMinorVersionUpgrade: true, copyTagsToSnapshot: true,
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// MySQL and SQL Server on RDS as components/rds registers them (examples/mysql, examples/mssql): each instance names
+// its parameter group (and MySQL its option group) by the name the provider gives the group's prefix.
+
+export const MYSQL_ID = "sparki-prod-mysql";
+export const MSSQL_ID = "sparki-prod-mssql";
+
+export const mysqlParameterGroup = (parameters: Record<string, unknown>[] = []): Record<string, unknown> => ({
+  namePrefix: `${MYSQL_ID}-mysql8-4-`, family: "mysql8.4", description: "Sparki MySQL 8.4",
+  parameters: [
+    { name: "innodb_print_all_deadlocks", value: "1", applyMethod: "immediate" },
+    { name: "log_output", value: "FILE", applyMethod: "immediate" },
+    { name: "long_query_time", value: "0.5", applyMethod: "immediate" },
+    { name: "max_connections", value: "250", applyMethod: "immediate" },
+    { name: "performance_schema", value: "1", applyMethod: "pending-reboot" },
+    { name: "require_secure_transport", value: "1", applyMethod: "immediate" },
+    { name: "slow_query_log", value: "1", applyMethod: "immediate" },
+  ].map((p) => ({ ...p, ...parameters.find((q) => q.name === p.name) })),
+});
+
+export const mysqlOptionGroup = (settings: Record<string, string> = { SERVER_AUDIT_EVENTS: "CONNECT,QUERY_DDL,QUERY_DCL", SERVER_AUDIT_EXCL_USERS: "rdsadmin" }): Record<string, unknown> => ({
+  namePrefix: `${MYSQL_ID}-mysql8-4-`, engineName: "mysql", majorEngineVersion: "8.4", optionGroupDescription: "Sparki MySQL 8.4: MARIADB_AUDIT_PLUGIN",
+  options: [{ optionName: "MARIADB_AUDIT_PLUGIN", optionSettings: Object.entries(settings).map(([name, value]) => ({ name, value })) }],
+});
+
+export const mysqlPrimary = (): Record<string, unknown> => ({
+  ...primary(), identifier: MYSQL_ID, engine: "mysql", engineVersion: "8.4", instanceClass: "db.r7g.large", dbSubnetGroupName: MYSQL_ID,
+  enabledCloudwatchLogsExports: ["audit", "error", "iam-db-auth-error", "slowquery"],
+  parameterGroupName: `${MYSQL_ID}-mysql8-4-2dcd3bf`, optionGroupName: `${MYSQL_ID}-mysql8-4-9a1b2c3`, performanceInsightsEnabled: true,
+});
+
+export const mysqlReplica = (n: number): Record<string, unknown> => ({
+  ...replica(n, MYSQL_ID), instanceClass: "db.r7g.large", enabledCloudwatchLogsExports: ["audit", "error", "iam-db-auth-error", "slowquery"],
+  parameterGroupName: `${MYSQL_ID}-mysql8-4-2dcd3bf`, optionGroupName: `${MYSQL_ID}-mysql8-4-9a1b2c3`, performanceInsightsEnabled: true,
+});
+
+/** A MySQL primary, one replica and their groups. */
+export function mysqlStack(): StackInput[] {
+  return [
+    { type: T.parameterGroup, name: "mysql-params", props: mysqlParameterGroup() },
+    { type: T.optionGroup, name: "mysql-options", props: mysqlOptionGroup() },
+    { type: T.instance, name: "mysql", props: mysqlPrimary(), dependsOnNames: ["mysql-params", "mysql-options"] },
+    { type: T.instance, name: "mysql-replica-1", props: mysqlReplica(1), dependsOnNames: ["mysql-params", "mysql-options", "mysql"] },
+  ];
+}
+
+export const sqlServerParameterGroup = (edition = "ee", parameters: Record<string, unknown>[] = []): Record<string, unknown> => ({
+  namePrefix: `${MSSQL_ID}-sqlserver-${edition}-16-0-`, family: `sqlserver-${edition}-16.0`, description: "Sparki SQL Server 16.00",
+  parameters: [
+    { name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" },
+    { name: "rds.tls10", value: "disabled", applyMethod: "pending-reboot" },
+    { name: "rds.tls11", value: "disabled", applyMethod: "pending-reboot" },
+    { name: "user connections", value: "250", applyMethod: "pending-reboot" },
+  ].map((p) => ({ ...p, ...parameters.find((q) => q.name === p.name) })),
+});
+
+export const sqlServerPrimary = (edition = "ee"): Record<string, unknown> => ({
+  ...primary(), identifier: MSSQL_ID, engine: `sqlserver-${edition}`, engineVersion: "16.00", licenseModel: "license-included",
+  instanceClass: "db.r6i.xlarge", dbSubnetGroupName: MSSQL_ID, enabledCloudwatchLogsExports: ["agent", "error"], iamDatabaseAuthenticationEnabled: false,
+  parameterGroupName: `${MSSQL_ID}-sqlserver-${edition}-16-0-32e8f87`, username: "sparki_admin",
+});
+
+export const sqlServerReplica = (n: number): Record<string, unknown> => ({
+  ...replica(n, MSSQL_ID), instanceClass: "db.r6i.xlarge", enabledCloudwatchLogsExports: ["agent", "error"], iamDatabaseAuthenticationEnabled: false,
+  parameterGroupName: `${MSSQL_ID}-sqlserver-ee-16-0-32e8f87`,
+});
+
+/** A generated login's secret, its first value (written once the instance exists) and its rotation. */
+export function loginSecret(role: "admin" | "pool", username: string, options: { days?: number; kmsKeyId?: string; instance?: string } = {}): StackInput[] {
+  const secret = `mssql-${role}`;
+  return [
+    { type: T.secret, name: secret, props: { kmsKeyId: options.kmsKeyId ?? KEY_ARN, description: `SQL Server ${MSSQL_ID}: ${role} ${username}` } },
+    {
+      type: T.secretVersion, name: `${secret}-version`, dependsOnNames: [secret, options.instance ?? "mssql"],
+      props: { secretId: `${secret}-1234567`, secretString: JSON.stringify({ engine: "sqlserver", host: `${MSSQL_ID}.rds.amazonaws.com`, port: 1433, username, password: "generated" }) },
+    },
+    { type: T.secretRotation, name: `${secret}-rotation`, dependsOnNames: [secret], props: { secretId: `arn:aws:secretsmanager:eu-west-1:111111111111:secret:${secret}`, rotationRules: { automaticallyAfterDays: options.days ?? 30 } } },
+  ];
+}
+
+/** A SQL Server Enterprise primary (Multi-AZ), one replica, its parameter group and the admin's and application's secrets. */
+export function sqlServerStack(): StackInput[] {
+  return [
+    { type: T.parameterGroup, name: "mssql-params", props: sqlServerParameterGroup() },
+    { type: T.instance, name: "mssql", props: sqlServerPrimary(), dependsOnNames: ["mssql-params"] },
+    { type: T.instance, name: "mssql-replica-1", props: sqlServerReplica(1), dependsOnNames: ["mssql-params", "mssql"] },
+    ...loginSecret("admin", "sparki_admin"),
+    ...loginSecret("pool", "sparki_app"),
+  ];
+}
 
 export const replicationGroup = (): Record<string, unknown> => ({
   replicationGroupId: "sparki-dev-redis", description: "cache", engine: "valkey", snapshotRetentionLimit: 7,

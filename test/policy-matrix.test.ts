@@ -34,6 +34,15 @@ describe("matrix-postgres-ha", () => {
     ]);
   });
 
+  it("does not count replicas of a MySQL or SQL Server primary (judged by their source's engine) towards PostgreSQL", async () => {
+    const mysql = db("mysql", { ...primary(), identifier: "sparki-dev-mysql", engine: "mysql" });
+    const mysqlReplicas = [db("mysql-replica-1", replica(1, "sparki-dev-mysql")), db("mysql-replica-2", replica(2, "sparki-dev-mysql"))];
+    expect(await run([ha[0], mysql, ...mysqlReplicas])).toEqual([
+      "PostgreSQL sparki-dev-postgres: the matrix asks for master-replica replication with automatic failover: >= 2 read replicas and Multi-AZ; found 0 replica(s), multiAz on.",
+    ]);
+    expect(await run([...ha, mysql, ...mysqlReplicas])).toEqual([]);
+  });
+
   it("does not accuse values unknown during preview, and ignores other engines", async () => {
     expect(await run([db("primary", { ...primary(), multiAz: UNKNOWN, identifier: UNKNOWN }), ...ha.slice(1)])).toEqual([]);
     const mysql = db("mysql", { ...primary(), engine: "mysql", multiAz: false });
@@ -127,6 +136,32 @@ describe("matrix-alarm-thresholds", () => {
     ]);
     expect(await run({ ...pool, threshold: 190, alarmDescription: "critical: DatabaseConnectionsCurrentlyBorrowed > 95 % of 200 count (190 count)" }))
       .toEqual(["the pool is 200 connections: the matrix sizes pools at 20-100."]);
+  });
+
+  it("takes PostgreSQL's figures for the relational rows without their own (derived:mysql..., derived:mssql...), and no other row", async () => {
+    const latencyTags = latency.tags as Record<string, string>;
+    expect(await run({ ...latency, tags: { ...latencyTags, ThresholdSource: "derived:mysqlLatencyP95" } })).toEqual([]);
+    expect(await run({ ...latency, threshold: 0.1, tags: { ...latencyTags, ThresholdSource: "derived:mssqlLatencyP95" } })).toEqual([
+      "threshold is 0.1: derived:mssqlLatencyP95 sets warning at 50 milliseconds, which is 0.05 in the metric's unit (seconds).",
+    ]);
+    const poolTags = pool.tags as Record<string, string>;
+    expect(await run({ ...pool, tags: { ...poolTags, ThresholdSource: "derived:mysqlConnectionPoolUsage" } })).toEqual([]);
+    // A row with figures of its own (postgres) or that is not relational (redis) has no derived pool threshold.
+    for (const source of ["derived:postgresConnectionPoolUsage", "derived:redisConnectionPoolUsage"]) {
+      expect(await run({ ...pool, tags: { ...poolTags, ThresholdSource: source } }))
+        .toEqual([`tag ThresholdSource "${source}" names no threshold in components/matrix (matrix:<key>, platform:<key> or derived:<adapter>LatencyP95).`]);
+    }
+  });
+
+  it("measures a pool without a proxy (SQL Server) against the engine's ceiling, which must hold the matrix's whole pool", async () => {
+    const connections = alarm({
+      namespace: "AWS/RDS", metricName: "DatabaseConnections", statistic: "Maximum", threshold: 200,
+      alarmDescription: "warning: DatabaseConnections > 80 % of 250 count (200 count) on mssql-primary; source derived:mssqlConnectionPoolUsage",
+      tags: { Severity: "warning", ThresholdSource: "derived:mssqlConnectionPoolUsage", Metric: "rdsDatabaseConnections" },
+    });
+    expect(await run(connections)).toEqual([]);
+    expect(await run({ ...connections, threshold: 64, alarmDescription: "warning: DatabaseConnections > 80 % of 80 count (64 count)" }))
+      .toEqual(["the connection ceiling is 80: the engine must admit the matrix's whole pool (100 connections)."]);
   });
 
   it("fails a rate alarm whose threshold is not the percentage itself, or that reads other metrics than its tag", async () => {

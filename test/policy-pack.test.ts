@@ -23,6 +23,8 @@ const REQUIRED_CONTROLS = [
   "S3.8", "S3.5", "S3.9", "S3.10", "S3.13", "S3.12", "KMS.4", "SNS.1", "CloudWatch.15", "CloudWatch.17", "SecretsManager.1",
   // The embedded KV adapter's launch template (issue 15).
   "EC2.170", "EC2.181",
+  // The MySQL and SQL Server adapters (issue 16): their log exports and TLS, per engine.
+  "RDS.36", "RDS.38", "RDS.39", "RDS.40", "RDS.41",
 ];
 
 describe("the pack's policies", () => {

@@ -4,13 +4,13 @@ import type { ParameterSpec } from "./types";
 
 /** The tunable part of the SQL Server parameter group. */
 export interface SqlServerParameterSettings {
-  /** `user connections`, connections (0 would mean SQL Server's maximum, 32767). The proxy pool is a share of it. Default: 250. */
+  /** `user connections`, connections (0 would mean SQL Server's maximum, 32767). The pool-usage alarm is a share of it. Default: 250. */
   readonly userConnections: number;
 }
 
 export const SQLSERVER_DEFAULT_SETTINGS: SqlServerParameterSettings = { userConnections: 250 };
 
-/** Connections kept free beyond the proxy pool: the admin, RDS's own logins, SQL Server Agent, monitoring. */
+/** Connections kept free beyond the application's pool: the admin, RDS's own logins, SQL Server Agent, monitoring. */
 const RESERVED_CONNECTIONS = 20;
 
 export const SQLSERVER_SETTING_LIMITS: Readonly<Record<keyof SqlServerParameterSettings, SettingLimit>> = {
@@ -33,7 +33,7 @@ export const SQLSERVER_16_PARAMETER_TABLE: ParameterTable = {
   },
 };
 
-/** The parameter group: TLS only (1.2 and later) on the instances, the connection ceiling the proxy pool is a share of. */
+/** The parameter group: TLS only (1.2 and later) on the instances, the connection ceiling the pool-usage alarm is a share of. */
 export function sqlServerParameters(settings: SqlServerParameterSettings): ParameterSpec[] {
   const values: Record<string, string | number> = {
     "rds.force_ssl": 1,

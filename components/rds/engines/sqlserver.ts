@@ -94,7 +94,7 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
     `GRANT CREATE TABLE TO [${poolUsername}];`,
     `GRANT ALTER ON SCHEMA::dbo TO [${poolUsername}];`,
   ].join("\n"),
-  parameterGroupDescription: (major) => `Sparki SQL Server ${major}: TLS 1.2+ only, user connections for the proxy pool`,
+  parameterGroupDescription: (major) => `Sparki SQL Server ${major}: TLS 1.2+ only, user connections for the application's pool`,
   defaultSettings: SQLSERVER_DEFAULT_SETTINGS,
   settingsProblems: sqlServerSettingsProblems,
   parameters: sqlServerParameters,
