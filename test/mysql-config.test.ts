@@ -131,7 +131,7 @@ describe("mysql settings: config over the tier over the component's defaults", (
 
   it("takes class, storage, backups and max_connections from the tier, long_query_time from the stack file", () => {
     expect(settingsOf(DEV)).toMatchObject({
-      enabled: true, engineVersion: "8.4", instanceClass: "db.t4g.micro", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
+      enabled: true, engineVersion: "8.4", instanceClass: "db.t4g.small", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
       backupRetentionDays: 1, databaseName: "sparki", adminUsername: "sparki_admin", parameters: { maxConnections: 125, longQueryTimeSeconds: 0.25 },
     });
     expect(settingsOf(PROD)).toMatchObject({

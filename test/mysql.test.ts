@@ -19,9 +19,9 @@ const EXAMPLES: readonly RdsExample[] = [
 /** What each example is expected to deploy: its stack file over the tier's MySQL defaults. */
 const EXPECTED = {
   dev: {
-    accountId: "555555555555", instanceClass: "db.t4g.micro", memoryGiB: 1, multiAz: false, zone: "eu-west-1a" as string | undefined,
+    accountId: "555555555555", instanceClass: "db.t4g.small", memoryGiB: 2, multiAz: false, zone: "eu-west-1a" as string | undefined,
     replicaZones: [] as string[], storage: 20, maxStorage: 100, backups: 1, deleteBackups: true, protect: false,
-    // RDS offers no Performance Insights (Database Insights) for MySQL on db.t4g.micro.
+    // RDS offers no Performance Insights (Database Insights) for MySQL on db.t4g.small.
     performanceInsights: false, piRetention: undefined as number | undefined, monitoring: 60, logRetention: 7,
     maxConnections: 125, maxPercent: 80, idlePercent: 16, longQueryTime: "0.25", vpcCidr: "10.66.0.0/16", applyImmediately: true, recoveryWindow: 7,
   },
@@ -79,7 +79,7 @@ describe.each(EXAMPLES)("MySQL of $stack", (ex) => {
     for (const db of instancesOf(run, id)) expect(db.inputs.deletionProtection, String(db.inputs.identifier)).toBe(isProd);
   });
 
-  it(`${e.performanceInsights ? `has Performance Insights (${e.piRetention} days, KMS)` : "has no Performance Insights (db.t4g.micro)"}, enhanced monitoring every ${e.monitoring} s, audit/error/IAM/slow-query logs kept ${e.logRetention} days`, async () => {
+  it(`${e.performanceInsights ? `has Performance Insights (${e.piRetention} days, KMS)` : "has no Performance Insights (db.t4g.small)"}, enhanced monitoring every ${e.monitoring} s, audit/error/IAM/slow-query logs kept ${e.logRetention} days`, async () => {
     const run = await runOf(ex);
     for (const db of instancesOf(run, id)) {
       const identifier = String(db.inputs.identifier);

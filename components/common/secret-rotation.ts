@@ -6,8 +6,8 @@ import { partitionOf } from "./aws";
  * Secrets Manager's own rotation functions, published in the AWS Serverless Application Repository
  * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_available-rotation-templates.html).
  * Versions are pinned where a published one could be read (the AWS CDK's `SecretRotationApplication`, which pins
- * the same applications: 1.1.671 for PostgreSQL and MySQL, 1.1.670 for SQL Server, read 2026-11-29); a template
- * without a pin takes the latest.
+ * the same applications: 1.1.671 for PostgreSQL and MySQL, 1.1.670 for SQL Server's single-user and 1.1.671 for its
+ * alternating-users function, read 2026-11-29); a template without a pin takes the latest.
  */
 export const ROTATION_TEMPLATES = {
   /** One database user changes its own password: for the admin, used interactively and by migrations. */
@@ -15,6 +15,11 @@ export const ROTATION_TEMPLATES = {
   mysqlSingleUser: { application: "SecretsManagerRDSMySQLRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
   /** Changes the login's own password (`ALTER LOGIN ... OLD_PASSWORD`): no grant beyond the login itself. */
   sqlserverSingleUser: { application: "SecretsManagerRDSSQLServerRotationSingleUser", semanticVersion: "1.1.670", inVpc: true },
+  /**
+   * Alternating users: the admin (the master secret) creates `<username>_clone` and the two take turns, so the
+   * previous login keeps working for a whole rotation period (for clients that read their password only at start).
+   */
+  sqlserverMultiUser: { application: "SecretsManagerRDSSQLServerRotationMultiUser", semanticVersion: "1.1.671", inVpc: true, multiUser: true },
 } as const;
 
 export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;
@@ -51,6 +56,11 @@ export interface TemplateRotationArgs {
   readonly vpc?: { readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>; readonly securityGroupId: pulumi.Input<string> };
   /** Days between rotations, 1..1000. Default: 30 days. */
   readonly automaticallyAfterDays?: number;
+  /**
+   * For alternating-users templates: the secret whose user creates and changes the two users (its ARN is also the
+   * rotated secret's `masterarn`), with its KMS key. Required by those templates, refused by the others.
+   */
+  readonly masterSecret?: { readonly arn: pulumi.Input<string>; readonly kmsKeyArn: pulumi.Input<string> };
   /** Resources the first scheduled rotation needs (e.g. the database the secret names). Default: none. */
   readonly dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -67,11 +77,16 @@ export function templateRotation(name: string, args: TemplateRotationArgs, paren
   if (template.inVpc !== (args.vpc !== undefined)) {
     throw new Error(`rotation ${name}: template ${args.template} ${template.inVpc ? "connects to the database and needs vpc" : "calls an AWS API and runs outside the VPC"}`);
   }
+  const multiUser = "multiUser" in template && template.multiUser;
+  if (multiUser !== (args.masterSecret !== undefined)) {
+    throw new Error(`rotation ${name}: template ${args.template} ${multiUser ? "alternates users and needs masterSecret" : "rotates one user and takes no masterSecret"}`);
+  }
   const parameters: Record<string, pulumi.Input<string>> = {
     endpoint: `https://secretsmanager.${args.region}.amazonaws.com`,
     functionName: args.functionName,
     kmsKeyArn: args.kmsKeyArn,
     excludeCharacters: ROTATION_EXCLUDED_CHARACTERS,
+    ...(args.masterSecret ? { masterSecretArn: args.masterSecret.arn, masterSecretKmsKeyArn: args.masterSecret.kmsKeyArn } : {}),
     ...(args.vpc ? {
       vpcSubnetIds: pulumi.output(args.vpc.subnetIds).apply((ids) => ids.join(",")),
       vpcSecurityGroupIds: args.vpc.securityGroupId,

@@ -43,6 +43,8 @@ export interface DatabaseAlarmsArgs {
   readonly thresholds: { readonly latencyP95: ThresholdSpec; readonly poolUsage: ThresholdSpec };
   /** Alarm on MaximumUsedTransactionIDs on the writer (PostgreSQL only publishes it). No default. */
   readonly transactionIdAlarm: boolean;
+  /** Alarm on FreeableMemory (not for an engine that keeps all the memory it takes). No default. */
+  readonly freeableMemoryAlarm: boolean;
   /** Every instance to alarm on: the primary first, then each replica. No default. */
   readonly instances: readonly WatchedInstance[];
   /** The pool the application draws from. No default. */
@@ -93,7 +95,7 @@ export function databaseAlarms(args: DatabaseAlarmsArgs, parent: pulumi.Resource
     new AlarmPair({ ...base, metric: "rdsCpuUtilization", threshold: cpu }, opts);
     new AlarmPair({ ...base, metric: "rdsDiskQueueDepth", threshold: diskQueue }, opts);
     new AlarmPair({ ...base, metric: "rdsFreeStorageSpace", threshold: storage, percentOf: { value: args.allocatedStorageGiB, unit: "gibibytes" } }, opts);
-    new AlarmPair({ ...base, metric: "rdsFreeableMemory", threshold: memory, percentOf: { value: instance.memoryGiB, unit: "gibibytes" } }, opts);
+    if (args.freeableMemoryAlarm) new AlarmPair({ ...base, metric: "rdsFreeableMemory", threshold: memory, percentOf: { value: instance.memoryGiB, unit: "gibibytes" } }, opts);
     if (instance.replica) {
       new AlarmPair({ ...base, metric: "rdsReplicaLag", threshold: lag }, opts);
     } else if (args.transactionIdAlarm) {

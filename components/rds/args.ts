@@ -72,7 +72,10 @@ export interface DatabaseArgsBase extends AccountScope {
   readonly passwordRotationDays?: number;
   /** Days Secrets Manager keeps the deleted admin secret recoverable: 0 or 7..30. Default: 30 days. */
   readonly secretRecoveryWindowDays?: number;
-  /** Port of the instances and the proxy. Default: the engine's (PostgreSQL 5432, MySQL 3306, SQL Server 1433). */
+  /**
+   * Port of the instances. Default: the engine's (PostgreSQL 5432, MySQL 3306, SQL Server 1433). Behind RDS Proxy
+   * only the default is accepted: the proxy listens on it whatever the database's port.
+   */
   readonly port?: number;
   /** Automated backup retention, days, 1..35 (replicas need backups on the source). Default: 7 days. */
   readonly backupRetentionDays?: number;

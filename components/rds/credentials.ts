@@ -78,11 +78,13 @@ export interface SecretRotationArgs {
   readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
   /** Security group of the rotation function (to the primary and Secrets Manager). No default. */
   readonly rotationSecurityGroupId: pulumi.Input<string>;
+  /** For an alternating-users template: the admin's secret (the secret's `masterarn`) and its key. Default: none. */
+  readonly masterSecret?: { readonly arn: pulumi.Input<string>; readonly kmsKeyArn: pulumi.Input<string> };
 }
 
 /**
  * The secret's first value, in the JSON Secrets Manager's rotation function reads, and its rotation (single user:
- * the user changes its own password). Rotation writes every later version, so Pulumi never writes the string
+ * the user changes its own password; alternating users: the master secret's user changes the other of two). Rotation writes every later version, so Pulumi never writes the string
  * again (`ignoreChanges`): a replaced primary would otherwise put the long-rotated initial password back as
  * AWSCURRENT.
  */
@@ -94,12 +96,14 @@ export function secretValueAndRotation(name: string, generated: GeneratedSecret,
       engine: args.secretEngine, host: args.primary.address, port: args.port,
       ...(args.databaseName === undefined ? {} : { dbname: args.databaseName }),
       username: args.username, password: generated.initialPassword,
+      ...(args.masterSecret ? { masterarn: args.masterSecret.arn } : {}),
     })),
   }, { parent, dependsOn: [args.primary], ignoreChanges: ["secretString"] });
   templateRotation(`${name}-${role}`, {
     template: args.template, functionName: `${args.identifier}-${role}-rotation`, region: args.region,
     secretId: generated.secret.arn, kmsKeyArn: args.kmsKeyArn, automaticallyAfterDays: args.rotationDays,
     vpc: { subnetIds: args.subnetIds, securityGroupId: args.rotationSecurityGroupId },
+    ...(args.masterSecret ? { masterSecret: args.masterSecret } : {}),
     dependsOn: [version],
   }, parent);
 }

@@ -20,7 +20,7 @@ export {
   type PostgresDatabaseArgs, type RelationalDatabaseArgs, type ResolvedDatabase, type ResolvedDatabaseArgs, resolveDatabaseArgs,
   type SqlServerDatabaseArgs, withDefaults,
 } from "./args";
-export { type DatabasePlan, type PlanInput, planDatabase, planProblems, type PlannedReplica, proxyEngineProblem } from "./plan";
+export { type DatabasePlan, minimumStorageCeilingGiB, type PlanInput, planDatabase, planProblems, type PlannedReplica, proxyEngineProblem } from "./plan";
 export { type ProxyPool, proxyPool } from "./pool";
 export { databaseConnectPolicy, enhancedMonitoringPolicyArn, proxyResourceId, secretReadPolicy, serviceAssumeRolePolicy } from "./policies";
 export { EVENT_CATEGORIES, type EventTopics } from "./events";
@@ -98,6 +98,9 @@ export class RelationalDatabase extends pulumi.ComponentResource {
       description: engine.parameterGroupDescription(plan.major),
       parameters: [...plan.parameters],
     }, { parent: this });
+    // Never deleted by Pulumi (skipDestroy): RDS refuses to delete an option group any snapshot still names, and
+    // automated and final snapshots always do (@pulumi/aws OptionGroup docs). A replaced group stays behind,
+    // unused, until its snapshots expire.
     const optionGroup = engine.optionGroup && new aws.rds.OptionGroup(`${name}-options`, {
       namePrefix: `${a.identifier}-${groupNamePart(plan.family)}-`,
       engineName: plan.rdsEngine,
@@ -107,6 +110,7 @@ export class RelationalDatabase extends pulumi.ComponentResource {
         optionName: engine.optionGroup.option,
         optionSettings: Object.entries(engine.optionGroup.settings).map(([settingName, value]) => ({ name: settingName, value })),
       }],
+      skipDestroy: true,
     }, { parent: this });
     const monitoring = monitoringRole(name, a, label, this);
     const secretArgs = { identifier: a.identifier, label, kmsKeyArn: a.kmsKeyArn, recoveryWindowDays: plan.secretRecoveryWindowDays, protect: a.protect };
@@ -188,9 +192,13 @@ export class RelationalDatabase extends pulumi.ComponentResource {
         JSON.stringify(databaseConnectPolicy({ ...a, dbResourceIds: [proxyResourceId(proxyArn), ...replicaIds], username: poolUsername })));
       pool = { subject: `${engine.matrixKey}-proxy`, proxyName: plan.proxyName, proxyTarget: proxy.target, poolSize: plan.pool.poolSize };
     } else {
-      // No proxy and no IAM authentication: the application's login has a generated password in its own rotating secret.
+      // No proxy and no IAM authentication: the application's login has a generated password in its own secret,
+      // rotated by alternating users, which the admin (its secret the master) creates and changes.
       const poolSecret = generatedSecret(name, "pool", { ...secretArgs, username: poolUsername }, this);
-      secretValueAndRotation(name, poolSecret, { ...rotation, username: poolUsername }, this);
+      secretValueAndRotation(name, poolSecret, {
+        ...rotation, username: poolUsername, template: engine.poolRotationTemplate ?? engine.rotationTemplate,
+        ...(engine.poolRotationTemplate ? { masterSecret: { arn: admin.secret.arn, kmsKeyArn: a.kmsKeyArn } } : {}),
+      }, this);
       this.poolSecretArn = poolSecret.secret.arn;
       this.writerEndpoint = this.primary.address;
       connectDescription = `Read ${poolUsername}'s login secret for ${a.identifier} (${label} has no IAM database authentication): attach to application roles`;
@@ -213,6 +221,7 @@ export class RelationalDatabase extends pulumi.ComponentResource {
       title: label,
       thresholds: engine.thresholds,
       transactionIdAlarm: engine.transactionIdAlarm,
+      freeableMemoryAlarm: engine.freeableMemoryAlarm,
       pool,
       allocatedStorageGiB: a.allocatedStorageGiB,
       instances: [

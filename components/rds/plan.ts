@@ -14,6 +14,26 @@ export function proxyEngineProblem<S>(engine: EngineProfile<S>, engineVersion: s
   return `${major}: RDS Proxy support for RDS for ${engine.label} ${major} is not documented (checked 2026-11-29; documented: ${documented.join(", ")}); use ${documented[0]}, or add ${major} to pooling.documentedMajors of the ${engine.name} engine profile (components/rds/engines) with its source once AWS documents it`;
 }
 
+/**
+ * Engine rule: RDS Proxy listens on the engine's default port only (RDS User Guide, "Amazon RDS Proxy", additional
+ * limitations for RDS for MySQL: "all proxies listen on port 3306 for MySQL"; for RDS for PostgreSQL: port 5432).
+ * Another database port would leave the proxy's security group and the clients on a port nothing listens on.
+ */
+function proxyPortProblem<S>(engine: EngineProfile<S>, port: number): string | undefined {
+  return engine.pooling.kind === "proxy" && port !== engine.defaultPort
+    ? `must be ${engine.defaultPort}: RDS Proxy, which fronts ${engine.label} here, listens only on ${engine.defaultPort}`
+    : undefined;
+}
+
+/**
+ * Engine rule: the storage autoscaling ceiling must be at least 10 % above the allocated storage (RDS User Guide,
+ * "Managing capacity automatically with Amazon RDS storage autoscaling": the maximum storage threshold must be at
+ * least 10 % more than the current allocation), GiB.
+ */
+export function minimumStorageCeilingGiB(allocatedStorageGiB: number): number {
+  return Math.ceil(allocatedStorageGiB * 1.1);
+}
+
 /** RDS refuses backup and maintenance windows shorter than this, minutes. */
 const RDS_MINIMUM_WINDOW_MINUTES = 30;
 
@@ -125,8 +145,9 @@ export function planProblems<S>(engine: EngineProfile<S>, input: PlanInput<S>): 
   const { min, max } = engine.storageGiB;
   check(Number.isInteger(input.allocatedStorageGiB) && input.allocatedStorageGiB >= min && input.allocatedStorageGiB <= max,
     `allocatedStorageGiB must be an integer ${min}..${max}, got ${input.allocatedStorageGiB}`);
-  check(Number.isInteger(input.maxAllocatedStorageGiB) && input.maxAllocatedStorageGiB > input.allocatedStorageGiB && input.maxAllocatedStorageGiB <= max,
-    `maxAllocatedStorageGiB must be an integer above allocatedStorageGiB (${input.allocatedStorageGiB}) and at most ${max}, got ${input.maxAllocatedStorageGiB}`);
+  const ceiling = minimumStorageCeilingGiB(input.allocatedStorageGiB);
+  check(Number.isInteger(input.maxAllocatedStorageGiB) && input.maxAllocatedStorageGiB >= ceiling && input.maxAllocatedStorageGiB <= max,
+    `maxAllocatedStorageGiB must be an integer of at least ${ceiling} (10 % above allocatedStorageGiB ${input.allocatedStorageGiB}) and at most ${max}, got ${input.maxAllocatedStorageGiB}`);
   check(Number.isInteger(input.backupRetentionDays) && input.backupRetentionDays >= 1 && input.backupRetentionDays <= 35,
     `backupRetentionDays must be an integer 1..35 (read replicas and point-in-time recovery need backups), got ${input.backupRetentionDays}`);
   const users = engine.adminUsername;
@@ -145,7 +166,7 @@ export function planProblems<S>(engine: EngineProfile<S>, input: PlanInput<S>): 
     `performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731, got ${input.performanceInsightsRetentionDays}`);
   check(MONITORING_INTERVALS.has(input.monitoringIntervalSeconds),
     `monitoringIntervalSeconds must be 1, 5, 10, 15, 30 or 60, got ${input.monitoringIntervalSeconds}`);
-  const portProblem = engine.portProblem(input.port);
+  const portProblem = engine.portProblem(input.port) ?? proxyPortProblem(engine, input.port);
   if (portProblem) problems.push(`port ${portProblem}, got ${input.port}`);
   const { backupWindow, maintenanceWindow } = input;
   check(DAILY_WINDOW.test(backupWindow), `backupWindow must be hh:mm-hh:mm (UTC), got ${backupWindow}`);

@@ -1,5 +1,5 @@
 import { partitionOf } from "../../components/common";
-import { type EngineProfile, instanceClassProblem, proxyEngineProblem } from "../../components/rds";
+import { type EngineProfile, instanceClassProblem, minimumStorageCeilingGiB, proxyEngineProblem } from "../../components/rds";
 import type { AdapterRule } from "../adapters/contract";
 import type { RelationalProfile } from "./profiles";
 import type { RelationalSettings } from "./settings";
@@ -63,8 +63,8 @@ export function relationalRules(spec: RelationalRulesSpec): readonly Rule[] {
         : [],
 
     ({ settings: s }) =>
-      s.maxAllocatedStorageGiB <= s.allocatedStorageGiB
-        ? [{ path: ["maxAllocatedStorageGiB"], message: `must be above allocatedStorageGiB (${s.allocatedStorageGiB}): it is the ceiling storage autoscaling grows the volume to` }]
+      s.maxAllocatedStorageGiB < minimumStorageCeilingGiB(s.allocatedStorageGiB)
+        ? [{ path: ["maxAllocatedStorageGiB"], message: `must be at least ${minimumStorageCeilingGiB(s.allocatedStorageGiB)}, 10 % above allocatedStorageGiB (${s.allocatedStorageGiB}): it is the ceiling storage autoscaling grows the volume to, and RDS refuses a smaller margin` }]
         : [],
 
     ({ settings: s, scope }) =>

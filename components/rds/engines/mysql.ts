@@ -82,5 +82,6 @@ export const MYSQL_ENGINE: EngineProfile<MySqlParameterSettings> = {
   maxConnections: (s) => s.maxConnections,
   combinationProblems: () => [],
   thresholds: { latencyP95: relationalThreshold("mysql", "latencyP95"), poolUsage: relationalThreshold("mysql", "connectionPoolUsage") },
+  freeableMemoryAlarm: true,
   transactionIdAlarm: false,
 };

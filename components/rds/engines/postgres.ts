@@ -73,5 +73,6 @@ export const POSTGRES_ENGINE: EngineProfile<PostgresParameterSettings> = {
   maxConnections: (s) => s.maxConnections,
   combinationProblems: () => [],
   thresholds: { latencyP95: matrixThreshold("postgresLatencyP95"), poolUsage: matrixThreshold("postgresConnectionPoolUsage") },
+  freeableMemoryAlarm: true,
   transactionIdAlarm: true,
 };

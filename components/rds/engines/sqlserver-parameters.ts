@@ -4,11 +4,11 @@ import type { ParameterSpec } from "./types";
 
 /** The tunable part of the SQL Server parameter group. */
 export interface SqlServerParameterSettings {
-  /** `user connections`, connections (0 would mean SQL Server's maximum, 32767). The pool-usage alarm is a share of it. Default: 250. */
+  /** `user connections`, connections (0 would mean SQL Server's maximum, 32767). The pool-usage alarm is a share of it; each Fiber `storage/mssql` process opens up to 100 (its pool size is fixed). Default: 1000. */
   readonly userConnections: number;
 }
 
-export const SQLSERVER_DEFAULT_SETTINGS: SqlServerParameterSettings = { userConnections: 250 };
+export const SQLSERVER_DEFAULT_SETTINGS: SqlServerParameterSettings = { userConnections: 1000 };
 
 /** Connections kept free beyond the application's pool: the admin, RDS's own logins, SQL Server Agent, monitoring. */
 const RESERVED_CONNECTIONS = 20;

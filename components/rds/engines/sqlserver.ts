@@ -8,7 +8,7 @@ export const SQLSERVER_MAJORS = ["16.00"] as const;
 /** Ports RDS for SQL Server refuses although in 1150..65535 (RDS API Reference, CreateDBInstance, Port). */
 export const SQLSERVER_FORBIDDEN_PORTS: readonly number[] = [1234, 1434, 3260, 3343, 3389, 47001, 49152, 49153, 49154, 49155, 49156];
 export const SQLSERVER_EDITIONS: Readonly<Record<SqlServerEdition, string>> = { ex: "Express", web: "Web", se: "Standard", ee: "Enterprise" };
-/** Editions licensed for this stack's production use: Express is capped (10 GiB per database), Web is for public web workloads only. */
+/** Editions licensed for this stack's production use: Web is for public web workloads only (Express is refused everywhere). */
 export const SQLSERVER_PRODUCTION_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
 /** Editions this component runs Multi-AZ (Always On): Standard and Enterprise (MULTI_AZ_SOURCE). */
 export const SQLSERVER_MULTI_AZ_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
@@ -18,16 +18,27 @@ export const SQLSERVER_RESERVED_USERNAMES = /^(sa|rdsa|rdsadmin|rds_.*|admin|adm
 /** Why SQL Server runs without RDS Proxy: clients connect to the instances, the pool is the application's own. */
 export const SQLSERVER_NO_PROXY = 'RDS User Guide, "Amazon RDS Proxy", limitations (checked 2026-11-29): "RDS Proxy does not support RDS for SQL Server DB instances that run on major version SQL Server 2022", and "does not support end-to-end IAM authentication for RDS for SQL Server"';
 const MULTI_AZ_SOURCE = 'RDS User Guide, "Multi-AZ deployments for Amazon RDS for Microsoft SQL Server" (Standard and Enterprise editions)';
-const REPLICA_SOURCE = 'RDS User Guide, "Working with read replicas for Microsoft SQL Server in Amazon RDS", Limitations (Enterprise Edition; source in a Multi-AZ deployment with Always On)';
+/**
+ * Why this stack offers no SQL Server read replicas although RDS has them (Enterprise Edition): RDS does not copy
+ * logins to them, so the application's login (created by the bootstrap, rotated on the primary) would not exist
+ * there, or not with its current password.
+ */
+export const SQLSERVER_NO_REPLICAS = 'RDS User Guide, "Working with read replicas for Microsoft SQL Server in Amazon RDS", Limitations: "Synchronization of user logins to read replicas" is not supported, and server-level objects created on the primary after the replica "will not be automatically replicated"';
+/** Why Express is refused: the stack encrypts every database at rest, which RDS has not offered for Express. */
+export const SQLSERVER_NO_EXPRESS = 'RDS User Guide, "Encrypting Amazon RDS resources" (as archived 2023): encryption is available for every engine "except for SQL Server Express Edition"; RDS answers InvalidParameterCombination ("sqlserver-ex does not support encryption at rest")';
 const CLASS_SOURCE = 'RDS User Guide, "DB instance class support for Microsoft SQL Server"';
 
-const LARGE_AND_UP = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
-/** Sizes each edition is offered on, per family (CLASS_SOURCE): Express and Web burstable only, Standard from large, Enterprise from xlarge. */
+const STANDARD_SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"];
+const ENTERPRISE_SIZES = ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
+/**
+ * Sizes each edition is offered on, per family (CLASS_SOURCE): Express and Web burstable only, Standard from large
+ * up to 8xlarge (its licence caps the cores it uses), Enterprise from xlarge.
+ */
 export const SQLSERVER_EDITION_CLASSES: Readonly<Record<SqlServerEdition, Readonly<Record<string, readonly string[]>>>> = {
   ex: { "db.t3": ["small", "medium", "large", "xlarge"] },
   web: { "db.t3": ["small", "medium", "large", "xlarge", "2xlarge"] },
-  se: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": LARGE_AND_UP, "db.r6i": LARGE_AND_UP },
-  ee: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": LARGE_AND_UP.slice(1), "db.r6i": LARGE_AND_UP.slice(1) },
+  se: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": STANDARD_SIZES, "db.r6i": STANDARD_SIZES },
+  ee: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": ENTERPRISE_SIZES, "db.r6i": ENTERPRISE_SIZES },
 };
 
 /** Why RDS offers no such class for the edition, or undefined (classes outside the memory table are reported by it). */
@@ -81,11 +92,16 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   iamDatabaseAuthentication: false,
   pooling: { kind: "direct", reason: SQLSERVER_NO_PROXY },
   rotationTemplate: "sqlserverSingleUser",
+  // The Fiber adapter reads its password once, at start: alternating users keep the previous login valid for a
+  // whole rotation period instead of failing every new connection the moment the password changes.
+  poolRotationTemplate: "sqlserverMultiUser",
   secretEngine: "sqlserver",
-  // RDS creates no database for SQL Server; the admin creates it, then the application's login with the password
-  // in the pool secret (rotation changes it later with the login's own ALTER LOGIN ... OLD_PASSWORD).
+  // RDS creates no database for SQL Server; the admin creates it, with a binary collation (the Fiber adapter's keys
+  // are case-sensitive; the server default SQL_Latin1_General_CP1_CI_AS would fold "Key" and "key" together), then
+  // the application's login with the password in the pool secret. Rotation alternates users: it creates
+  // `<login>_clone` with the same permissions, as the admin.
   bootstrapSql: (databaseName, poolUsername) => [
-    `CREATE DATABASE [${databaseName}];`,
+    `CREATE DATABASE [${databaseName}] COLLATE Latin1_General_100_BIN2;`,
     `CREATE LOGIN [${poolUsername}] WITH PASSWORD = N'<password of the pool secret>', DEFAULT_DATABASE = [${databaseName}], CHECK_POLICY = ON;`,
     `USE [${databaseName}];`,
     `CREATE USER [${poolUsername}] FOR LOGIN [${poolUsername}];`,
@@ -103,11 +119,11 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
     if (edition === undefined) return [{ key: "edition", message: "must be given for SQL Server: ex, web, se or ee" }];
     const problems: CombinationProblem[] = [];
     const name = SQLSERVER_EDITIONS[edition];
+    if (edition === "ex") problems.push({ key: "edition", message: `must not be ex (Express): this stack encrypts every database at rest (${SQLSERVER_NO_EXPRESS}); use web in dev` });
     if (multiAz && !SQLSERVER_MULTI_AZ_EDITIONS.includes(edition)) {
       problems.push({ key: "multiAz", message: `needs edition se or ee, got ${edition} (${name}; ${MULTI_AZ_SOURCE})` });
     }
-    if (replicas > 0 && edition !== "ee") problems.push({ key: "replicas", message: `need edition ee, got ${edition} (${name}; ${REPLICA_SOURCE})` });
-    if (replicas > 0 && !multiAz) problems.push({ key: "replicas", message: `need Multi-AZ on the source (${REPLICA_SOURCE})` });
+    if (replicas > 0) problems.push({ key: "replicas", message: `must be 0 for SQL Server: the application's login would not exist on a replica (${SQLSERVER_NO_REPLICAS})` });
     const classProblem = editionClassProblem(edition, instanceClass);
     if (classProblem) problems.push({ key: "instanceClass", message: classProblem });
     // Replicas run the source's edition: their class must be offered for it too.
@@ -117,4 +133,7 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   },
   thresholds: { latencyP95: relationalThreshold("mssql", "latencyP95"), poolUsage: relationalThreshold("mssql", "connectionPoolUsage") },
   transactionIdAlarm: false,
+  // SQL Server takes memory up to its "max server memory" and keeps it (the buffer pool): low FreeableMemory is its
+  // normal state, not a warning.
+  freeableMemoryAlarm: false,
 };

@@ -106,8 +106,10 @@ export interface EngineProfile<Settings> {
     readonly settings: Readonly<Record<string, string>>;
     readonly source: string;
   };
-  /** Secrets Manager's single-user rotation function for the engine. */
+  /** Secrets Manager's single-user rotation function for the engine: the admin's secret. */
   readonly rotationTemplate: RotationTemplate;
+  /** The rotation of the pool user's secret, for engines without IAM authentication (an alternating-users template). */
+  readonly poolRotationTemplate?: RotationTemplate;
   /** `engine` in the secret JSON the rotation function reads. */
   readonly secretEngine: string;
   /** The one-time statements the admin runs to create the pool user (and, where RDS cannot, the database). */
@@ -135,4 +137,6 @@ export interface EngineProfile<Settings> {
   readonly thresholds: { readonly latencyP95: ThresholdSpec; readonly poolUsage: ThresholdSpec };
   /** The engine publishes MaximumUsedTransactionIDs (PostgreSQL's wraparound counter). */
   readonly transactionIdAlarm: boolean;
+  /** Low FreeableMemory means trouble for this engine (not for SQL Server, which keeps what it takes). */
+  readonly freeableMemoryAlarm: boolean;
 }

@@ -1,4 +1,4 @@
-import type { SqlServerEdition } from "../../../components/rds";
+import { SQLSERVER_PRODUCTION_EDITIONS, type SqlServerEdition } from "../../../components/rds";
 import type { ProfileName } from "../../config/schema";
 import type { RelationalProfile } from "../../rds/profiles";
 
@@ -13,17 +13,18 @@ export interface SqlServerProfile extends RelationalProfile {
 }
 
 export const SQLSERVER_PROFILES: Readonly<Record<ProfileName, SqlServerProfile>> = {
-  // Opt-in. Express on the smallest burstable class it runs on, single-AZ (Express has no Multi-AZ), one day of backups.
+  // Opt-in. Web on the smallest burstable class it runs on, single-AZ, one day of backups. Not Express: RDS does not
+  // encrypt Express storage (SQLSERVER_NO_EXPRESS).
   dev: {
-    enabled: false, engineVersion: "16.00", edition: "ex", allowedEditions: ["ex", "web", "se", "ee"], instanceClass: "db.t3.small",
+    enabled: false, engineVersion: "16.00", edition: "web", allowedEditions: ["web", "se", "ee"], instanceClass: "db.t3.small",
     allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100, backupRetentionDays: 1, minBackupRetentionDays: 1, minReplicas: 0,
-    userConnections: 150, applyImmediately: true, secretRecoveryWindowDays: 7,
+    userConnections: 500, applyImmediately: true, secretRecoveryWindowDays: 7,
   },
   // Opt-in. Standard Edition, Multi-AZ (the tier's; Always On), memory-optimised, two weeks of backups kept after
-  // delete. No read replica: SQL Server's need Enterprise Edition.
+  // delete. No read replica (SQLSERVER_NO_REPLICAS).
   prod: {
-    enabled: false, engineVersion: "16.00", edition: "se", allowedEditions: ["se", "ee"], instanceClass: "db.r6i.large",
+    enabled: false, engineVersion: "16.00", edition: "se", allowedEditions: SQLSERVER_PRODUCTION_EDITIONS, instanceClass: "db.r6i.large",
     replicas: 0, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000, backupRetentionDays: 14, minBackupRetentionDays: 14, minReplicas: 0,
-    performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15, userConnections: 250, retainAutomatedBackups: true,
+    performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15, userConnections: 1000, retainAutomatedBackups: true,
   },
 };

@@ -14,7 +14,7 @@ export const SQLSERVER_RULES: readonly Rule[] = [
   ({ settings: s, profile, scope }) =>
     profile.allowedEditions.includes(s.edition)
       ? []
-      : [{ path: ["edition"], message: `must be one of ${profile.allowedEditions.join(", ")} for profile "${scope.env.profile.name}": ${SQLSERVER_EDITIONS[s.edition]} is dev-only (Express caps a database at 10 GiB; Web is licensed for public web workloads only)` }],
+      : [{ path: ["edition"], message: `must be one of ${profile.allowedEditions.join(", ")} for profile "${scope.env.profile.name}": ${SQLSERVER_EDITIONS[s.edition]} is dev-only (Web is licensed for public web workloads only)` }],
 
   // What RDS refuses for the edition (Multi-AZ, replicas, classes), reported on the key that chose it.
   ({ settings: s, scope }) => SQLSERVER_ENGINE.combinationProblems({

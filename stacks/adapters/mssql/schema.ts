@@ -5,9 +5,9 @@ import { oneOf, section } from "../../config/rules";
 import { parameterSetting, parameterType, relationalFields } from "../../rds/schema";
 
 export const sqlServerParametersSchema = documented(section({
-  userConnections: documented(parameterSetting(SQLSERVER_SETTING_LIMITS.userConnections, "connections; the 100-connection pool plus 20 reserved fit under it"), {
+  userConnections: documented(parameterSetting(SQLSERVER_SETTING_LIMITS.userConnections, "connections; each Fiber storage/mssql process opens up to 100"), {
     type: parameterType(SQLSERVER_SETTING_LIMITS.userConnections, ""),
-    description: "`user connections`: the connection ceiling; the pool-usage alarm is a share of it.",
+    description: "`user connections`: the connection ceiling; the pool-usage alarm is a share of it. Each Fiber `storage/mssql` process opens up to 100 (its pool size is fixed).",
   }),
 }), { description: "Parameter-group settings." });
 
@@ -21,13 +21,13 @@ export const sqlServerSchema = documented(section({
       type: "quoted string `16.00` or `16.00.x.y.vN`",
       description: "RDS for SQL Server 2022 version; the major alone lets RDS pick and upgrade the minor.",
     },
-    replicasDescription: "Read replicas (Enterprise Edition on a Multi-AZ source only), one per AZ apart from the primary's.",
+    replicasDescription: "Read replicas: 0 (RDS does not copy logins to SQL Server replicas, so the application's could not log in there).",
     reservedUsernames: "a login SQL Server or RDS reserves (sa, rdsadmin, guest, sys*, dbo, rds_*) or admin/root",
     usernameType: "lowercase identifier of 1-16 characters, not `sa`/`rdsadmin`/`admin`/`guest`/`sys*`/`dbo`",
   }),
   edition: documented(oneOf(["ex", "web", "se", "ee"]).optional(), {
     type: "`ex` | `web` | `se` | `ee`",
-    description: "Edition (license included): Express and Web are dev-only; Multi-AZ needs Standard or Enterprise, read replicas Enterprise.",
+    description: "Edition (license included): Web is dev-only (licensed for public web workloads); Multi-AZ needs Standard or Enterprise; Express is refused (RDS does not encrypt its storage).",
   }),
   parameters: sqlServerParametersSchema.default({}),
 }), {
