@@ -70,7 +70,9 @@ export const POLICY_COVERAGE: Readonly<Record<string, Coverage>> = {
   "aws:secretsmanager/secret:Secret": by("secrets-customer-key", "secretsmanager-1-rotation", "rds-10-iam-auth"),
   "aws:secretsmanager/secretRotation:SecretRotation": by("secretsmanager-1-rotation"),
   "aws:secretsmanager/secretVersion:SecretVersion": because("the first value of a rotated secret, marked secret and written once (ignoreChanges), tested per component"),
-  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": because("Secrets Manager's own rotation template, pinned by application and version (postgres tests)"),
+  // Secrets Manager's own rotation templates, pinned by application and version (postgres, mysql and mssql tests); the
+  // alternating-users ones must name their master secret.
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": by("engine-secrets-multi-user-rotation"),
   "aws:sns/topic:Topic": by("sns-1-kms-encryption"),
   "aws:ssm/parameter:Parameter": by("ssm-no-plaintext-secrets", "engine-ssm-parameter"),
   "aws:sns/topicPolicy:TopicPolicy": because("lets only this account's alarm and event publishers publish (test/alert-topics.test.ts)"),

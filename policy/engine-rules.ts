@@ -8,6 +8,7 @@ import {
   ENGINES, MYSQL_84_PARAMETER_TABLE, SQLSERVER_16_PARAMETER_TABLE, SQLSERVER_EDITIONS, SQLSERVER_MULTI_AZ_EDITIONS, SQLSERVER_NO_PROXY, STATIC_PARAMETERS,
 } from "../components/rds/engines";
 import { bucketsOf, hasSide, sidesOf } from "./lib/buckets";
+import { rotatedSecret, secretJson, versionsOf } from "./lib/secrets";
 import { engineRule } from "./lib/controls";
 import {
   describeDb, engineNameOf, engineOf, engineVersionOf, instancesOf, knownString, sourceOf,
@@ -262,13 +263,13 @@ export const rdsStaticParameters: ResourceValidationPolicy = {
 };
 
 const SQLSERVER_MULTI_AZ_SOURCE = "RDS User Guide, \"Multi-AZ deployments for Amazon RDS for Microsoft SQL Server\"";
-const SQLSERVER_REPLICA_SOURCE = "RDS User Guide, \"Working with read replicas for Microsoft SQL Server in Amazon RDS\", Limitations";
+const SQLSERVER_REPLICA_SOURCE = "RDS User Guide, \"Working with read replicas for Microsoft SQL Server in Amazon RDS\", Limitations and \"Synchronizing database users and objects with a SQL Server read replica\"";
 
 export const sqlServerMultiAzEdition: ResourceValidationPolicy = {
   name: "engine-rds-sqlserver-multi-az",
   ...engineRule(SQLSERVER_MULTI_AZ_SOURCE, CHECKED,
     `RDS for SQL Server runs Multi-AZ only on ${SQLSERVER_MULTI_AZ_EDITIONS.map((e) => `sqlserver-${e}`).join(" and ")} (Standard, Enterprise): not on Express or Web.`,
-    "Use edition se or ee for Multi-AZ, or run Express and Web single-AZ (the mssql adapter's rules refuse the combination in config)."),
+    "Use edition se or ee for Multi-AZ, or run Web single-AZ (the mssql adapter refuses Web Multi-AZ in config, and Express everywhere)."),
   validateResource: validateResourceOfType(aws.rds.Instance, (db, args, report) => {
     const engine = read(() => db.engine);
     if (!engine.known) return;
@@ -283,8 +284,8 @@ export const sqlServerMultiAzEdition: ResourceValidationPolicy = {
 export const sqlServerReplicas: StackValidationPolicy = {
   name: "engine-rds-sqlserver-replicas",
   ...engineRule(SQLSERVER_REPLICA_SOURCE, CHECKED,
-    "Read replicas of RDS for SQL Server replicate an Enterprise Edition (sqlserver-ee) source that runs Multi-AZ (Always On).",
-    "Use edition ee with Multi-AZ for a SQL Server with replicas, or drop the replicas (the mssql adapter's rules refuse the combination in config)."),
+    "No read replica of an RDS for SQL Server instance: RDS copies no login created on the primary after the replica to it (the application's login, which the bootstrap creates, and every password its rotation sets would be missing there); and RDS makes replicas only of an Enterprise Edition (sqlserver-ee) source that runs Multi-AZ (Always On).",
+    "Drop the replicas (the mssql adapter refuses replicas > 0: SQLSERVER_NO_REPLICAS); scale reads with the primary's class."),
   validateStack: (args, report) => {
     const replicas = instancesOf(args.resources).filter(isReplica).flatMap((replica) => {
       const source = sourceOf(replica, args.resources);
@@ -292,9 +293,11 @@ export const sqlServerReplicas: StackValidationPolicy = {
       const edition = sqlServerEditionOf(knownString(() => source.asType(aws.rds.Instance)?.engine));
       return edition === undefined ? [] : [{ replica, source, edition }];
     });
-    if (replicas.length === 0) args.notApplicable("no read replicas of a SQL Server instance in this stack");
+    const primaries = instancesOf(args.resources).filter((db) => !isReplica(db) && sqlServerEditionOf(knownString(() => db.asType(aws.rds.Instance)?.engine)) !== undefined);
+    if (replicas.length === 0 && primaries.length === 0) args.notApplicable("no SQL Server instances in this stack");
     for (const { replica, source, edition } of replicas) {
       const name = describeDb(replica);
+      report(`read replica ${name} replicates ${describeDb(source)}, SQL Server: RDS copies no login created on the primary after the replica to it, so the application's login and its rotated passwords would be missing there.`, replica.urn);
       if (edition !== "ee") {
         report(`read replica ${name} replicates ${describeDb(source)}, SQL Server ${SQLSERVER_EDITIONS[edition]} (sqlserver-${edition}): RDS makes read replicas of Enterprise Edition (sqlserver-ee) only.`, replica.urn);
       }
@@ -640,9 +643,54 @@ export const ssmParameterLimits: ResourceValidationPolicy = {
   }),
 };
 
+const SAR_STACK = aws.serverlessrepository.CloudFormationStack;
+/** Secrets Manager's alternating-users rotation applications (SecretsManagerRDSSQLServerRotationMultiUser...). */
+const MULTI_USER_APPLICATION = /:applications\/SecretsManager[A-Za-z0-9]+RotationMultiUser$/;
+
+/** Why an alternating-users rotation function cannot work, per problem: empty when it can (or cannot be known yet). */
+export function multiUserRotationProblems(app: PolicyResource, resources: readonly PolicyResource[]): string[] {
+  const stack = app.asType(SAR_STACK)!;
+  const name = known(() => stack.name) ?? app.name;
+  const master = read(() => stack.parameters?.masterSecretArn as unknown);
+  if (master.known && (typeof master.value !== "string" || master.value === "")) {
+    return [`rotation function ${name} (${known(() => stack.applicationId)?.split("/").at(-1) ?? "an alternating-users application"}) has no masterSecretArn parameter: its role may not read a master secret, so no rotation gets past setSecret.`];
+  }
+  const functionName = known(() => stack.parameters?.functionName);
+  const rotations = resources.filter((r) => r.isType(aws.secretsmanager.SecretRotation)
+    && (r.dependencies.includes(app) || (functionName !== undefined && known(() => r.asType(aws.secretsmanager.SecretRotation)?.rotationLambdaArn)?.endsWith(`:function:${functionName}`) === true)));
+  const problems: string[] = [];
+  for (const rotation of rotations) {
+    const secret = rotatedSecret(rotation, resources);
+    if (!secret) continue;
+    for (const version of versionsOf(secret, resources)) {
+      const value = secretJson(version);
+      if (!value.known) continue;
+      const masterArn = value.value.masterarn;
+      if (typeof masterArn !== "string" || masterArn === "") {
+        problems.push(`secret ${secret.name}, rotated by ${name} (alternating users), names no masterarn in its value: the function reads the master secret's ARN from it.`);
+      } else if (master.known && masterArn !== master.value) {
+        problems.push(`secret ${secret.name}, rotated by ${name}, names masterarn ${masterArn}, but the function's masterSecretArn is ${String(master.value)}: its role may read only the latter.`);
+      }
+    }
+  }
+  return problems;
+}
+
+export const multiUserRotationMaster: StackValidationPolicy = {
+  name: "engine-secrets-multi-user-rotation",
+  ...engineRule("AWS CDK SecretRotation (\"The `masterSecret` must be specified for application using the multi user scheme\", passed as masterSecretArn); aws-secrets-manager-rotation-lambdas, SecretsManagerRDSSQLServerRotationMultiUser (\"masterarn: <required: the arn of the master secret which will be used to create users/change passwords>\")", CHECKED,
+    "An alternating-users rotation function (a Secrets Manager ...RotationMultiUser application) names its master secret (parameter masterSecretArn, which its role may read), and each secret it rotates names the same master in its value (masterarn, which the function reads).",
+    "Pass masterSecret to templateRotation (components/common/secret-rotation.ts) and write the master's ARN as masterarn into the rotated secret's first value, as components/rds/credentials.ts does."),
+  validateStack: (args, report) => {
+    const apps = args.resources.filter((r) => r.isType(SAR_STACK) && MULTI_USER_APPLICATION.test(known(() => r.asType(SAR_STACK)?.applicationId) ?? ""));
+    if (apps.length === 0) args.notApplicable("no alternating-users rotation function");
+    for (const app of apps) for (const problem of multiUserRotationProblems(app, args.resources)) report(problem, app.urn);
+  },
+};
+
 export const ENGINE_RULE_POLICIES = [
   replicaSourcePasswordNotManaged, proxyTargetsTheWriter, iamProxyNeedsIamDatabase, alarmsQuietDuringCreate, objectLockNeedsVersioning, accessLogTargetAcceptsDelivery,
   rdsGroupNames, rdsStaticParameters, sqlServerMultiAzEdition, sqlServerReplicas, sqlServerNoIamAuthentication, sqlServerNoDatabaseName,
-  mysqlPerformanceInsightsClass, proxyTargetEngine,
+  mysqlPerformanceInsightsClass, proxyTargetEngine, multiUserRotationMaster,
   metricsInsightsAlarmQuery, dlmSchedule, launchTemplateGp3, ssmParameterLimits,
 ];

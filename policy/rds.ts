@@ -8,7 +8,8 @@ import {
   describeDb, describeGroup, engineNameOf, engineOf, engineVersionOf, groupOf, instancesOf, isReplica as replicates, knownString, optionOf,
   parameterValue, sourceOf, versionAtLeast,
 } from "./lib/rds";
-import { definitely, hasUnknownItems, isAbsent, knownItems, type Read, read } from "./lib/values";
+import { rotates, secretOfVersion, secretUsername } from "./lib/secrets";
+import { definitely, hasUnknownItems, isAbsent, knownItems, read } from "./lib/values";
 
 type DbInstance = Unwrap<aws.rds.InstanceArgs>;
 
@@ -124,7 +125,7 @@ export const SQLSERVER_IAM_AUTH_EXCEPTION: PolicyException = {
   policy: "rds-10-iam-auth",
   waives: "IAM database authentication (FSBP RDS.10)",
   reason: "RDS for SQL Server has no IAM database authentication (RDS User Guide, \"Supported Regions and DB engines for IAM database authentication\"); RDS.10 itself evaluates only mysql, postgres, mariadb and Aurora engines",
-  compensatingControl: "the application's login (a user other than the master user) has a generated password in its own Secrets Manager secret on the customer KMS key, rotated at least every 30 days, and the parameter group forces TLS (rds.force_ssl = 1)",
+  compensatingControl: "the application's login (a user other than the master user) has a generated password in its own Secrets Manager secret on the customer KMS key, rotated at least every 30 days (by the login itself, or by alternating users with the master user's secret as master), and the parameter group forces TLS (rds.force_ssl = 1)",
 };
 
 export const RDS_POLICY_EXCEPTIONS: readonly PolicyException[] = [MYSQL_GENERAL_LOG_EXCEPTION, SQLSERVER_IAM_AUTH_EXCEPTION];
@@ -209,34 +210,6 @@ export const rdsLogExports: StackValidationPolicy = {
 export const RDS10_ENGINES: readonly string[] = ["mysql", "postgres", "aurora", "aurora-mysql", "aurora-postgresql", "mariadb"];
 /** The longest rotation the SQL Server exception accepts for the application login's secret, days. */
 export const APPLICATION_LOGIN_MAX_ROTATION_DAYS = 30;
-
-/** Whether a rotation names this secret: by dependency, or by the secret's ID or ARN when known. */
-function rotates(rotation: PolicyResource, secret: PolicyResource): boolean {
-  if (rotation.dependencies.includes(secret)) return true;
-  const target = knownString(() => rotation.asType(aws.secretsmanager.SecretRotation)?.secretId);
-  return target !== undefined && [knownString(() => secret.props.arn), knownString(() => secret.props.id)].includes(target);
-}
-
-/** The Secrets Manager secret a secret version writes: by dependency, or by its secretId. */
-function secretOfVersion(version: PolicyResource, resources: readonly PolicyResource[]): PolicyResource | undefined {
-  const secrets = resources.filter((r) => r.isType(aws.secretsmanager.Secret));
-  const linked = version.dependencies.filter((d) => secrets.includes(d));
-  if (linked.length === 1) return linked[0];
-  const id = knownString(() => version.asType(aws.secretsmanager.SecretVersion)?.secretId);
-  return id === undefined ? undefined : secrets.find((s) => [knownString(() => s.props.arn), knownString(() => s.props.id)].includes(id));
-}
-
-/** `username` in a secret version's JSON value; `known: false` while the value is unknown or not JSON with a username. */
-function secretUsername(version: PolicyResource): Read<string> {
-  const value = knownString(() => version.asType(aws.secretsmanager.SecretVersion)?.secretString);
-  if (value === undefined) return { known: false };
-  try {
-    const username = (JSON.parse(value) as { username?: unknown }).username;
-    return typeof username === "string" ? { known: true, value: username } : { known: false };
-  } catch {
-    return { known: false };
-  }
-}
 
 /** What keeps the SQL Server exception honest on one primary: empty when its compensating control holds (or cannot be known yet). */
 export function sqlServerLoginCompensationProblems(primary: PolicyResource, resources: readonly PolicyResource[]): string[] {

@@ -85,10 +85,14 @@ describe("bad input: one line per mistake naming key, value and what is allowed;
     ["an account ID that lost its leading zero", "dev", { [`${P}:accountId`]: 12345678901 },
       [`${P}:accountId must be a 12-digit AWS account ID, got "12345678901" (YAML read an unquoted number and dropped its leading zeros: quote it: "012345678901")`]],
     // 12. A bad value that is the profile's default, not something the stack file says.
-    ["a profile default that no longer fits (storage ceiling below a larger volume)", "dev", { [`${P}:postgres`]: { allocatedStorageGiB: 200 } },
-      [`${P}:postgres.maxAllocatedStorageGiB must be above allocatedStorageGiB (200): it is the ceiling storage autoscaling grows the volume to, got the profile "dev" default 100 (the key is not set)`]],
+    // The ceiling must be at least 10 % above the volume (RDS User Guide, "Managing capacity automatically with Amazon
+    // RDS storage autoscaling"): 95 GiB needs 105, so dev's default 100, above 95, no longer fits.
+    ["a profile default that no longer fits (storage ceiling less than 10 % above a larger volume)", "dev", { [`${P}:postgres`]: { allocatedStorageGiB: 95 } },
+      [`${P}:postgres.maxAllocatedStorageGiB must be at least 105, 10 % above allocatedStorageGiB (95): it is the ceiling storage autoscaling grows the volume to, and RDS refuses a smaller margin, got the profile "dev" default 100 (the key is not set)`]],
     ["a prod profile default below a larger volume", "prod", { [`${P}:postgres`]: { allocatedStorageGiB: 2000 } },
-      [`${P}:postgres.maxAllocatedStorageGiB must be above allocatedStorageGiB (2000): it is the ceiling storage autoscaling grows the volume to, got the profile "prod" default 1000 (the key is not set)`]],
+      [`${P}:postgres.maxAllocatedStorageGiB must be at least 2200, 10 % above allocatedStorageGiB (2000): it is the ceiling storage autoscaling grows the volume to, and RDS refuses a smaller margin, got the profile "prod" default 1000 (the key is not set)`]],
+    ["a prod profile default less than 10 % above a larger volume", "prod", { [`${P}:postgres`]: { allocatedStorageGiB: 950 } },
+      [`${P}:postgres.maxAllocatedStorageGiB must be at least 1045, 10 % above allocatedStorageGiB (950): it is the ceiling storage autoscaling grows the volume to, and RDS refuses a smaller margin, got the profile "prod" default 1000 (the key is not set)`]],
     // 14. A kubeconfig pasted in place of its path is not echoed (its token would be in CI logs).
     ["a kubeconfig's contents with its token", "dev", { [`${P}:minio`]: { ...DEV_MINIO, kubeconfig: KUBECONFIG } },
       [`${P}:minio.kubeconfig must be a path to a kubeconfig file, never its contents (a kubeconfig holds credentials), got (looks like file contents; value not shown)`]],

@@ -12,8 +12,9 @@ import { type RdsExample, refused, sectionOf, stackDirOf } from "./rds-example";
 /**
  * Bad `sparki-storage:mssql` sections on top of the example stacks that turn SQL Server on (examples/mssql): each
  * is refused before anything is registered, with one line naming the key, the value and what is allowed. RDS's
- * edition rules (RDS User Guide: Multi-AZ on Standard and Enterprise; read replicas on Enterprise with a Multi-AZ
- * source; classes per edition) are config rules, reported on the key that chose them.
+ * edition rules (RDS User Guide: Multi-AZ on Standard and Enterprise; classes per edition) and the stack's own (no
+ * Express, whose storage RDS does not encrypt; no read replicas, to which RDS copies no logins) are config rules,
+ * reported on the key that chose them.
  */
 
 const KEY = "sparki-storage:mssql";
@@ -27,9 +28,15 @@ const VERSION = 'a SQL Server 2022 version as a quoted string, such as "16.00" o
 const RESERVED_LOGINS = "a login SQL Server or RDS reserves (sa, rdsadmin, guest, sys*, dbo, rds_*) or admin/root";
 const DATABASES = "a system database (master, model, msdb, tempdb, rdsadmin, resource)";
 const CLASS_SOURCE = '(RDS User Guide, "DB instance class support for Microsoft SQL Server")';
-const REPLICA_SOURCE = '(RDS User Guide, "Working with read replicas for Microsoft SQL Server in Amazon RDS", Limitations (Enterprise Edition; source in a Multi-AZ deployment with Always On))';
-const DEV_ONLY = "(Express caps a database at 10 GiB; Web is licensed for public web workloads only)";
+// RDS User Guide, "Working with read replicas for Microsoft SQL Server in Amazon RDS": logins created on the primary
+// after a replica are not copied to it, so the application's login would not exist there.
+const NO_REPLICAS = 'must be 0 for SQL Server: the application\'s login would not exist on a replica (RDS User Guide, "Working with read replicas for Microsoft SQL Server in Amazon RDS", Limitations: "Synchronization of user logins to read replicas" is not supported, and server-level objects created on the primary after the replica "will not be automatically replicated")';
+// RDS answers InvalidParameterCombination "DB Engine sqlserver-ex does not support encryption at rest".
+const NO_EXPRESS = 'must not be ex (Express): this stack encrypts every database at rest (RDS User Guide, "Encrypting Amazon RDS resources" (as archived 2023): encryption is available for every engine "except for SQL Server Express Edition"; RDS answers InvalidParameterCombination ("sqlserver-ex does not support encryption at rest")); use web in dev';
+const DEV_ONLY = "(Web is licensed for public web workloads only)";
 const ENTERPRISE_CLASSES = "db.t3.xlarge-2xlarge, db.m6i.xlarge-16xlarge, db.r6i.xlarge-16xlarge";
+// Standard Edition stops at 8xlarge (its licence caps the cores it uses); Enterprise goes on to 16xlarge.
+const STANDARD_CLASSES = "db.t3.xlarge-2xlarge, db.m6i.large-8xlarge, db.r6i.large-8xlarge";
 
 describe("mssql config errors name the key, the value and what is allowed; nothing is registered", () => {
   it.each<[string, RdsExample, Record<string, unknown>, string]>([
@@ -40,26 +47,28 @@ describe("mssql config errors name the key, the value and what is allowed; nothi
       `instanceClass must be a class of a supported family (db.t3, db.m6i, db.r6i), such as db.r6i.large, got "db.r7g.large"`],
     ["a db.t3 size SQL Server 2022 does not run on", DEV, { instanceClass: "db.t3.micro" },
       'instanceClass must be a db.t3 size (db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t3.2xlarge), got "db.t3.micro"'],
-    ["Express in prod (and so Express Multi-AZ)", PROD, { edition: "ex", instanceClass: "db.t3.small", replicas: 0 },
-      `edition must be one of se, ee for profile "prod": Express is dev-only ${DEV_ONLY}, got "ex"`],
     ["Web in prod", PROD, { edition: "web", instanceClass: "db.t3.small", replicas: 0 },
       `edition must be one of se, ee for profile "prod": Web is dev-only ${DEV_ONLY}, got "web"`],
     ["an edition RDS does not have", DEV, { edition: "dev" }, 'edition must be one of "ex", "web", "se", "ee", got "dev"'],
-    ["a replica on Standard", PROD, { edition: "se", instanceClass: "db.r6i.large", replicas: 1 },
-      `replicas need edition ee, got se (Standard; ${REPLICA_SOURCE.slice(1)}, got 1`],
-    ["a replica on Express", DEV, { edition: "ex", replicas: 1 }, `replicas need edition ee, got ex (Express; ${REPLICA_SOURCE.slice(1)}, got 1`],
-    ["an Enterprise replica of a single-AZ source (dev)", DEV, { edition: "ee", instanceClass: "db.r6i.xlarge", replicas: 1 },
-      `replicas need Multi-AZ on the source ${REPLICA_SOURCE}, got 1`],
+    // No replicas at all, not even where RDS would make one (Enterprise on a Multi-AZ source).
+    ["a replica of the prod example's Enterprise Multi-AZ primary", PROD, { replicas: 1 }, `replicas ${NO_REPLICAS}, got 1`],
+    ["a replica on Standard", PROD, { edition: "se", instanceClass: "db.r6i.large", replicas: 1 }, `replicas ${NO_REPLICAS}, got 1`],
+    ["a replica on Web (dev)", DEV, { replicas: 1 }, `replicas ${NO_REPLICAS}, got 1`],
+    ["an Enterprise replica of a single-AZ source (dev)", DEV, { edition: "ee", instanceClass: "db.r6i.xlarge", replicas: 1 }, `replicas ${NO_REPLICAS}, got 1`],
     ["Enterprise on a large class (Enterprise starts at xlarge)", PROD, { instanceClass: "db.r6i.large" },
       `instanceClass db.r6i.large is not offered for SQL Server Enterprise, which runs on ${ENTERPRISE_CLASSES} ${CLASS_SOURCE}, got "db.r6i.large"`],
     ["Enterprise replicas on a class Enterprise is not offered on", PROD, { replicaInstanceClass: "db.m6i.large" },
       `replicaInstanceClass db.m6i.large is not offered for SQL Server Enterprise, which runs on ${ENTERPRISE_CLASSES} ${CLASS_SOURCE}, got "db.m6i.large"`],
     ["Standard on a small burstable class", PROD, { edition: "se", instanceClass: "db.t3.large", replicas: 0 },
-      `instanceClass db.t3.large is not offered for SQL Server Standard, which runs on db.t3.xlarge-2xlarge, db.m6i.large-16xlarge, db.r6i.large-16xlarge ${CLASS_SOURCE}, got "db.t3.large"`],
-    ["Express on a class above xlarge", DEV, { instanceClass: "db.t3.2xlarge" },
-      `instanceClass db.t3.2xlarge is not offered for SQL Server Express, which runs on db.t3.small-xlarge ${CLASS_SOURCE}, got "db.t3.2xlarge"`],
-    ["Express on a general-purpose class", DEV, { instanceClass: "db.m6i.large" },
-      `instanceClass db.m6i.large is not offered for SQL Server Express, which runs on db.t3.small-xlarge ${CLASS_SOURCE}, got "db.m6i.large"`],
+      `instanceClass db.t3.large is not offered for SQL Server Standard, which runs on ${STANDARD_CLASSES} ${CLASS_SOURCE}, got "db.t3.large"`],
+    ["Standard above 8xlarge (db.r6i.12xlarge)", PROD, { edition: "se", instanceClass: "db.r6i.12xlarge" },
+      `instanceClass db.r6i.12xlarge is not offered for SQL Server Standard, which runs on ${STANDARD_CLASSES} ${CLASS_SOURCE}, got "db.r6i.12xlarge"`],
+    ["Standard above 8xlarge (db.m6i.16xlarge)", PROD, { edition: "se", instanceClass: "db.m6i.16xlarge" },
+      `instanceClass db.m6i.16xlarge is not offered for SQL Server Standard, which runs on ${STANDARD_CLASSES} ${CLASS_SOURCE}, got "db.m6i.16xlarge"`],
+    ["Web (dev) on a general-purpose class", DEV, { instanceClass: "db.m6i.large" },
+      `instanceClass db.m6i.large is not offered for SQL Server Web, which runs on db.t3.small-2xlarge ${CLASS_SOURCE}, got "db.m6i.large"`],
+    ["Web (dev) on a memory-optimised class", DEV, { instanceClass: "db.r6i.xlarge" },
+      `instanceClass db.r6i.xlarge is not offered for SQL Server Web, which runs on db.t3.small-2xlarge ${CLASS_SOURCE}, got "db.r6i.xlarge"`],
     ["more replicas than zones apart from the primary's (prod, 3 zones)", PROD, { replicas: 3 },
       "replicas must be at most 2: each replica needs its own availability zone apart from the primary's, and there are 3 (network.availabilityZones), got 3"],
     ["more replicas than RDS for SQL Server allows (5)", PROD, { replicas: 6 }, "replicas must be an integer 0..5, got 6"],
@@ -67,8 +76,12 @@ describe("mssql config errors name the key, the value and what is allowed; nothi
     ["storage above SQL Server's 16384 GiB", PROD, { allocatedStorageGiB: 16_385 }, "allocatedStorageGiB must be an integer 20..16384 (GiB; 20 is the RDS for SQL Server minimum), got 16385"],
     ["an autoscaling ceiling above SQL Server's 16384 GiB", PROD, { maxAllocatedStorageGiB: 20_000 },
       "maxAllocatedStorageGiB must be an integer 20..16384 (GiB, the storage autoscaling ceiling), got 20000"],
+    // RDS User Guide, "Managing capacity automatically with Amazon RDS storage autoscaling": the ceiling is at least
+    // 10 % above the allocation (500 GiB: 550).
     ["an autoscaling ceiling below the storage", PROD, { allocatedStorageGiB: 500, maxAllocatedStorageGiB: 400 },
-      "maxAllocatedStorageGiB must be above allocatedStorageGiB (500): it is the ceiling storage autoscaling grows the volume to, got 400"],
+      "maxAllocatedStorageGiB must be at least 550, 10 % above allocatedStorageGiB (500): it is the ceiling storage autoscaling grows the volume to, and RDS refuses a smaller margin, got 400"],
+    ["an autoscaling ceiling less than 10 % above the storage", PROD, { allocatedStorageGiB: 500, maxAllocatedStorageGiB: 549 },
+      "maxAllocatedStorageGiB must be at least 550, 10 % above allocatedStorageGiB (500): it is the ceiling storage autoscaling grows the volume to, and RDS refuses a smaller margin, got 549"],
     ["13 days of backups in prod", PROD, { backupRetentionDays: 13 }, 'backupRetentionDays must be at least 14 (days) for profile "prod", got 13'],
     ["no backups in dev", DEV, { backupRetentionDays: 0 }, 'backupRetentionDays must be at least 1 (days) for profile "dev", got 0'],
     ["sa", DEV, { adminUsername: "sa" }, `adminUsername must not be ${RESERVED_LOGINS}, got "sa"`],
@@ -84,13 +97,13 @@ describe("mssql config errors name the key, the value and what is allowed; nothi
     ["master as the database", DEV, { databaseName: "master" }, `databaseName must not be ${DATABASES}, got "master"`],
     ["tempdb as the database", PROD, { databaseName: "tempdb" }, `databaseName must not be ${DATABASES}, got "tempdb"`],
     ["user connections below the pool plus its reserve", DEV, { parameters: { userConnections: 119 } },
-      "parameters.userConnections must be an integer 120..32767 (connections; the 100-connection pool plus 20 reserved fit under it), got 119"],
+      "parameters.userConnections must be an integer 120..32767 (connections; each Fiber storage/mssql process opens up to 100), got 119"],
     ["user connections above SQL Server's 32767", PROD, { parameters: { userConnections: 32_768 } },
-      "parameters.userConnections must be an integer 120..32767 (connections; the 100-connection pool plus 20 reserved fit under it), got 32768"],
+      "parameters.userConnections must be an integer 120..32767 (connections; each Fiber storage/mssql process opens up to 100), got 32768"],
     ["user connections 0 (SQL Server's 'unlimited')", DEV, { parameters: { userConnections: 0 } },
-      "parameters.userConnections must be an integer 120..32767 (connections; the 100-connection pool plus 20 reserved fit under it), got 0"],
+      "parameters.userConnections must be an integer 120..32767 (connections; each Fiber storage/mssql process opens up to 100), got 0"],
     ["a fractional user connections", DEV, { parameters: { userConnections: 150.5 } },
-      "parameters.userConnections must be an integer 120..32767 (connections; the 100-connection pool plus 20 reserved fit under it), got 150.5"],
+      "parameters.userConnections must be an integer 120..32767 (connections; each Fiber storage/mssql process opens up to 100), got 150.5"],
     ["a MySQL parameter", DEV, { parameters: { maxConnections: 150 } }, "parameters.maxConnections is not a known key (allowed: userConnections)"],
     ["a misspelt key", DEV, { editon: "se" },
       'editon is not a known key (did you mean "edition"?) (allowed: enabled, engineVersion, instanceClass, replicaInstanceClass, replicas, allocatedStorageGiB, maxAllocatedStorageGiB, backupRetentionDays, databaseName, adminUsername, allowedSecurityGroupIds, adminSecurityGroupIds, allowedCidrBlocks, edition, parameters)'],
@@ -108,28 +121,58 @@ describe("mssql config errors name the key, the value and what is allowed; nothi
     const keys = await refused(PROD, KEY, { ...PROD_SECTION, edition: "web", adminUsername: "sa", parameters: { userConnections: 5 } });
     expect(keys.problems.map((p) => p.split(" ")[0]).sort()).toEqual([`${KEY}.adminUsername`, `${KEY}.parameters.userConnections`]);
     expect(keys.registered).toEqual([]);
-    // Web in prod: refused for the tier, and the stack file's replica and class are not Web's either, each on its key.
+    // Web in prod: refused for the tier, and the stack file's class is not Web's either, each on its key.
     const rules = await refused(PROD, KEY, { ...PROD_SECTION, edition: "web" });
-    expect(rules.problems.map((p) => p.split(" ")[0]).sort()).toEqual([`${KEY}.edition`, `${KEY}.instanceClass`, `${KEY}.replicas`]);
+    expect(rules.problems.map((p) => p.split(" ")[0]).sort()).toEqual([`${KEY}.edition`, `${KEY}.instanceClass`]);
+    // A replica as well: its own line.
+    const more = await refused(PROD, KEY, { ...PROD_SECTION, edition: "web", replicas: 1 });
+    expect(more.problems.map((p) => p.split(" ")[0]).sort()).toEqual([`${KEY}.edition`, `${KEY}.instanceClass`, `${KEY}.replicas`]);
     expect(rules.registered).toEqual([]);
   });
 });
 
 describe("the edition rule for a Multi-AZ tier", () => {
-  // Every tier that runs Multi-AZ (prod) already refuses Express and Web, so the loader never shows this line for a
-  // real stack; it guards a tier that would allow them. Checked on the real prod environment with such a tier.
+  // Every tier that runs Multi-AZ (prod) already refuses Web (and every tier Express), so the loader never shows this
+  // line for a real stack; it guards a tier that would allow them. Checked on the real prod environment with such a tier.
   const profile = { ...SQLSERVER_PROFILES.prod, allowedEditions: ["ex", "web", "se", "ee"] as const };
-
-  it("refuses Express Multi-AZ on the edition key, naming Multi-AZ's source", () => {
+  const rulesFor = (edition: "ex" | "web") => {
     const config = loadConfig(PROD.stack, stackConfig(PROD.stack, { [KEY]: { enabled: true } }, stackDirOf(PROD)));
     const env = resolveEnvironment(config);
-    const settings = { ...adapterSettings(mssqlAdapter, config), edition: "ex" as const, instanceClass: "db.t3.small" };
+    const settings = { ...adapterSettings(mssqlAdapter, config), edition, instanceClass: "db.t3.small" };
     expect(env.profile.multiAz).toBe(true);
-    const problems = SQLSERVER_RULES.flatMap((rule) => rule({ config: {} as never, profile, settings, scope: { env, settingsOf: () => { throw new Error("unused"); } } }));
-    expect(problems).toEqual([{
+    return SQLSERVER_RULES.flatMap((rule) => rule({ config: {} as never, profile, settings, scope: { env, settingsOf: () => { throw new Error("unused"); } } }));
+  };
+
+  it("refuses Web Multi-AZ on the edition key, naming Multi-AZ's source", () => {
+    expect(rulesFor("web")).toEqual([{
       path: ["edition"],
-      message: 'must be se or ee while profile "prod" runs Multi-AZ: Multi-AZ needs edition se or ee, got ex (Express; RDS User Guide, "Multi-AZ deployments for Amazon RDS for Microsoft SQL Server" (Standard and Enterprise editions))',
+      message: 'must be se or ee while profile "prod" runs Multi-AZ: Multi-AZ needs edition se or ee, got web (Web; RDS User Guide, "Multi-AZ deployments for Amazon RDS for Microsoft SQL Server" (Standard and Enterprise editions))',
     }]);
+  });
+
+  it("refuses Express even where a tier would allow it: unencrypted storage first, then Multi-AZ, both on the edition key", () => {
+    expect(rulesFor("ex")).toEqual([
+      { path: ["edition"], message: NO_EXPRESS },
+      {
+        path: ["edition"],
+        message: 'must be se or ee while profile "prod" runs Multi-AZ: Multi-AZ needs edition se or ee, got ex (Express; RDS User Guide, "Multi-AZ deployments for Amazon RDS for Microsoft SQL Server" (Standard and Enterprise editions))',
+      },
+    ]);
+  });
+});
+
+describe("Express is refused everywhere: RDS does not encrypt its storage, and this stack encrypts every database", () => {
+  it.each([["dev", DEV], ["prod", PROD]] as const)("in %s, on the edition key, before anything is registered", async (_tier, ex) => {
+    const { problems, registered } = await refused(ex, KEY, { ...sectionFor(ex), edition: "ex", instanceClass: "db.t3.small", replicas: 0 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${KEY.replace(".", "\\.")}\\.edition .*, got "ex"$`));
+    expect(registered).toEqual([]);
+  });
+
+  // The loader keeps one line per key: the tier's edition rule leaves Express to the rule that names its reason.
+  it.each([["dev", DEV], ["prod", PROD]] as const)("in %s, naming the reason (no encryption at rest) and Web as dev's edition", async (_tier, ex) => {
+    const { problems } = await refused(ex, KEY, { ...sectionFor(ex), edition: "ex", instanceClass: "db.t3.small", replicas: 0 });
+    expect(problems).toEqual([`${KEY}.edition ${NO_EXPRESS}, got "ex"`]);
   });
 });
 
@@ -154,15 +197,26 @@ describe("mssql settings: config over the tier over the component's defaults", (
   const settingsOf = (ex: RdsExample, section?: Record<string, unknown>) =>
     adapterSettings(mssqlAdapter, loadConfig(ex.stack, stackConfig(ex.stack, section === undefined ? {} : { [KEY]: section }, stackDirOf(ex))));
 
-  it("dev: Express on db.t3.small with 150 user connections; prod: the stack file's Enterprise on db.r6i.xlarge with a replica", () => {
+  it("dev: Web on db.t3.small with 500 user connections; prod: the stack file's Enterprise on db.r6i.xlarge, no replica, 1000 user connections", () => {
     expect(settingsOf(DEV)).toMatchObject({
-      enabled: true, engineVersion: "16.00", edition: "ex", instanceClass: "db.t3.small", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
-      backupRetentionDays: 1, parameters: { userConnections: 150 },
+      enabled: true, engineVersion: "16.00", edition: "web", instanceClass: "db.t3.small", replicas: 0, allocatedStorageGiB: 20, maxAllocatedStorageGiB: 100,
+      backupRetentionDays: 1, parameters: { userConnections: 500 },
     });
     expect(settingsOf(PROD)).toMatchObject({
-      enabled: true, edition: "ee", instanceClass: "db.r6i.xlarge", replicas: 1, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000, backupRetentionDays: 14,
-      retainAutomatedBackups: true, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15, parameters: { userConnections: 250 },
+      enabled: true, edition: "ee", instanceClass: "db.r6i.xlarge", replicas: 0, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 1000, backupRetentionDays: 14,
+      retainAutomatedBackups: true, performanceInsightsRetentionDays: 93, monitoringIntervalSeconds: 15, parameters: { userConnections: 1000 },
     });
+  });
+
+  it("accepts Standard up to 8xlarge, Enterprise beyond it, and the other editions dev allows (counterexamples of the refusals above)", () => {
+    expect(settingsOf(PROD, { enabled: true, edition: "se", instanceClass: "db.r6i.8xlarge" })).toMatchObject({ edition: "se", instanceClass: "db.r6i.8xlarge" });
+    expect(settingsOf(PROD, { enabled: true, edition: "se", instanceClass: "db.m6i.8xlarge" })).toMatchObject({ edition: "se", instanceClass: "db.m6i.8xlarge" });
+    expect(settingsOf(PROD, { enabled: true, edition: "ee", instanceClass: "db.r6i.12xlarge" })).toMatchObject({ edition: "ee", instanceClass: "db.r6i.12xlarge" });
+    for (const [edition, instanceClass] of [["web", "db.t3.2xlarge"], ["se", "db.r6i.large"], ["ee", "db.r6i.xlarge"]] as const) {
+      expect(settingsOf(DEV, { enabled: true, edition, instanceClass })).toMatchObject({ edition, instanceClass, replicas: 0 });
+    }
+    // The autoscaling ceiling exactly 10 % above the allocation.
+    expect(settingsOf(PROD, { enabled: true, allocatedStorageGiB: 500, maxAllocatedStorageGiB: 550 })).toMatchObject({ allocatedStorageGiB: 500, maxAllocatedStorageGiB: 550 });
   });
 
   it("takes the prod tier's Standard Edition on db.r6i.large without replicas when the stack names none", () => {

@@ -125,6 +125,17 @@ describe.each(EXAMPLES)("MySQL of $stack", (ex) => {
     for (const db of instancesOf(run, id)) expect(String(db.inputs.optionGroupName), String(db.inputs.identifier)).toMatch(new RegExp(`^${id}-mysql8-4-`));
   });
 
+  it("never lets Pulumi delete the option group (skipDestroy): RDS refuses while a snapshot names it, and the final and automated snapshots do", async () => {
+    // @pulumi/aws OptionGroup: "An option group can be associated with a DB instance, a manual DB snapshot, or an
+    // automated DB snapshot", and deleting one in use fails with InvalidOptionGroupStateFault (RDS User Guide,
+    // "Working with option groups", Deleting an option group); skipDestroy: "Set to true if you do not wish the option
+    // group to be deleted at destroy time, and instead just remove the option group from the Pulumi state".
+    const run = await runOf(ex);
+    expect(one(run, "aws:rds/optionGroup:OptionGroup", `${id}-options`).inputs.skipDestroy).toBe(true);
+    // Only the option group: the parameter group is not kept in snapshots and is deleted with the stack.
+    expect(one(run, "aws:rds/parameterGroup:ParameterGroup", `${id}-params`).inputs.skipDestroy).toBeUndefined();
+  });
+
   it(`has ${e.replicaZones.length} read replicas, each in its own zone away from the primary's, alike but inheriting engine, user and password`, async () => {
     const run = await runOf(ex);
     const replicas = replicasOf(run, id);

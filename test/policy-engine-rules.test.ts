@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
 import {
-  accessLogTargetAcceptsDelivery, alarmsQuietDuringCreate, ENGINE_RULE_POLICIES, mysqlPerformanceInsightsClass, objectLockNeedsVersioning, proxyTargetEngine,
+  accessLogTargetAcceptsDelivery, alarmsQuietDuringCreate, ENGINE_RULE_POLICIES, multiUserRotationMaster, mysqlPerformanceInsightsClass, objectLockNeedsVersioning, proxyTargetEngine,
   proxyTargetsTheWriter, iamProxyNeedsIamDatabase, rdsGroupNames, rdsStaticParameters, replicaSourcePasswordNotManaged, sqlServerMultiAzEdition,
   sqlServerNoDatabaseName, sqlServerNoIamAuthentication, sqlServerReplicas,
 } from "../policy/engine-rules";
 import {
-  bucketWithSides, loggedBuckets, MSSQL_ID, MYSQL_ID, mysqlOptionGroup, mysqlParameterGroup, mysqlStack, primary, replica, sqlServerParameterGroup,
-  sqlServerPrimary, sqlServerStack, T, TOPIC_ARN,
+  bucketWithSides, loggedBuckets, loginSecret, MSSQL_ID, MYSQL_ID, mysqlOptionGroup, mysqlParameterGroup, mysqlStack, primary, replica, sqlServerParameterGroup,
+  sqlServerPrimary, sqlServerStack, sqlServerStackWithReplica, T, TOPIC_ARN,
 } from "./policy-fixtures";
 import { checkResource, checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, type StackInput, UNKNOWN } from "./policy-harness";
 
@@ -176,20 +176,28 @@ describe("engine rules of the RDS engines (components/rds: MySQL, SQL Server)", 
     expect((await db(primary())).notApplicable).toMatch(/^not a SQL Server instance/);
   });
 
-  it("refuses SQL Server read replicas of a source that is not Enterprise Edition, or not Multi-AZ", async () => {
-    expect((await checkStack(sqlServerReplicas, sqlServerStack())).violations).toEqual([]);
-    expect((await checkStack(sqlServerReplicas, changed(sqlServerStack(), "mssql", { engine: "sqlserver-se", multiAz: false }))).violations).toEqual([
+  it("refuses any SQL Server read replica (RDS copies no later login to it), naming the edition and Multi-AZ refusals as well", async () => {
+    const noLogins = `read replica ${MSSQL_ID}-replica-1 replicates ${MSSQL_ID}, SQL Server: RDS copies no login created on the primary after the replica to it, so the application's login and its rotated passwords would be missing there.`;
+    // SQL Server as the component registers it (no replica): the rule applies and passes.
+    const asRegistered = await checkStack(sqlServerReplicas, sqlServerStack());
+    expect(asRegistered.violations).toEqual([]);
+    expect(asRegistered.notApplicable).toBeUndefined();
+    // Even the replica RDS would make (Enterprise, Multi-AZ source) is refused, for the logins.
+    expect((await checkStack(sqlServerReplicas, sqlServerStackWithReplica())).violations).toEqual([noLogins]);
+    expect((await checkStack(sqlServerReplicas, changed(sqlServerStackWithReplica(), "mssql", { engine: "sqlserver-se", multiAz: false }))).violations).toEqual([
+      noLogins,
       `read replica ${MSSQL_ID}-replica-1 replicates ${MSSQL_ID}, SQL Server Standard (sqlserver-se): RDS makes read replicas of Enterprise Edition (sqlserver-ee) only.`,
       `read replica ${MSSQL_ID}-replica-1 replicates ${MSSQL_ID}, which is not Multi-AZ: RDS for SQL Server replicates only from a Multi-AZ (Always On) source.`,
     ]);
-    expect((await checkStack(sqlServerReplicas, changed(sqlServerStack(), "mssql", { multiAz: UNKNOWN }))).violations).toEqual([]);
+    expect((await checkStack(sqlServerReplicas, changed(sqlServerStackWithReplica(), "mssql", { multiAz: UNKNOWN }))).violations).toEqual([noLogins]);
+    // PostgreSQL replicas are not this rule's.
     expect((await checkStack(sqlServerReplicas, [{ type: T.instance, name: "db", props: primary() }, { type: T.instance, name: "r", props: replica(1) }])).notApplicable)
-      .toBe("no read replicas of a SQL Server instance in this stack");
+      .toBe("no SQL Server instances in this stack");
   });
 
   it("refuses IAM database authentication on SQL Server, a replica of one included", async () => {
     expect((await checkStack(sqlServerNoIamAuthentication, sqlServerStack())).violations).toEqual([]);
-    expect((await checkStack(sqlServerNoIamAuthentication, changed(sqlServerStack(), "mssql-replica-1", { iamDatabaseAuthenticationEnabled: true }))).violations).toEqual([
+    expect((await checkStack(sqlServerNoIamAuthentication, changed(sqlServerStackWithReplica(), "mssql-replica-1", { iamDatabaseAuthenticationEnabled: true }))).violations).toEqual([
       `${MSSQL_ID}-replica-1 runs SQL Server with iamDatabaseAuthenticationEnabled true: RDS for SQL Server has no IAM database authentication and refuses it.`,
     ]);
     expect((await checkStack(sqlServerNoIamAuthentication, mysqlStack())).notApplicable).toBe("no SQL Server instances");
@@ -217,6 +225,40 @@ describe("engine rules of the RDS engines (components/rds: MySQL, SQL Server)", 
     // PostgreSQL has no such restriction.
     expect((await checkStack(mysqlPerformanceInsightsClass, [{ type: T.instance, name: "db", props: { ...primary(), instanceClass: "db.t4g.micro", performanceInsightsEnabled: true } }])).notApplicable)
       .toBe("no MySQL instances");
+  });
+
+  it("wants an alternating-users rotation to name its master secret (masterSecretArn) and the rotated secret to name the same one (masterarn)", async () => {
+    const run = (inputs: StackInput[]) => checkStack(multiUserRotationMaster, inputs);
+    const fn = `${MSSQL_ID}-pool-rotation`;
+    // As components/rds registers it: the login's secret alternates users with the admin's as master; the admin's
+    // single-user function is not this rule's.
+    expect((await run(sqlServerStack())).violations).toEqual([]);
+    const app = (parameters: Record<string, unknown>) => changed(sqlServerStack(), "mssql-pool-rotation-function", {
+      ...(sqlServerStack().find((i) => i.name === "mssql-pool-rotation-function")!.props), parameters,
+    });
+    const base = sqlServerStack().find((i) => i.name === "mssql-pool-rotation-function")!.props.parameters as Record<string, unknown>;
+    const { masterSecretArn, ...withoutMaster } = base;
+    expect((await run(app(withoutMaster))).violations).toEqual([
+      `rotation function ${fn} (SecretsManagerRDSSQLServerRotationMultiUser) has no masterSecretArn parameter: its role may not read a master secret, so no rotation gets past setSecret.`,
+    ]);
+    expect((await run(app({ ...base, masterSecretArn: "" }))).violations).toHaveLength(1);
+    // A master the function may read, but not the one the secret names.
+    const other = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:other-admin-1234567";
+    expect((await run(app({ ...base, masterSecretArn: other }))).violations).toEqual([
+      `secret mssql-pool, rotated by ${fn}, names masterarn ${String(masterSecretArn)}, but the function's masterSecretArn is ${other}: its role may read only the latter.`,
+    ]);
+    // A multi-user function over a secret whose value names no master.
+    const singleValue = loginSecret("pool", "sparki_app", { master: null }).find((i) => i.name === "mssql-pool-version")!;
+    const noMasterarn = sqlServerStack().map((i) => (i.name === "mssql-pool-version" ? { ...i, props: singleValue.props } : i));
+    expect((await run(noMasterarn)).violations).toEqual([
+      `secret mssql-pool, rotated by ${fn} (alternating users), names no masterarn in its value: the function reads the master secret's ARN from it.`,
+    ]);
+    // Unknown during preview: nothing proved.
+    expect((await run(app({ ...base, masterSecretArn: UNKNOWN }))).violations).toEqual([]);
+    expect((await run(sqlServerStack().map((i) => (i.type === T.secretVersion ? { ...i, props: { ...i.props, secretString: UNKNOWN } } : i)))).violations).toEqual([]);
+    // Single-user functions only: not applicable.
+    expect((await run([...sqlServerStack().filter((i) => !i.name?.startsWith("mssql-pool")), ...loginSecret("pool", "sparki_app", { master: null })])).notApplicable)
+      .toBe("no alternating-users rotation function");
   });
 
   it("refuses an RDS Proxy whose engineFamily is not its target's engine, and any proxy in front of SQL Server 2022", async () => {

@@ -38,6 +38,7 @@ export const T = {
   proxyTarget: pulumiType(aws.rds.ProxyTarget),
   secretVersion: pulumiType(aws.secretsmanager.SecretVersion),
   secretRotation: pulumiType(aws.secretsmanager.SecretRotation),
+  sarStack: pulumiType(aws.serverlessrepository.CloudFormationStack),
   storageClass: pulumiType(k8s.storage.v1.StorageClass),
 } as const;
 
@@ -125,28 +126,73 @@ export const sqlServerReplica = (n: number): Record<string, unknown> => ({
   parameterGroupName: `${MSSQL_ID}-sqlserver-ee-16-0-32e8f87`,
 });
 
-/** A generated login's secret, its first value (written once the instance exists) and its rotation. */
-export function loginSecret(role: "admin" | "pool", username: string, options: { days?: number; kmsKeyId?: string; instance?: string } = {}): StackInput[] {
+const SAR = "arn:aws:serverlessrepo:us-east-1:297356227824:applications";
+
+export interface LoginSecretOptions {
+  readonly days?: number;
+  readonly kmsKeyId?: string;
+  readonly instance?: string;
+  /**
+   * Rotation by alternating users with this master secret (by fixture name): the value names it (`masterarn`), the
+   * version depends on it, the function is SQL Server's multi-user application with masterSecretArn. Default: the
+   * application login's secret alternates users with the admin's as master (as components/rds does); the admin's
+   * rotates itself.
+   */
+  readonly master?: string | null;
+}
+
+/** A generated login's secret, its first value (written once the instance exists), its rotation function and its rotation. */
+export function loginSecret(role: "admin" | "pool", username: string, options: LoginSecretOptions = {}): StackInput[] {
   const secret = `mssql-${role}`;
+  const master = options.master === undefined ? (role === "pool" ? "mssql-admin" : null) : options.master;
+  const arn = `arn:aws:secretsmanager:eu-west-1:111111111111:secret:${secret}-1234567`;
+  const masterArn = master === null ? undefined : `arn:aws:secretsmanager:eu-west-1:111111111111:secret:${master}-1234567`;
+  const functionName = `${MSSQL_ID}-${role}-rotation`;
   return [
     { type: T.secret, name: secret, props: { kmsKeyId: options.kmsKeyId ?? KEY_ARN, description: `SQL Server ${MSSQL_ID}: ${role} ${username}` } },
     {
-      type: T.secretVersion, name: `${secret}-version`, dependsOnNames: [secret, options.instance ?? "mssql"],
-      props: { secretId: `${secret}-1234567`, secretString: JSON.stringify({ engine: "sqlserver", host: `${MSSQL_ID}.rds.amazonaws.com`, port: 1433, username, password: "generated" }) },
+      type: T.secretVersion, name: `${secret}-version`, dependsOnNames: [secret, options.instance ?? "mssql", ...(master === null ? [] : [master])],
+      props: {
+        secretId: `${secret}-1234567`,
+        secretString: JSON.stringify({ engine: "sqlserver", host: `${MSSQL_ID}.rds.amazonaws.com`, port: 1433, username, password: "generated", ...(masterArn ? { masterarn: masterArn } : {}) }),
+      },
     },
-    { type: T.secretRotation, name: `${secret}-rotation`, dependsOnNames: [secret], props: { secretId: `arn:aws:secretsmanager:eu-west-1:111111111111:secret:${secret}`, rotationRules: { automaticallyAfterDays: options.days ?? 30 } } },
+    {
+      type: T.sarStack, name: `${secret}-rotation-function`, dependsOnNames: master === null ? [] : [master],
+      props: {
+        name: functionName, semanticVersion: master === null ? "1.1.670" : "1.1.671",
+        applicationId: `${SAR}/SecretsManagerRDSSQLServerRotation${master === null ? "SingleUser" : "MultiUser"}`,
+        parameters: {
+          functionName, kmsKeyArn: KEY_ARN, endpoint: "https://secretsmanager.eu-west-1.amazonaws.com",
+          ...(masterArn ? { masterSecretArn: masterArn, masterSecretKmsKeyArn: KEY_ARN } : {}),
+        },
+      },
+    },
+    {
+      type: T.secretRotation, name: `${secret}-rotation`, dependsOnNames: [secret, `${secret}-rotation-function`],
+      props: { secretId: arn, rotationLambdaArn: `arn:aws:lambda:eu-west-1:111111111111:function:${functionName}`, rotationRules: { automaticallyAfterDays: options.days ?? 30 } },
+    },
   ];
 }
 
-/** A SQL Server Enterprise primary (Multi-AZ), one replica, its parameter group and the admin's and application's secrets. */
+/**
+ * SQL Server as components/rds registers it: an Enterprise primary (Multi-AZ) without read replicas, its parameter
+ * group, the admin's secret (rotated by the admin itself) and the application login's (alternating users, the
+ * admin's secret as master).
+ */
 export function sqlServerStack(): StackInput[] {
   return [
     { type: T.parameterGroup, name: "mssql-params", props: sqlServerParameterGroup() },
     { type: T.instance, name: "mssql", props: sqlServerPrimary(), dependsOnNames: ["mssql-params"] },
-    { type: T.instance, name: "mssql-replica-1", props: sqlServerReplica(1), dependsOnNames: ["mssql-params", "mssql"] },
     ...loginSecret("admin", "sparki_admin"),
     ...loginSecret("pool", "sparki_app"),
   ];
+}
+
+/** {@link sqlServerStack} with a read replica, as a hand-written program might add one (the component refuses it). */
+export function sqlServerStackWithReplica(): StackInput[] {
+  const stack = sqlServerStack();
+  return [...stack.slice(0, 2), { type: T.instance, name: "mssql-replica-1", props: sqlServerReplica(1), dependsOnNames: ["mssql-params", "mssql"] }, ...stack.slice(2)];
 }
 
 export const replicationGroup = (): Record<string, unknown> => ({

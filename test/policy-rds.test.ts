@@ -10,10 +10,11 @@ import {
 } from "../policy/rds";
 import {
   loginSecret, MSSQL_ID, MYSQL_ID, mysqlOptionGroup, mysqlParameterGroup, mysqlStack, primary, replica, sqlServerParameterGroup,
-  sqlServerPrimary, sqlServerStack, T, TOPIC_ARN,
+  sqlServerPrimary, sqlServerStack, sqlServerStackWithReplica, T, TOPIC_ARN,
 } from "./policy-fixtures";
 import { describeResourceCases, type ResourceCase } from "./policy-cases";
 import { checkResource, checkStack, runPack, type StackInput, UNKNOWN } from "./policy-harness";
+import { multiUserRotationMaster, sqlServerReplicas } from "../policy/engine-rules";
 
 const proxy = { name: "sparki-dev-postgres-proxy", engineFamily: "POSTGRESQL", requireTls: true, roleArn: "arn:aws:iam::1:role/p", vpcSubnetIds: ["subnet-1"] };
 
@@ -167,7 +168,7 @@ describe("rds-9-log-exports", () => {
   });
 
   it("judges a replica by its source's engine: a SQL Server replica exports agent and error, not postgresql", async () => {
-    expect(await violations(rdsLogExports, changed(sqlServerStack(), "mssql-replica-1", { enabledCloudwatchLogsExports: ["error"] }))).toEqual([
+    expect(await violations(rdsLogExports, changed(sqlServerStackWithReplica(), "mssql-replica-1", { enabledCloudwatchLogsExports: ["error"] }))).toEqual([
       `${MSSQL_ID}-replica-1: enabledCloudwatchLogsExports is [error]: SQL Server instances must export error, agent (RDS.9); missing agent.`,
     ]);
     expect(await violations(rdsLogExports, changed(mysqlStack(), "mysql-replica-1", { enabledCloudwatchLogsExports: ["postgresql", "upgrade"] }))).toEqual([
@@ -226,8 +227,14 @@ describe("rds-10-iam-auth", () => {
     expect(await violations(rdsIamAuthentication, changed(postgres, "primary", { iamDatabaseAuthenticationEnabled: UNKNOWN }))).toEqual([]);
   });
 
+  // The application login's secret and everything that rotates it.
+  const POOL = ["mssql-pool", "mssql-pool-version", "mssql-pool-rotation-function", "mssql-pool-rotation"];
+
   it("lets SQL Server pass under the named exception sqlserver-iam-auth while its compensating control holds", async () => {
+    // As components/rds registers it: the login rotated by alternating users, the admin's secret as master.
     expect(await violations(rdsIamAuthentication, sqlServerStack())).toEqual([]);
+    // A login that rotates itself (single user) holds the control just as well.
+    expect(await violations(rdsIamAuthentication, [...without(sqlServerStack(), ...POOL), ...loginSecret("pool", "sparki_app", { master: null })])).toEqual([]);
     // Engines RDS.10 does not evaluate (and that are not SQL Server) are left alone.
     expect(await violations(rdsIamAuthentication, [{ type: T.instance, name: "oracle", props: { ...primary(), engine: "oracle-ee", iamDatabaseAuthenticationEnabled: false } }])).toEqual([]);
   });
@@ -239,18 +246,22 @@ describe("rds-10-iam-auth", () => {
       return [...new Set(found.map((v) => v.slice(v.indexOf("; but ") + 6)))];
     };
     const stack = sqlServerStack();
-    expect(await gaps(without(stack, "mssql-pool", "mssql-pool-version", "mssql-pool-rotation"))).toEqual([
+    expect(await gaps(without(stack, ...POOL))).toEqual([
       "no Secrets Manager secret holds an application login for it (a user other than the master user sparki_admin) written once the instance exists.",
     ]);
-    const pool = (options: Parameters<typeof loginSecret>[2]) => [...without(stack, "mssql-pool", "mssql-pool-version", "mssql-pool-rotation"), ...loginSecret("pool", "sparki_app", options)];
+    const pool = (options: Parameters<typeof loginSecret>[2], base = stack) => [...without(base, ...POOL), ...loginSecret("pool", "sparki_app", options)];
+    // The alternating-users secret's version depends on two secrets (its own and, through masterarn, the admin's):
+    // the exception still finds the login's own secret and judges its rotation.
     expect(await gaps(pool({ days: 90 }))).toEqual(["the secret mssql-pool of login sparki_app rotates every 90 days, not at least every 30."]);
+    expect(await gaps(pool({ days: 90, master: null }))).toEqual(["the secret mssql-pool of login sparki_app rotates every 90 days, not at least every 30."]);
+    expect(await gaps(pool({ days: 31 }))).toEqual(["the secret mssql-pool of login sparki_app rotates every 31 days, not at least every 30."]);
     expect(await gaps(pool({ kmsKeyId: "alias/aws/secretsmanager" }))).toEqual(["the secret mssql-pool of login sparki_app is not on the customer KMS key."]);
     expect(await gaps(without(stack, "mssql-pool-rotation"))).toEqual(["the secret mssql-pool of login sparki_app is not rotated."]);
     expect(await gaps(changed(stack, "mssql-params", sqlServerParameterGroup("ee", [{ name: "rds.force_ssl", value: "0" }])))).toEqual([
       "TLS is not forced: its parameter group sparki-prod-mssql-sqlserver-ee-16-0- sets rds.force_ssl = 0: clients may connect without TLS (RDS.41 wants rds.force_ssl = 1).",
     ]);
-    // Both the primary and its replica (which runs the same logins) are reported.
-    expect(await violations(rdsIamAuthentication, pool({ days: 90 }))).toHaveLength(2);
+    // Both the primary and a replica (judged by its source's secrets) are reported.
+    expect(await violations(rdsIamAuthentication, pool({ days: 90 }, sqlServerStackWithReplica()))).toHaveLength(2);
   });
 
   it("cannot prove a missing login while the secrets' values are unknown (preview)", async () => {
@@ -299,11 +310,11 @@ describe("rds-38-39-41-tls-required", () => {
 
   it("links a group by the instance's dependencies while its name is unknown, and proves nothing without a link", async () => {
     const bad = changed(sqlServerStack(), "mssql-params", sqlServerParameterGroup("ee", [{ name: "rds.force_ssl", value: "0" }]));
-    const unknownName = changed(without(bad, "mssql-replica-1"), "mssql", { parameterGroupName: UNKNOWN });
+    const unknownName = changed(bad, "mssql", { parameterGroupName: UNKNOWN });
     expect(await violations(rdsTlsRequired, unknownName)).toHaveLength(1);
     expect(await violations(rdsTlsRequired, unknownName.map((i) => ({ ...i, dependsOnNames: [] })))).toEqual([]);
     // A group defined outside the stack: its value is not known here.
-    expect(await violations(rdsTlsRequired, without(changed(bad, "mssql", { parameterGroupName: "shared-sqlserver" }), "mssql-replica-1"))).toEqual([]);
+    expect(await violations(rdsTlsRequired, changed(bad, "mssql", { parameterGroupName: "shared-sqlserver" }))).toEqual([]);
     expect((await checkStack(rdsTlsRequired, [{ type: T.instance, name: "oracle", props: { ...primary(), engine: "oracle-ee" } }])).notApplicable)
       .toBe("no PostgreSQL, MySQL or SQL Server instances");
   });
@@ -326,17 +337,24 @@ describe("engine-aware controls on the real programs (examples/mysql, examples/m
     ]);
   });
 
-  it("verifies mssql-prod's application login: rotated every 90 days, the SQL Server exception fails", async () => {
-    const run = await example("mssql", "mssql-prod");
+  it.each(["mssql-dev", "mssql-prod"])("verifies %s's application login (alternating users, the admin as master): rotated every 90 days, the SQL Server exception fails", async (stack) => {
+    const run = await example("mssql", stack);
     expect(await found(run, [rdsLogExports, rdsIamAuthentication, rdsTlsRequired])).toEqual([]);
     const rotation = run.resources.find((r) => r.type === "aws:secretsmanager/secretRotation:SecretRotation" && r.name.endsWith("mssql-pool-rotation"))!;
-    expect(await found(edit(run, rotation.name, { rotationRules: { automaticallyAfterDays: 90 } }), [rdsIamAuthentication])).toEqual([
-      "rds-10-iam-auth @ sparki-mssql-prod-mssql", "rds-10-iam-auth @ sparki-mssql-prod-mssql-replica-1",
-    ]);
+    // The login's first value names its master (masterarn): its version depends on both secrets.
+    const version = run.resources.find((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion" && r.name.endsWith("mssql-pool"))!;
+    expect(version.dependencies.filter((d) => d.type === "aws:secretsmanager/secret:Secret").map((d) => d.name).sort()).toEqual([`sparki-${stack}-mssql-admin`, `sparki-${stack}-mssql-pool`]);
+    expect(await found(edit(run, rotation.name, { rotationRules: { automaticallyAfterDays: 90 } }), [rdsIamAuthentication])).toEqual([`rds-10-iam-auth @ sparki-${stack}-mssql`]);
     const params = run.resources.find((r) => r.type === "aws:rds/parameterGroup:ParameterGroup" && r.name.endsWith("mssql-params"))!;
     const off = (params.inputs.parameters as { name: string }[]).map((p) => (p.name === "rds.force_ssl" ? { ...p, value: "0" } : p));
-    expect(await found(edit(run, params.name, { parameters: off }), [rdsTlsRequired])).toEqual([
-      "rds-38-39-41-tls-required @ sparki-mssql-prod-mssql", "rds-38-39-41-tls-required @ sparki-mssql-prod-mssql-replica-1",
-    ]);
+    expect(await found(edit(run, params.name, { parameters: off }), [rdsTlsRequired])).toEqual([`rds-38-39-41-tls-required @ sparki-${stack}-mssql`]);
+  });
+
+  it.each(["mssql-dev", "mssql-prod"])("%s: the login's alternating-users rotation names the admin's secret as master, where the secret names it too", async (stack) => {
+    const run = await example("mssql", stack);
+    expect(await found(run, [multiUserRotationMaster, sqlServerReplicas])).toEqual([]);
+    const app = run.resources.find((r) => r.type === "aws:serverlessrepository/cloudFormationStack:CloudFormationStack" && r.name.endsWith("mssql-pool-rotation-function"))!;
+    const parameters = Object.fromEntries(Object.entries(app.inputs.parameters as Record<string, unknown>).filter(([key]) => key !== "masterSecretArn"));
+    expect(await found(edit(run, app.name, { parameters }), [multiUserRotationMaster])).toEqual([`engine-secrets-multi-user-rotation @ ${app.name}`]);
   });
 });

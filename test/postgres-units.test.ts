@@ -82,7 +82,7 @@ describe("planning", () => {
     expect(planProblems(POSTGRES_ENGINE, { ...input, replicas: 3, adminUsername: "postgres", allocatedStorageGiB: 10, maxAllocatedStorageGiB: 10, performanceInsightsRetentionDays: 30 })).toEqual([
       "replicas must be at most 2 (one zone each, apart from the primary's), got 3",
       "allocatedStorageGiB must be an integer 20..65536, got 10",
-      "maxAllocatedStorageGiB must be an integer above allocatedStorageGiB (10) and at most 65536, got 10",
+      "maxAllocatedStorageGiB must be an integer of at least 11 (10 % above allocatedStorageGiB 10) and at most 65536, got 10",
       "adminUsername must be 1-63 lowercase letters, digits or underscores, start with a letter and not be reserved (postgres, rdsadmin, rds_*, pg_*...), got postgres",
       "performanceInsightsRetentionDays must be 7, a multiple of 31 up to 713, or 731, got 30",
     ]);

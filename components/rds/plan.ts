@@ -31,7 +31,8 @@ function proxyPortProblem<S>(engine: EngineProfile<S>, port: number): string | u
  * least 10 % more than the current allocation), GiB.
  */
 export function minimumStorageCeilingGiB(allocatedStorageGiB: number): number {
-  return Math.ceil(allocatedStorageGiB * 1.1);
+  // Integer arithmetic: 100 * 1.1 is 110.00000000000001 in floating point, which would demand 111.
+  return Math.ceil((allocatedStorageGiB * 11) / 10);
 }
 
 /** RDS refuses backup and maintenance windows shorter than this, minutes. */

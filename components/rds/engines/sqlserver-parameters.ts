@@ -4,7 +4,10 @@ import type { ParameterSpec } from "./types";
 
 /** The tunable part of the SQL Server parameter group. */
 export interface SqlServerParameterSettings {
-  /** `user connections`, connections (0 would mean SQL Server's maximum, 32767). The pool-usage alarm is a share of it; each Fiber `storage/mssql` process opens up to 100 (its pool size is fixed). Default: 1000. */
+  /**
+   * `user connections`, connections (0 would mean SQL Server's maximum, 32767). The pool-usage alarm is a share of it;
+   * each Fiber `storage/mssql` process opens up to 100 (its pool size is fixed). Default: 1000.
+   */
   readonly userConnections: number;
 }
 

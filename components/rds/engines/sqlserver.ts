@@ -98,17 +98,21 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   secretEngine: "sqlserver",
   // RDS creates no database for SQL Server; the admin creates it, with a binary collation (the Fiber adapter's keys
   // are case-sensitive; the server default SQL_Latin1_General_CP1_CI_AS would fold "Key" and "key" together), then
-  // the application's login with the password in the pool secret. Rotation alternates users: it creates
-  // `<login>_clone` with the same permissions, as the admin.
+  // the application's two logins: rotation alternates them, and the alternating-users function, connected to
+  // master, would give a `<login>_clone` it creates no user in the database; created here, it only changes its
+  // password. The clone's first password is a placeholder nobody holds: the first rotation sets it.
   bootstrapSql: (databaseName, poolUsername) => [
     `CREATE DATABASE [${databaseName}] COLLATE Latin1_General_100_BIN2;`,
     `CREATE LOGIN [${poolUsername}] WITH PASSWORD = N'<password of the pool secret>', DEFAULT_DATABASE = [${databaseName}], CHECK_POLICY = ON;`,
+    `CREATE LOGIN [${poolUsername}_clone] WITH PASSWORD = N'<any strong password>', DEFAULT_DATABASE = [${databaseName}], CHECK_POLICY = ON;`,
     `USE [${databaseName}];`,
-    `CREATE USER [${poolUsername}] FOR LOGIN [${poolUsername}];`,
-    `ALTER ROLE db_datareader ADD MEMBER [${poolUsername}];`,
-    `ALTER ROLE db_datawriter ADD MEMBER [${poolUsername}];`,
-    `GRANT CREATE TABLE TO [${poolUsername}];`,
-    `GRANT ALTER ON SCHEMA::dbo TO [${poolUsername}];`,
+    ...[poolUsername, `${poolUsername}_clone`].flatMap((login) => [
+      `CREATE USER [${login}] FOR LOGIN [${login}];`,
+      `ALTER ROLE db_datareader ADD MEMBER [${login}];`,
+      `ALTER ROLE db_datawriter ADD MEMBER [${login}];`,
+      `GRANT CREATE TABLE TO [${login}];`,
+      `GRANT ALTER ON SCHEMA::dbo TO [${login}];`,
+    ]),
   ].join("\n"),
   parameterGroupDescription: (major) => `Sparki SQL Server ${major}: TLS 1.2+ only, user connections for the application's pool`,
   defaultSettings: SQLSERVER_DEFAULT_SETTINGS,
@@ -116,7 +120,7 @@ export const SQLSERVER_ENGINE: EngineProfile<SqlServerParameterSettings> = {
   parameters: sqlServerParameters,
   maxConnections: (s) => s.userConnections,
   combinationProblems: ({ edition, multiAz, replicas, instanceClass, replicaInstanceClass }) => {
-    if (edition === undefined) return [{ key: "edition", message: "must be given for SQL Server: ex, web, se or ee" }];
+    if (edition === undefined) return [{ key: "edition", message: "must be given for SQL Server: web, se or ee" }];
     const problems: CombinationProblem[] = [];
     const name = SQLSERVER_EDITIONS[edition];
     if (edition === "ex") problems.push({ key: "edition", message: `must not be ex (Express): this stack encrypts every database at rest (${SQLSERVER_NO_EXPRESS}); use web in dev` });

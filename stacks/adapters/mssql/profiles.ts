@@ -6,7 +6,7 @@ import type { RelationalProfile } from "../../rds/profiles";
 export interface SqlServerProfile extends RelationalProfile {
   /** Edition (license included). */
   readonly edition: SqlServerEdition;
-  /** Editions config may choose for this tier: Express and Web are dev-only (licensing and capacity). */
+  /** Editions config may choose for this tier: Web is dev-only (licensed for public web workloads); Express is refused everywhere. */
   readonly allowedEditions: readonly SqlServerEdition[];
   /** `user connections`: the pool-usage alarm is a share of it. */
   readonly userConnections: number;

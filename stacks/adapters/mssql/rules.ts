@@ -11,8 +11,9 @@ type Rule = AdapterRule<SqlServerConfig, SqlServerProfile, SqlServerSettings>;
 export const SQLSERVER_RULES: readonly Rule[] = [
   ...relationalRules({ engine: SQLSERVER_ENGINE, configKey: "mssql", minReplicasWhy: "the tier's replica floor" }),
 
+  // Express is refused on every tier by the edition rules below, with its own reason.
   ({ settings: s, profile, scope }) =>
-    profile.allowedEditions.includes(s.edition)
+    s.edition === "ex" || profile.allowedEditions.includes(s.edition)
       ? []
       : [{ path: ["edition"], message: `must be one of ${profile.allowedEditions.join(", ")} for profile "${scope.env.profile.name}": ${SQLSERVER_EDITIONS[s.edition]} is dev-only (Web is licensed for public web workloads only)` }],
 
