@@ -52,9 +52,9 @@ export interface DatabaseArgsBase extends AccountScope {
    * group, or CIDR blocks (e.g. `0.0.0.0/0` behind a NAT gateway). No default: without it the password never rotates.
    */
   readonly secretsManager: SecretsManagerRoute;
-  /** Initial gp3 storage, GiB, 20..65536. No default. */
+  /** Initial gp3 storage, GiB, in the engine's range (PostgreSQL and MySQL 20..65536, SQL Server 20..16384). No default. */
   readonly allocatedStorageGiB: number;
-  /** Storage autoscaling ceiling, GiB, above `allocatedStorageGiB`. No default. */
+  /** Storage autoscaling ceiling, GiB, at least 10 % above `allocatedStorageGiB` (RDS's minimum margin). No default. */
   readonly maxAllocatedStorageGiB: number;
   /** Database created with the instance. Default: `sparki`. */
   readonly databaseName?: string;
