@@ -18,6 +18,21 @@ export const POLICY_COVERAGE: Readonly<Record<string, Coverage>> = {
   "aws:cloudwatch/metricAlarm:MetricAlarm": by(
     "cloudwatch-15-alarm-actions", "cloudwatch-17-actions-enabled", "matrix-alarm-thresholds", "engine-alarms-quiet-during-create", "engine-metrics-insights-alarm"),
   "aws:dlm/lifecyclePolicy:LifecyclePolicy": by("dlm-snapshot-retention", "engine-dlm-schedule"),
+  "aws:docdb/cluster:Cluster": by(
+    "documentdb-1-encrypted", "documentdb-2-backup-retention", "documentdb-4-audit-logs", "documentdb-5-deletion-protection", "documentdb-6-tls",
+    "engine-docdb-cluster"),
+  "aws:docdb/clusterInstance:ClusterInstance": by("engine-docdb-instances"),
+  "aws:docdb/clusterParameterGroup:ClusterParameterGroup": by("documentdb-6-tls", "engine-docdb-parameter-group"),
+  "aws:docdb/subnetGroup:SubnetGroup": because("over the private subnets; the DocumentDB tests check the cluster names it (a cluster without one would land in the default VPC)"),
+  "aws:docdb/eventSubscription:EventSubscription": because("routes DocumentDB cluster and instance events to the encrypted warning topic (sns-1 checks the topic); tested in test/mongodb.test.ts"),
+  "aws:dynamodb/table:Table": by(
+    "dynamodb-1-capacity-scales", "dynamodb-2-point-in-time-recovery", "dynamodb-6-deletion-protection", "dynamodb-kms-encryption",
+    "engine-dynamodb-table-name", "engine-dynamodb-key-attributes", "engine-dynamodb-billing-capacity", "engine-dynamodb-ttl",
+    "engine-dynamodb-sse-key", "engine-dynamodb-pitr-period"),
+  "aws:keyspaces/keyspace:Keyspace": by("keyspaces-1-tagged", "engine-keyspaces-names", "engine-keyspaces-replication"),
+  "aws:keyspaces/table:Table": by(
+    "keyspaces-kms-encryption", "keyspaces-point-in-time-recovery", "keyspaces-capacity-scales",
+    "engine-keyspaces-names", "engine-keyspaces-capacity", "engine-keyspaces-encryption", "engine-keyspaces-ttl", "engine-keyspaces-schema"),
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": because("adopted to strip every rule of the VPC's default group (tested in network tests)"),
   "aws:ec2/flowLog:FlowLog": by("ec2-6-vpc-flow-logs"),
   "aws:ec2/launchTemplate:LaunchTemplate": by("ec2-170-launch-template-imdsv2", "ec2-181-launch-template-ebs-encryption", "engine-launch-template-gp3"),
@@ -27,6 +42,7 @@ export const POLICY_COVERAGE: Readonly<Record<string, Coverage>> = {
   "aws:ec2/subnet:Subnet": because("private: mapPublicIpOnLaunch false, tested in network tests"),
   "aws:ec2/vpc:Vpc": by("ec2-6-vpc-flow-logs"),
   "aws:ec2/vpcEndpoint:VpcEndpoint": because("the Secrets Manager interface endpoint: its policy allows only this account (tested in network tests)"),
+  "aws:elasticache/cluster:Cluster": by("elasticache-7-cluster-subnet-group", "elasticache-cluster-transit-encryption", "engine-elasticache-memcached-cluster"),
   "aws:elasticache/parameterGroup:ParameterGroup": because("engine settings (eviction policy, cluster mode) tested against the node type and engine in redis tests"),
   "aws:elasticache/replicationGroup:ReplicationGroup": by(
     "elasticache-1-snapshots", "elasticache-2-minor-upgrades", "elasticache-3-automatic-failover", "elasticache-4-encrypted-at-rest",
@@ -98,8 +114,12 @@ export const POLICY_COVERAGE: Readonly<Record<string, Coverage>> = {
   "sparki:alerting:AlertTopics": COMPONENT,
   "sparki:alerting:RateAlarmPair": COMPONENT,
   "sparki:alerting:StorageDashboard": COMPONENT,
+  "sparki:documentdb:DocumentDbCluster": COMPONENT,
+  "sparki:dynamodb:DynamoDbStore": COMPONENT,
   "sparki:embeddedkv:EmbeddedKvStore": COMPONENT,
+  "sparki:keyspaces:KeyspacesStore": COMPONENT,
   "sparki:kms:EncryptionKey": COMPONENT,
+  "sparki:memcached:MemcachedCluster": COMPONENT,
   "sparki:minio:MinioCluster": COMPONENT,
   "sparki:network:Network": COMPONENT,
   "sparki:object-store:ObjectStore": COMPONENT,

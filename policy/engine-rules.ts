@@ -10,6 +10,9 @@ import {
 import { bucketsOf, hasSide, sidesOf } from "./lib/buckets";
 import { rotatedSecret, secretJson, versionsOf } from "./lib/secrets";
 import { engineRule } from "./lib/controls";
+import { KEYSPACES_ENGINE_RULES } from "./engine-rules-keyspaces";
+import { DYNAMODB_ENGINE_RULES } from "./engine-rules-dynamodb";
+import { DOCUMENTDB_ENGINE_RULES } from "./engine-rules-documentdb";
 import {
   describeDb, engineNameOf, engineOf, engineVersionOf, instancesOf, knownString, sourceOf,
   sqlServerEditionOf, versionParts,
@@ -693,4 +696,7 @@ export const ENGINE_RULE_POLICIES = [
   rdsGroupNames, rdsStaticParameters, sqlServerMultiAzEdition, sqlServerReplicas, sqlServerNoIamAuthentication, sqlServerNoDatabaseName,
   mysqlPerformanceInsightsClass, proxyTargetEngine, multiUserRotationMaster,
   metricsInsightsAlarmQuery, dlmSchedule, launchTemplateGp3, ssmParameterLimits,
+  ...DYNAMODB_ENGINE_RULES,
+  ...KEYSPACES_ENGINE_RULES,
+  ...DOCUMENTDB_ENGINE_RULES,
 ];

@@ -1,10 +1,14 @@
 import type { Policies } from "@pulumi/policy";
+import { DOCUMENTDB_POLICIES } from "./documentdb";
+import { DYNAMODB_POLICIES } from "./dynamodb";
 import { EC2_POLICIES } from "./ec2";
 import { ELASTICACHE_POLICIES } from "./elasticache";
 import { ENGINE_RULE_POLICIES } from "./engine-rules";
+import { KEYSPACES_POLICIES } from "./keyspaces";
 import { KMS_SNS_SECRETS_ALARM_POLICIES } from "./kms-sns-secrets-alarms";
 import { KUBERNETES_POLICIES } from "./kubernetes";
 import { MATRIX_POLICIES } from "./matrix";
+import { MEMCACHED_POLICIES } from "./memcached";
 import { RDS_POLICIES } from "./rds";
 import { S3_POLICIES } from "./s3";
 import { SNAPSHOT_PARAMETER_POLICIES } from "./snapshots-parameters";
@@ -23,5 +27,9 @@ export const POLICIES: Policies = [
   ...SNAPSHOT_PARAMETER_POLICIES,
   ...KUBERNETES_POLICIES,
   ...MATRIX_POLICIES,
+  ...DYNAMODB_POLICIES,
+  ...KEYSPACES_POLICIES,
+  ...DOCUMENTDB_POLICIES,
   ...ENGINE_RULE_POLICIES,
+  ...MEMCACHED_POLICIES,
 ];

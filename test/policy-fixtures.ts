@@ -351,3 +351,56 @@ export const insightsAlarm = (query: Record<string, unknown> = {}, more: Record<
   tags: { Severity: "warning", ThresholdSource: "platform:kvDiskUsedPercent", Metric: "kvDiskUsedPercent" },
   ...more,
 });
+
+/** The Fiber storage/cassandra keyspace and table as components/keyspaces creates them (issue 17). */
+export const KEYSPACES_TABLE_ARN = "arn:aws:cassandra:eu-west-1:111111111111:/keyspace/gofiber/table/kv_store";
+export const keyspace = (): Record<string, unknown> => ({
+  name: "gofiber", region: "eu-west-1", replicationSpecification: { replicationStrategy: "SINGLE_REGION" }, tags: { Component: "keyspaces" },
+});
+export const keyspacesTable = (): Record<string, unknown> => ({
+  keyspaceName: "gofiber", tableName: "kv_store",
+  schemaDefinition: {
+    columns: [{ name: "key", type: "text" }, { name: "value", type: "blob" }, { name: "expires_at", type: "timestamp" }],
+    partitionKeys: [{ name: "key" }],
+  },
+  capacitySpecification: { throughputMode: "PAY_PER_REQUEST" },
+  encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: KEY_ARN },
+  pointInTimeRecovery: { status: "ENABLED" },
+  ttl: { status: "ENABLED" },
+  defaultTimeToLive: 2_592_000,
+});
+export const keyspacesAccessPolicy = (statements?: Record<string, unknown>[]): Record<string, unknown> => ({
+  policy: JSON.stringify({
+    Version: "2012-10-17",
+    Statement: statements ?? [
+      { Effect: "Allow", Action: ["cassandra:Select", "cassandra:Modify"], Resource: [KEYSPACES_TABLE_ARN] },
+      { Effect: "Allow", Action: ["cassandra:Select"], Resource: ["arn:aws:cassandra:eu-west-1:111111111111:/keyspace/system*"] },
+      { Effect: "Allow", Action: ["cassandra:Create"], Resource: [KEYSPACES_TABLE_ARN] },
+      { Effect: "Allow", Action: ["kms:Decrypt"], Resource: [KEY_ARN] },
+    ],
+  }),
+});
+
+// Amazon DocumentDB (components/documentdb): a cluster, its parameter group and an instance as the prod example registers them.
+export const DOCDB_T = {
+  cluster: pulumiType(aws.docdb.Cluster),
+  clusterInstance: pulumiType(aws.docdb.ClusterInstance),
+  clusterParameterGroup: pulumiType(aws.docdb.ClusterParameterGroup),
+} as const;
+export const docDbCluster = (): Record<string, unknown> => ({
+  clusterIdentifier: "sparki-prod-mongodb", engine: "docdb", engineVersion: "5.0.0", storageEncrypted: true, kmsKeyId: KEY_ARN,
+  enabledCloudwatchLogsExports: ["audit", "profiler"], backupRetentionPeriod: 14, deletionProtection: true,
+  dbClusterParameterGroupName: "sparki-prod-mongodb-docdb5-0", dbSubnetGroupName: "sparki-prod-mongodb",
+});
+export const docDbParameterGroup = (tls = "tls1.2+"): Record<string, unknown> => ({
+  name: "sparki-prod-mongodb-docdb5-0", family: "docdb5.0",
+  parameters: [
+    { name: "tls", value: tls, applyMethod: "pending-reboot" },
+    { name: "audit_logs", value: "enabled", applyMethod: "immediate" },
+    { name: "profiler", value: "enabled", applyMethod: "immediate" },
+    { name: "profiler_threshold_ms", value: "100", applyMethod: "immediate" },
+  ],
+});
+export const docDbInstance = (n = 1): Record<string, unknown> => ({
+  identifier: `sparki-prod-mongodb-${n}`, clusterIdentifier: "sparki-prod-mongodb", instanceClass: "db.r6g.large", engine: "docdb",
+});

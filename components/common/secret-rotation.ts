@@ -7,7 +7,7 @@ import { partitionOf } from "./aws";
  * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_available-rotation-templates.html).
  * Versions are pinned where a published one could be read (the AWS CDK's `SecretRotationApplication`, which pins
  * the same applications: 1.1.671 for PostgreSQL and MySQL, 1.1.670 for SQL Server's single-user and 1.1.671 for its
- * alternating-users function, read 2026-11-29); a template without a pin takes the latest.
+ * alternating-users function and for MongoDB/DocumentDB's single-user function, read 2026-11-29); a template without a pin takes the latest.
  */
 export const ROTATION_TEMPLATES = {
   /** One database user changes its own password: for the admin, used interactively and by migrations. */
@@ -20,6 +20,13 @@ export const ROTATION_TEMPLATES = {
    * previous login keeps working for a whole rotation period (for clients that read their password only at start).
    */
   sqlserverMultiUser: { application: "SecretsManagerRDSSQLServerRotationMultiUser", semanticVersion: "1.1.671", inVpc: true, multiUser: true },
+  /**
+   * Amazon DocumentDB (MongoDB-compatible): the user changes its own password (`updateUser`). The secret JSON must say
+   * `engine: "mongo"` and carry host, username and password (port defaults to 27017, dbname to `admin`); `ssl: true`
+   * makes it connect over TLS without a plaintext fallback (aws-samples/aws-secrets-manager-rotation-lambdas,
+   * SecretsManagerMongoDBRotationSingleUser/lambda_function.py). Version as the AWS CDK pins it (1.1.671, read 2026-11-29).
+   */
+  mongodbSingleUser: { application: "SecretsManagerMongoDBRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
 } as const;
 
 export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;

@@ -45,12 +45,41 @@ const COMPUTED: Record<string, StateFor> = {
     endpoint: `${p}.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com`, arn: `arn:aws:rds:${s.region}:${s.accountId}:db-proxy:prx-${shortHash(p)}`,
   }),
   "aws:rds/proxyEndpoint:ProxyEndpoint": (p, _i, s) => ({ endpoint: `${p}.endpoint.proxy-c${shortHash(s.accountId)}.${s.region}.rds.amazonaws.com` }),
+  // DocumentDB: `<cluster>.cluster-c<hash>.<region>.docdb.amazonaws.com` (writer) and `.cluster-ro-` (reader); instances `<id>.c<hash>...`.
+  "aws:docdb/cluster:Cluster": (p, i, s) => ({
+    endpoint: `${p}.cluster-c${shortHash(s.accountId)}.${s.region}.docdb.amazonaws.com`,
+    readerEndpoint: `${p}.cluster-ro-c${shortHash(s.accountId)}.${s.region}.docdb.amazonaws.com`,
+    port: typeof i.port === "number" ? i.port : 27017, clusterResourceId: `cluster-${shortHash(p).toUpperCase()}`,
+    arn: `arn:aws:rds:${s.region}:${s.accountId}:cluster:${p}`,
+  }),
+  "aws:docdb/clusterInstance:ClusterInstance": (p, _i, s) => ({
+    endpoint: `${p}.c${shortHash(s.accountId)}.${s.region}.docdb.amazonaws.com`, port: 27017, writer: p.endsWith("-1"),
+    arn: `arn:aws:rds:${s.region}:${s.accountId}:db:${p}`, dbiResourceId: `db-${shortHash(p).toUpperCase()}`,
+  }),
   "aws:elasticache/replicationGroup:ReplicationGroup": (p, i, s) => {
     const host = `${s.region.replace(/-/g, "")}.cache.amazonaws.com`;
     const clustered = i.clusterMode === "enabled";
     return clustered
       ? { configurationEndpointAddress: `clustercfg.${p}.${shortHash(p)}.${host}` }
       : { primaryEndpointAddress: `master.${p}.${shortHash(p)}.${host}`, readerEndpointAddress: `replica.${p}.${shortHash(p)}.${host}` };
+  },
+  // A Memcached cache cluster: node endpoints `<id>.<hash>.<node id>.<region>.cache.amazonaws.com` and the configuration
+  // endpoint `<id>.<hash>.cfg.<region>...:<port>` (the `.cfg.` / `.0001.` pattern cloudposse's module relies on).
+  "aws:elasticache/cluster:Cluster": (p, i, s) => {
+    const id = typeof i.clusterId === "string" ? i.clusterId : p;
+    const host = `${id}.${shortHash(id)}`;
+    const domain = `${s.region.replace(/-/g, "")}.cache.amazonaws.com`;
+    const port = typeof i.port === "number" ? i.port : 11211;
+    const count = typeof i.numCacheNodes === "number" ? i.numCacheNodes : 1;
+    const zones = Array.isArray(i.preferredAvailabilityZones) ? i.preferredAvailabilityZones as string[] : [typeof i.availabilityZone === "string" ? i.availabilityZone : `${s.region}a`];
+    const cacheNodes = Array.from({ length: count }, (_, n) => {
+      const nodeId = String(n + 1).padStart(4, "0");
+      return { id: nodeId, address: `${host}.${nodeId}.${domain}`, port, availabilityZone: zones[n % zones.length], outpostArn: "" };
+    });
+    return {
+      arn: `arn:aws:elasticache:${s.region}:${s.accountId}:cluster:${id}`, cacheNodes,
+      clusterAddress: `${host}.cfg.${domain}`, configurationEndpoint: `${host}.cfg.${domain}:${port}`,
+    };
   },
   "aws:s3/bucket:Bucket": (p, _i, s) => ({
     arn: `arn:aws:s3:::${p}`, bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
@@ -92,6 +121,15 @@ const COMPUTED: Record<string, StateFor> = {
   },
   // ElastiCache RBAC users are `user:<user id>` under the elasticache service.
   "aws:elasticache/user:User": (p, _i, s) => ({ arn: `arn:aws:elasticache:${s.region}:${s.accountId}:user:${p}` }),
+  // Amazon Keyspaces: resource ARNs carry `/keyspace/<name>/` and `/keyspace/<name>/table/<table>` (Keyspaces "How Amazon
+  // Keyspaces works with IAM"); the provider's table ID is `<keyspace>/<table>`.
+  "aws:keyspaces/keyspace:Keyspace": (p, _i, s) => ({ id: p, arn: `arn:aws:cassandra:${s.region}:${s.accountId}:/keyspace/${p}/` }),
+  "aws:keyspaces/table:Table": (_p, i, s) => ({
+    id: `${String(i.keyspaceName)}/${String(i.tableName)}`,
+    arn: `arn:aws:cassandra:${s.region}:${s.accountId}:/keyspace/${String(i.keyspaceName)}/table/${String(i.tableName)}`,
+  }),
+  // DynamoDB tables are `table/<name>` (DynamoDB Developer Guide, "Identity-based policies", resource ARNs); the provider's ID is the name.
+  "aws:dynamodb/table:Table": (p, _i, s) => ({ id: p, arn: `arn:aws:dynamodb:${s.region}:${s.accountId}:table/${p}` }),
   // Lambda functions are `function:<name>`.
   "aws:lambda/function:Function": (p, _i, s) => ({ arn: `arn:aws:lambda:${s.region}:${s.accountId}:function:${p}` }),
   // A Secrets Manager rotation template's stack outputs the function it created (named by its functionName).
@@ -127,6 +165,7 @@ export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.
     "aws:secretsmanager/secretVersion:SecretVersion", "aws:secretsmanager/secretRotation:SecretRotation",
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:elasticache/userGroup:UserGroup",
     "aws:rds/subnetGroup:SubnetGroup", "aws:rds/eventSubscription:EventSubscription",
+    "aws:docdb/subnetGroup:SubnetGroup", "aws:docdb/clusterParameterGroup:ClusterParameterGroup", "aws:docdb/eventSubscription:EventSubscription",
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
     "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",

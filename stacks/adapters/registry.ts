@@ -1,6 +1,10 @@
 import { FOUNDATION_RESOURCE_TYPES } from "../foundation";
 import { badgerAdapter } from "./badger";
+import { cassandraAdapter } from "./cassandra";
 import type { ResourceTypeInfo } from "./contract";
+import { dynamodbAdapter } from "./dynamodb";
+import { memcacheAdapter } from "./memcache";
+import { mongodbAdapter } from "./mongodb";
 import { minioAdapter } from "./minio";
 import { mssqlAdapter } from "./mssql";
 import { mysqlAdapter } from "./mysql";
@@ -22,6 +26,10 @@ export const ADAPTER_REGISTRY: readonly RegisteredAdapter[] = [
   registered(mssqlAdapter),
   registered(minioAdapter),
   registered(badgerAdapter),
+  registered(mongodbAdapter),
+  registered(memcacheAdapter),
+  registered(cassandraAdapter),
+  registered(dynamodbAdapter),
 ];
 
 /** Types that hold data though nothing registers them today, so the first resource of one is guarded at once. */

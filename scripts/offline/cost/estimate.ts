@@ -195,6 +195,20 @@ function replicationGroup(_ctx: Context, r: RegisteredResource): Priced {
   return { lines: [priced], unpriced: [] };
 }
 
+/**
+ * A Memcached cache cluster: numCacheNodes nodes at the node-based on-demand rate of prices.ts (the ElastiCache pricing
+ * page lists Memcached and Redis OSS node-based nodes at one rate per node type: unverified, so always "unverified").
+ */
+function cacheCluster(_ctx: Context, r: RegisteredResource): Priced {
+  const nodeType = str(r.inputs.nodeType);
+  const nodes = num(r.inputs.numCacheNodes);
+  const price = nodeType ? ELASTICACHE_NODE_HOUR[nodeType] : undefined;
+  if (!price || nodes === undefined) {
+    return { lines: [], unpriced: [unknownSku(r, !price ? `node type ${nodeType ?? "(unknown)"} has no price in scripts/offline/cost/prices.ts` : "node count unknown")] };
+  }
+  return { lines: [line(r, `${nodes} x ${nodeType} (${str(r.inputs.engine) ?? "memcached"})`, nodes * HOURS_PER_MONTH, "node-hours", { ...price, check: "unverified" })], unpriced: [] };
+}
+
 interface Segment {
   readonly storageClass: string;
   readonly days: number;
@@ -317,10 +331,21 @@ function vpcEndpoint(_ctx: Context, r: RegisteredResource): Priced {
 
 const flat = (item: string, unit: string, price: Price) => (_ctx: Context, r: RegisteredResource): Priced => ({ lines: [line(r, item, 1, unit, price)], unpriced: [] });
 
+/**
+ * DocumentDB instance hours: NOT PRICED. No DocumentDB price (https://aws.amazon.com/documentdb/pricing/) was read for
+ * any region when this was written, and RDS's tables are another service's prices: reported, never guessed.
+ */
+function docDbInstance(_ctx: Context, r: RegisteredResource): Priced {
+  const instanceClass = str(r.inputs.instanceClass) ?? "(unknown class)";
+  return { lines: [], unpriced: [unknownSku(r, `DocumentDB ${instanceClass} instance hours: no DocumentDB price was read (https://aws.amazon.com/documentdb/pricing/), and RDS prices are not DocumentDB's`)] };
+}
+
 const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => Priced>> = {
+  "aws:docdb/clusterInstance:ClusterInstance": docDbInstance,
   "aws:rds/instance:Instance": rdsInstance,
   "aws:rds/proxy:Proxy": rdsProxy,
   "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
+  "aws:elasticache/cluster:Cluster": cacheCluster,
   "aws:s3/bucket:Bucket": bucket,
   "aws:s3/bucketMetric:BucketMetric": (_ctx, r) => ({
     lines: [line(r, `request metrics (up to ${RULES.s3RequestMetricsPerFilter.metrics} metrics)`, RULES.s3RequestMetricsPerFilter.metrics, "metric-months", FLAT.customMetric)],

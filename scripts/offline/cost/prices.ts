@@ -265,6 +265,10 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:dlm/lifecyclePolicy:LifecyclePolicy": "free itself: its snapshots are EBS snapshot storage of the fleet's volumes, not estimated here",
   "aws:ssm/parameter:Parameter": "free (Standard tier, standard throughput)",
   "aws:iam/policy:Policy": "free",
+  // Amazon Keyspaces on-demand (https://aws.amazon.com/keyspaces/pricing/, read 2026-11-29): no standing charge; read and
+  // write request units, storage GB-month and PITR GB-month are usage this estimate does not model. The keyspace is free.
+  "aws:keyspaces/keyspace:Keyspace": "free (a namespace; tables are billed)",
+  "aws:keyspaces/table:Table": "no standing charge (on-demand): billed per read/write request unit, GB-month stored and PITR GB-month, usage this estimate does not model",
   "aws:iam/rolePolicy:RolePolicy": "free",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "free",
   "aws:sns/topic:Topic": "pay per publish and delivery only",
@@ -284,6 +288,13 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   // CloudWatch Logs and priced at the log group.
   "aws:rds/optionGroup:OptionGroup": "free (its audit plugin's records are log ingestion and storage, priced at the log group)",
   "aws:rds/eventSubscription:EventSubscription": "free (SNS delivery only)",
+  // DocumentDB: subnet and parameter groups are free; event subscriptions bill SNS delivery only. The cluster itself
+  // bills storage (GB-month), I/O requests and backup storage beyond the retention's free share: usage this estimate
+  // does not model. Its instance hours are reported NOT PRICED by estimate.ts (docDbInstance).
+  "aws:docdb/subnetGroup:SubnetGroup": "free",
+  "aws:docdb/clusterParameterGroup:ClusterParameterGroup": "free",
+  "aws:docdb/eventSubscription:EventSubscription": "free (SNS delivery only)",
+  "aws:docdb/cluster:Cluster": "usage only: storage GB-month, I/O requests and backup storage beyond the free share (https://aws.amazon.com/documentdb/pricing/), not modelled; instance hours are priced per instance",
   "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup": "included in the proxy",
   "aws:rds/proxyTarget:ProxyTarget": "included in the proxy (priced there per target vCPU)",
   "aws:elasticache/subnetGroup:SubnetGroup": "free",
@@ -301,6 +312,10 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:s3/bucketPolicy:BucketPolicy": "free",
   "aws:s3/bucketLogging:BucketLogging": "free (the log objects are storage of the log bucket)",
   "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": "pay per accelerated GB only",
+  // On-demand DynamoDB (https://aws.amazon.com/dynamodb/pricing/on-demand/): per million read/write request units, per
+  // GB-month stored, per GB-month of PITR backup; no hourly charge. This estimate assumes no request volume or data size
+  // for it (not priced: usage only; the figures were not re-read, unverified).
+  "aws:dynamodb/table:Table": "on demand: no standing charge; requests, storage and PITR are billed per use, which this estimate does not assume (NOT PRICED: usage only)",
 };
 
 /** Type prefixes that run on a Kubernetes cluster this stack does not create: billed to the cluster. */

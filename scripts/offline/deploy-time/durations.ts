@@ -107,6 +107,9 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:dlm/lifecyclePolicy:LifecyclePolicy": api(3, "CreateLifecyclePolicy (retried while the new execution role propagates)"),
   "aws:ssm/parameter:Parameter": api(2, "PutParameter"),
   "aws:iam/policy:Policy": api(3),
+  // Keyspaces DDL is asynchronous; the provider polls until the keyspace or table is ACTIVE. Assumed, not measured.
+  "aws:keyspaces/keyspace:Keyspace": [{ variant: "", seconds: 15, basis: assume("CreateKeyspace, then polled until it exists (asynchronous DDL)", "https://docs.aws.amazon.com/keyspaces/latest/devguide/functional-differences.html") }],
+  "aws:keyspaces/table:Table": [{ variant: "", seconds: 90, basis: assume("CreateTable with PITR, TTL and a customer managed key, polled until ACTIVE (asynchronous DDL; typically under two minutes)", "https://docs.aws.amazon.com/keyspaces/latest/devguide/working-with-tables.html") }],
   "aws:iam/rolePolicy:RolePolicy": api(3),
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment": api(3),
   "aws:sns/topic:Topic": api(3),
@@ -132,6 +135,13 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:s3/bucketLogging:BucketLogging": api(2),
   "aws:s3/bucketMetric:BucketMetric": api(2),
   "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": api(3),
+  // CreateTable returns CREATING; the provider waits for ACTIVE (the Fiber adapter's own code says "Typical table creation
+  // duration is 10 seconds"), then turns on PITR (UpdateContinuousBackups: "It can take 10 minutes to enable for new
+  // tables", @pulumi/aws TablePointInTimeRecovery) and TTL, waiting for each. A planning figure between the two.
+  "aws:dynamodb/table:Table": [{
+    variant: "", seconds: 2 * MIN,
+    basis: assume("CreateTable to ACTIVE in ~10 s (gofiber/storage dynamodb.go), then PITR and TTL enabled and awaited; AWS allows PITR up to 10 minutes on a new table", "https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/"),
+  }],
 
   "aws:rds/subnetGroup:SubnetGroup": api(3),
   "aws:rds/parameterGroup:ParameterGroup": api(5, "create plus one ModifyDBParameterGroup per 20 parameters"),
@@ -183,10 +193,30 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:rds/proxyTarget:ProxyTarget": api(10, "registration returns at once; the target's health check (registering -> available) is not waited for"),
   "aws:rds/proxyEndpoint:ProxyEndpoint": [{ variant: "", seconds: 5 * MIN, basis: assume("an additional proxy endpoint provisions its own network interfaces, typically a few minutes") }],
 
+  // Amazon DocumentDB (components/documentdb). The cluster is storage and endpoints only: CreateDBCluster returns
+  // "available" within minutes; each instance is a compute node created after it (the provider waits for available).
+  "aws:docdb/subnetGroup:SubnetGroup": api(3),
+  "aws:docdb/clusterParameterGroup:ClusterParameterGroup": api(5, "create plus one ModifyDBClusterParameterGroup with the parameters"),
+  "aws:docdb/eventSubscription:EventSubscription": [{
+    variant: "", seconds: 45, basis: assume("as RDS event subscriptions (same API): the provider waits for creating to turn active, typically under a minute"),
+  }],
+  "aws:docdb/cluster:Cluster": [{
+    variant: "", seconds: 4 * MIN,
+    basis: assume("a cluster without instances (volume, endpoints, parameter group applied) turns available in a few minutes; the instances are the long part", "https://docs.aws.amazon.com/documentdb/latest/developerguide/db-cluster-create.html"),
+  }],
+  "aws:docdb/clusterInstance:ClusterInstance": [{
+    variant: "", seconds: 10 * MIN,
+    basis: assume("a DocumentDB instance typically takes 8-12 min to become available; instances of one cluster are created in parallel", "https://docs.aws.amazon.com/documentdb/latest/developerguide/db-instance-add.html"),
+  }],
+
   "aws:elasticache/subnetGroup:SubnetGroup": api(3),
   "aws:elasticache/parameterGroup:ParameterGroup": api(5),
   "aws:elasticache/user:User": api(15, "the provider waits for the user to turn active"),
   "aws:elasticache/userGroup:UserGroup": api(30, "the provider waits for the user group to turn active"),
+  "aws:elasticache/cluster:Cluster": [{
+    variant: "", seconds: 10 * MIN,
+    basis: assume("a Memcached cluster's nodes are created in parallel; typically 5-10 min until the cluster is available (no replication or snapshot setup)", ELASTICACHE),
+  }],
   "aws:elasticache/replicationGroup:ReplicationGroup": [
     {
       variant: "cluster mode enabled",

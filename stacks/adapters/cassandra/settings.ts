@@ -1,0 +1,25 @@
+import { KEYSPACES_DEFAULTS } from "../../../components/keyspaces/args";
+import type { CassandraProfile } from "./profiles";
+import type { CassandraConfig } from "./schema";
+
+/** What the stack creates on Keyspaces: its config over the tier over the component's defaults. */
+export interface CassandraSettings {
+  readonly enabled: boolean;
+  readonly keyspaceName: string;
+  readonly tableName: string;
+  readonly defaultTtlSeconds: number;
+  readonly pointInTimeRecovery: boolean;
+  readonly pointInTimeRecoveryRequired: boolean;
+}
+
+export function cassandraSettings(c: CassandraConfig, p: CassandraProfile): CassandraSettings {
+  const d = KEYSPACES_DEFAULTS;
+  return {
+    enabled: c.enabled ?? p.enabled,
+    keyspaceName: c.keyspaceName ?? d.keyspaceName,
+    tableName: c.tableName ?? d.tableName,
+    defaultTtlSeconds: c.defaultTtlSeconds ?? d.defaultTtlSeconds,
+    pointInTimeRecovery: c.pointInTimeRecovery ?? p.pointInTimeRecovery,
+    pointInTimeRecoveryRequired: p.pointInTimeRecoveryRequired,
+  };
+}

@@ -1,0 +1,106 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveMemcachedArgs } from "../components/memcached/args";
+import { runProgram } from "../scripts/offline/run-program";
+import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
+import { ConfigError } from "../stacks/config/errors";
+import { loadConfig } from "../stacks/config/load";
+
+/**
+ * Bad `sparki-storage:memcache` sections, on top of the example stacks that turn Memcached on (examples/memcache):
+ * each is refused before anything is registered, with one line naming the key, the value and what is allowed. The
+ * limits are ElastiCache's, written down from its documentation (read 2026-11-29): NumCacheNodes 1..40 for Memcached
+ * (CreateCacheCluster), cross-az only with more than one node, max_item_size 1 MiB..128 MiB, versions 1.6.12/1.6.17/
+ * 1.6.22 of family memcached1.6, current-generation node types of the Memcached node type list.
+ */
+
+const KEY = "sparki-storage:memcache";
+const DIR = join(REPO_ROOT, "examples", "memcache");
+type Section = Record<string, unknown>;
+const sectionOf = (stack: string) => JSON.parse(stackConfig(stack, {}, DIR)[KEY]) as Section;
+const DEV = sectionOf("memcache-dev");
+const PROD = sectionOf("memcache-prod");
+
+async function refused(stack: string, section: Section, more: Section = {}) {
+  const registered: string[] = [];
+  const failure = await runProgram({ stack, stackDir: DIR, overrides: { [KEY]: section, ...more }, observe: (r) => registered.push(r.type) })
+    .then(() => undefined, (e: unknown) => e);
+  expect(failure, JSON.stringify(section)).toBeInstanceOf(ConfigError);
+  return { problems: (failure as ConfigError).problems, registered: registered.filter((t) => t !== "pulumi:pulumi:Stack") };
+}
+
+const VERSIONS = '"1.6.22", "1.6.17", "1.6.12"';
+/** An existing VPC the other adapters are told about in full, so memcache's line is the only one. */
+const EXISTING_VPC = {
+  "sparki-storage:network": { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], availabilityZones: ["eu-west-1a", "eu-west-1b"] },
+  "sparki-storage:redis": { allowedCidrs: ["10.0.0.0/16"] },
+  "sparki-storage:postgres": { allowedCidrBlocks: ["10.0.0.0/16"] },
+};
+
+describe("bad memcache config: one line naming key, value and what is allowed; nothing registered", () => {
+  it.each<[string, string, Section, Section, { field: string; shown: string; allowed: readonly string[] }]>([
+    ["a 1.5 engine (family memcached1.5, not offered here)", "memcache-dev", { ...DEV, engineVersion: "1.5.16" }, {},
+      { field: "engineVersion", shown: '"1.5.16"', allowed: [VERSIONS, "memcached1.6"] }],
+    ["an unquoted version", "memcache-dev", { ...DEV, engineVersion: 1.6 }, {}, { field: "engineVersion", shown: "1.6", allowed: ['a quoted Memcached version such as "1.6.22"'] }],
+    ["a previous-generation node type", "memcache-dev", { ...DEV, nodeType: "cache.m3.medium" }, {},
+      { field: "nodeType", shown: '"cache.m3.medium"', allowed: ["current-generation Memcached node type", "r6g (large"] }],
+    ["a Valkey-only family (R7g is not on the Memcached node type list)", "memcache-prod", { ...PROD, nodeType: "cache.r7g.large" }, {},
+      { field: "nodeType", shown: '"cache.r7g.large"', allowed: ["t2", "t3", "t4g", "m5", "m6g", "r5", "r6g"] }],
+    ["a size the family lacks", "memcache-dev", { ...DEV, nodeType: "cache.t4g.large" }, {}, { field: "nodeType", shown: '"cache.t4g.large"', allowed: ["t4g (micro, small, medium)"] }],
+    ["not a node type at all", "memcache-dev", { ...DEV, nodeType: "large" }, {}, { field: "nodeType", shown: '"large"', allowed: ["a node type such as cache.r6g.large"] }],
+    ["no node", "memcache-dev", { ...DEV, numNodes: 0 }, {}, { field: "numNodes", shown: "0", allowed: ["1..40"] }],
+    ["41 nodes (CreateCacheCluster: 1..40 for Memcached)", "memcache-prod", { ...PROD, numNodes: 41 }, {}, { field: "numNodes", shown: "41", allowed: ["1..40"] }],
+    ["cross-az for one node", "memcache-dev", { ...DEV, azMode: "cross-az" }, {}, { field: "azMode", shown: '"cross-az"', allowed: ["needs at least 2 nodes"] }],
+    ["an unknown zone mode", "memcache-dev", { ...DEV, azMode: "multi-az" }, {}, { field: "azMode", shown: '"multi-az"', allowed: ['"single-az", "cross-az"'] }],
+    ["one node in prod", "memcache-prod", { ...PROD, numNodes: 1 }, {}, { field: "numNodes", shown: "1", allowed: ["at least 2", "prod"] }],
+    ["single-az in prod", "memcache-prod", { ...PROD, azMode: "single-az" }, {}, { field: "azMode", shown: '"single-az"', allowed: ['must be "cross-az"', "prod"] }],
+    ["items under 1 MiB", "memcache-dev", { ...DEV, maxItemSizeBytes: 1000 }, {}, { field: "maxItemSizeBytes", shown: "1000", allowed: ["1048576..134217728"] }],
+    ["items over 128 MiB", "memcache-dev", { ...DEV, maxItemSizeBytes: 134_217_729 }, {}, { field: "maxItemSizeBytes", shown: "134217729", allowed: ["1048576..134217728"] }],
+    ["a maintenance window without days", "memcache-dev", { ...DEV, maintenanceWindow: "05:00-06:00" }, {}, { field: "maintenanceWindow", shown: '"05:00-06:00"', allowed: ["sun:05:00-sun:06:00"] }],
+    ["a public client range", "memcache-prod", { ...PROD, allowedCidrs: ["3.0.0.0/8"] }, {}, { field: "allowedCidrs.0", shown: '"3.0.0.0/8"', allowed: ["private"] }],
+    ["a security group ID that is none", "memcache-dev", { ...DEV, allowedSecurityGroupIds: ["default"] }, {}, { field: "allowedSecurityGroupIds.0", shown: '"default"', allowed: ["sg-"] }],
+    ["enabled as a string", "memcache-dev", { ...DEV, enabled: "yes" }, {}, { field: "enabled", shown: '"yes"', allowed: ["true or false"] }],
+    ["an existing VPC with no client source", "memcache-dev", DEV, EXISTING_VPC, { field: "allowedCidrs", shown: "nothing", allowed: ["only access control", "network.vpcId"] }],
+  ])("%s", async (_case, stack, section, more, expected) => {
+    const { problems, registered } = await refused(stack, section, more);
+    expect(problems).toHaveLength(1);
+    const [line] = problems;
+    expect(line.startsWith(`${KEY}.${expected.field} `), line).toBe(true);
+    expect(line.endsWith(`got ${expected.shown}`), line).toBe(true);
+    for (const fragment of expected.allowed) expect(line).toContain(fragment);
+    expect(registered).toEqual([]);
+  });
+
+  it("suggests the key a typo meant", async () => {
+    const { problems } = await refused("memcache-dev", { ...DEV, numNode: 2 });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${KEY}\\.numNode is not a known key \\(did you mean "numNodes"\\?\\)`));
+  });
+});
+
+describe("a cluster turned off", () => {
+  it("is not checked by the memcache rules (off in dev and prod unless the stack turns it on)", () => {
+    const load = (section: Section) => () => loadConfig("memcache-prod", stackConfig("memcache-prod", { [KEY]: section }, DIR));
+    expect(load({ numNodes: 1, azMode: "single-az", nodeType: "cache.m3.medium" })).not.toThrow();
+    expect(load({ ...PROD, numNodes: 1 })).toThrow(ConfigError);
+  });
+});
+
+describe("the component refuses bad arguments itself, all at once, before registering anything", () => {
+  const base = {
+    clusterId: "sparki-dev-memcache", nodeType: "cache.t4g.micro", availabilityZones: ["eu-west-1a", "eu-west-1b"],
+    vpcId: "vpc-1", subnetIds: ["subnet-1", "subnet-2"], allowedCidrs: ["10.0.0.0/16"],
+    alarms: {} as never,
+  };
+  it("lists every problem in one error", () => {
+    expect(() => resolveMemcachedArgs("c", { ...base, engineVersion: "1.4.5", numNodes: 1, azMode: "cross-az", clusterId: "Sparki--x", allowedCidrs: [] }))
+      .toThrow(/^MemcachedCluster c: engineVersion must be one of .*got "1\.4\.5"; azMode "cross-az" needs at least 2 nodes .*got "cross-az"; clusterId must be 1-50 .*got "Sparki--x"; allowedCidrs or allowedSecurityGroupIds must name at least one client source/);
+  });
+  it("refuses cross-az when there is one zone to spread over", () => {
+    expect(() => resolveMemcachedArgs("c", { ...base, numNodes: 2, availabilityZones: ["eu-west-1a"] })).toThrow(/azMode "cross-az" needs at least 2 availability zones, there are 1/);
+  });
+  it("defaults to cross-az with two or more nodes and single-az with one", () => {
+    expect(resolveMemcachedArgs("c", { ...base, numNodes: 2 }).azMode).toBe("cross-az");
+    expect(resolveMemcachedArgs("c", base).azMode).toBe("single-az");
+  });
+});
