@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { adapter as matrixRow, type MatrixAdapterKey } from "../../components/matrix";
 import { type DatabaseArgsBase, type MySqlDatabaseArgs, type PostgresDatabaseArgs, RelationalDatabase, type SqlServerDatabaseArgs } from "../../components/rds";
-import type { SharedBlocks } from "../shared";
+import { clientCidrs, secretsManagerRoute, type SharedBlocks } from "../shared";
 import type { Deployed } from "../adapters/contract";
 import type { RelationalSettings } from "./settings";
 
@@ -55,14 +55,10 @@ export function deployRelational(suffix: string, choice: EngineChoice, s: Relati
     subnetIds: network.privateSubnetIds,
     clients: {
       securityGroupIds: s.allowedSecurityGroupIds,
-      cidrBlocks: s.allowedCidrBlocks ?? (network.cidrBlock ? [network.cidrBlock] : []),
+      cidrBlocks: clientCidrs(network, s.allowedCidrBlocks),
     },
     adminSecurityGroupIds: s.adminSecurityGroupIds,
-    // An existing VPC without a named endpoint reaches Secrets Manager through its NAT or an endpoint we do not
-    // know: HTTPS anywhere is the only rule that works for both (egress only, from the secrets' rotation).
-    secretsManager: network.secretsManagerEndpointSecurityGroupId
-      ? { endpointSecurityGroupId: network.secretsManagerEndpointSecurityGroupId }
-      : { cidrBlocks: ["0.0.0.0/0"] },
+    secretsManager: secretsManagerRoute(network),
     allocatedStorageGiB: s.allocatedStorageGiB,
     maxAllocatedStorageGiB: s.maxAllocatedStorageGiB,
     databaseName: s.databaseName,

@@ -1,7 +1,7 @@
 import { adapter as matrixRow } from "../../../components/matrix";
 import { MemcachedCluster, type MemcachedOutputs } from "../../../components/memcached";
 import { replicationGroupIdFor } from "../../../components/redis/naming";
-import type { SharedBlocks } from "../../shared";
+import { clientCidrs, type SharedBlocks } from "../../shared";
 import type { Deployed } from "../contract";
 import type { MemcacheSettings } from "./settings";
 
@@ -23,7 +23,7 @@ export function deployMemcache(s: MemcacheSettings, { env, opts, baseName, netwo
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
     // Default source: the VPC this stack created (an existing VPC must name its CIDRs; a config rule says so).
-    allowedCidrs: s.allowedCidrs ?? (network.cidrBlock ? [network.cidrBlock] : []),
+    allowedCidrs: clientCidrs(network, s.allowedCidrs),
     allowedSecurityGroupIds: s.allowedSecurityGroupIds,
     maxItemSizeBytes: s.maxItemSizeBytes,
     maintenanceWindow: s.maintenanceWindow,

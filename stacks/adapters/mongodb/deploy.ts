@@ -1,5 +1,5 @@
 import { DocumentDbCluster, type DocumentDbOutputs } from "../../../components/documentdb";
-import type { SharedBlocks } from "../../shared";
+import { clientCidrs, secretsManagerRoute, type SharedBlocks } from "../../shared";
 import type { Deployed } from "../contract";
 import type { MongoDbSettings } from "./settings";
 
@@ -22,12 +22,9 @@ export function deployMongoDb(s: MongoDbSettings, { env, opts, baseName, key, to
     subnetIds: network.privateSubnetIds,
     clients: {
       securityGroupIds: s.allowedSecurityGroupIds,
-      cidrBlocks: s.allowedCidrBlocks ?? (network.cidrBlock ? [network.cidrBlock] : []),
+      cidrBlocks: clientCidrs(network, s.allowedCidrBlocks),
     },
-    // As components/rds: the named endpoint's group, or HTTPS anywhere (egress only) through whatever route the VPC has.
-    secretsManager: network.secretsManagerEndpointSecurityGroupId
-      ? { endpointSecurityGroupId: network.secretsManagerEndpointSecurityGroupId }
-      : { cidrBlocks: ["0.0.0.0/0"] },
+    secretsManager: secretsManagerRoute(network),
     kmsKeyArn: key.arn,
     masterUsername: s.masterUsername,
     tls: s.tls,

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { adapter as matrixRow } from "../../../components/matrix";
 import { RedisCache, type RedisEndpoints, replicationGroupIdFor } from "../../../components/redis";
-import type { SharedBlocks } from "../../shared";
+import { clientCidrs, type SharedBlocks } from "../../shared";
 import type { Deployed } from "../contract";
 import type { RedisSettings } from "./settings";
 
@@ -42,7 +42,7 @@ export function deployRedis(s: RedisSettings, { env, opts, baseName, key, topics
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
     // Default source: the VPC this stack created (an existing VPC must name its CIDRs; a config rule says so).
-    allowedCidrs: s.allowedCidrs ?? (network.cidrBlock ? [network.cidrBlock] : []),
+    allowedCidrs: clientCidrs(network, s.allowedCidrs),
     allowedSecurityGroupIds: s.allowedSecurityGroupIds,
     kmsKeyArn: key.arn,
     maxmemoryPolicy: s.maxmemoryPolicy,
