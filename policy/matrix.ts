@@ -172,8 +172,13 @@ export function alarmThresholdProblems(alarm: MetricAlarm): string[] {
     } catch (error) {
       return [...problems, `${source} cannot apply to ${definition.metricName}: ${(error as Error).message}.`];
     }
-    if (spec.percentile && definitely(() => alarm.extendedStatistic !== spec.percentile)) {
+    // A percentile threshold on a metric the catalog says has no percentiles (AWS/Cassandra SuccessfulRequestLatency)
+    // applies to the catalog's statistic instead: a p95 alarm there would sit in INSUFFICIENT_DATA and never fire.
+    if (spec.percentile && definition.percentiles && definitely(() => alarm.extendedStatistic !== spec.percentile)) {
       problems.push(`extendedStatistic is ${valueOr(() => alarm.extendedStatistic, undefined) ?? "not set"}: ${source} is a ${spec.percentile} threshold.`);
+    }
+    if (spec.percentile && !definition.percentiles && insights.length === 0 && definitely(() => alarm.statistic !== definition.statistic)) {
+      problems.push(`statistic is ${valueOr(() => alarm.statistic, undefined) ?? "not set"}: ${definition.metricName} has no percentile statistics, so ${source} applies to its ${definition.statistic}.`);
     }
   }
   const threshold = read(() => alarm.threshold);

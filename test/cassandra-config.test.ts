@@ -84,13 +84,21 @@ describe("cassandra settings: config over the tier over the component's defaults
   const settingsOf = (stack: string, section?: Section) =>
     adapterSettings(cassandraAdapter, loadConfig(stack, stackConfig(stack, section === undefined ? {} : { [KEY]: section }, DIR)));
 
-  it("takes the Fiber adapter's names and PITR on in both tiers; prod's stack file sets a 30-day default TTL", () => {
+  // Keyspaces API Reference, CreateKeyspace: keyspace names are unique per account and Region, and both example stacks
+  // deploy to 555555555555 in eu-west-1: one shared name would make the second stack's CreateKeyspace fail.
+  it("names a keyspace per stack (sparki_<stack>, '-' as '_'), the adapter's table, PITR on in both tiers; prod's stack file sets a 30-day default TTL", () => {
     expect(settingsOf(DEV)).toEqual({
-      enabled: true, keyspaceName: "gofiber", tableName: "kv_store", defaultTtlSeconds: 0, pointInTimeRecovery: true, pointInTimeRecoveryRequired: false,
+      enabled: true, keyspaceName: "sparki_cassandra_dev", tableName: "kv_store", defaultTtlSeconds: 0, pointInTimeRecovery: true, pointInTimeRecoveryRequired: false,
     });
     expect(settingsOf(PROD)).toEqual({
-      enabled: true, keyspaceName: "gofiber", tableName: "kv_store", defaultTtlSeconds: 2_592_000, pointInTimeRecovery: true, pointInTimeRecoveryRequired: true,
+      enabled: true, keyspaceName: "sparki_cassandra_prod", tableName: "kv_store", defaultTtlSeconds: 2_592_000, pointInTimeRecovery: true, pointInTimeRecoveryRequired: true,
     });
+    expect(settingsOf(DEV).keyspaceName).not.toBe(settingsOf(PROD).keyspaceName);
+  });
+
+  it("keeps a keyspace name the stack sets, in either tier", () => {
+    expect(settingsOf(PROD, { ...sectionOf(PROD), keyspaceName: "gofiber" }).keyspaceName).toBe("gofiber");
+    expect(settingsOf(DEV, { enabled: true, keyspaceName: "k".repeat(48) }).keyspaceName).toBe("k".repeat(48));
   });
 
   it("lets dev turn point-in-time recovery off and rename the keyspace and table", () => {

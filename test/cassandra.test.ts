@@ -10,10 +10,12 @@ import { capturedRun, json, ofType, one, type ProgramRun, stackRun } from "./har
  */
 
 const DIR = join(REPO_ROOT, "examples", "cassandra");
+// Keyspaces API Reference, CreateKeyspace: "In an AWS account, keyspace names must be unique within each Region"; both
+// stack files deploy to 555555555555 in eu-west-1, so each stack names its own keyspace: sparki_<stack>, '-' as '_'.
 const EXAMPLES = [
-  { stack: "cassandra-dev", profile: "dev", protect: false, defaultTtl: undefined as number | undefined },
+  { stack: "cassandra-dev", profile: "dev", protect: false, defaultTtl: undefined as number | undefined, keyspace: "sparki_cassandra_dev" },
   // Pulumi.cassandra-prod.yaml: defaultTtlSeconds 2592000 (30 days).
-  { stack: "cassandra-prod", profile: "prod", protect: true, defaultTtl: 2_592_000 as number | undefined },
+  { stack: "cassandra-prod", profile: "prod", protect: true, defaultTtl: 2_592_000 as number | undefined, keyspace: "sparki_cassandra_prod" },
 ] as const;
 
 const KEYSPACE = "aws:keyspaces/keyspace:Keyspace";
@@ -23,14 +25,14 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const ACCOUNT = "555555555555";
 const REGION = "eu-west-1";
 
-// gofiber/storage cassandra (8c8f561): ConfigDefault Keyspace "gofiber", Table "kv_store"; createDataTable's schema.
+// gofiber/storage cassandra (8c8f561): ConfigDefault Keyspace "gofiber" (not used: not unique), Table "kv_store"; createDataTable's schema.
 const ADAPTER = { keyspace: "gofiber", table: "kv_store" };
 const COLUMNS = [{ name: "key", type: "text" }, { name: "value", type: "blob" }, { name: "expires_at", type: "timestamp" }];
 // Keyspaces "Service endpoints": cassandra.<region>.amazonaws.com, TLS on port 9142.
 const ENDPOINT = "cassandra.eu-west-1.amazonaws.com";
-const TABLE_ARN = `arn:aws:cassandra:${REGION}:${ACCOUNT}:/keyspace/gofiber/table/kv_store`;
+const tableArnOf = (keyspace: string) => `arn:aws:cassandra:${REGION}:${ACCOUNT}:/keyspace/${keyspace}/table/kv_store`;
 const SYSTEM_ARN = `arn:aws:cassandra:${REGION}:${ACCOUNT}:/keyspace/system*`;
-// Matrix row Cassandra "10-50ms"; derived p95 rule: warning 2.5 x the upper bound (PostgreSQL 50 over 20 ms), critical 2 x warning.
+// Matrix row Cassandra "10-50ms"; derived rule (applied to the Average, see below): warning 2.5 x the upper bound (PostgreSQL 50 over 20 ms), critical 2 x warning.
 const LATENCY_MS = { warning: 125, critical: 250 };
 
 const runOf = (stack: string) => capturedRun({ stack, stackDir: DIR });
@@ -38,11 +40,22 @@ const outputsOf = (run: ProgramRun) => run.outputs.cassandra as Record<string, u
 const keyspacesAlarms = (run: ProgramRun) => ofType(run, ALARM).filter((a) => a.name.includes("-cassandra-"));
 interface Statement { Sid?: string; Effect: string; Action: string[]; Resource: string[]; Condition?: unknown }
 
+describe("Keyspaces names per stack", () => {
+  it("gives the dev and prod examples distinct keyspaces (they share an account and region), never the adapter's gofiber", async () => {
+    const names = await Promise.all(EXAMPLES.map(async (ex) => one(await runOf(ex.stack), KEYSPACE).inputs.name));
+    expect(names).toEqual(EXAMPLES.map((ex) => ex.keyspace));
+    expect(new Set(names).size).toBe(EXAMPLES.length);
+    expect(names).not.toContain(ADAPTER.keyspace);
+  });
+});
+
 describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
-  it("creates the adapter's keyspace, single-region, before the adapter can create a SimpleStrategy one", async () => {
+  const TABLE_ARN = tableArnOf(ex.keyspace);
+
+  it("creates the stack's keyspace, single-region, before the adapter can create a SimpleStrategy one", async () => {
     const run = await runOf(ex.stack);
     const keyspace = one(run, KEYSPACE);
-    expect(keyspace.inputs).toMatchObject({ name: ADAPTER.keyspace, replicationSpecification: { replicationStrategy: "SINGLE_REGION" } });
+    expect(keyspace.inputs).toMatchObject({ name: ex.keyspace, replicationSpecification: { replicationStrategy: "SINGLE_REGION" } });
     expect((keyspace.inputs.replicationSpecification as Record<string, unknown>).regionLists).toBeUndefined();
     expect(keyspace.options.protect ?? false).toBe(ex.protect);
   });
@@ -51,7 +64,7 @@ describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
     const run = await runOf(ex.stack);
     const table = one(run, TABLE);
     expect(table.inputs).toMatchObject({
-      keyspaceName: ADAPTER.keyspace, tableName: ADAPTER.table,
+      keyspaceName: ex.keyspace, tableName: ADAPTER.table,
       schemaDefinition: { columns: COLUMNS, partitionKeys: [{ name: "key" }] },
       capacitySpecification: { throughputMode: "PAY_PER_REQUEST" },
       encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: run.outputs.kmsKeyArn },
@@ -93,7 +106,8 @@ describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
     const out = outputsOf(run);
     expect(out).toMatchObject({
       fiberPackages: ["storage/cassandra"], endpoint: ENDPOINT, port: 9142, tls: true, region: REGION,
-      keyspace: ADAPTER.keyspace, table: ADAPTER.table, consistency: "LOCAL_QUORUM", authentication: "sigv4",
+      // The application sets the adapter's Config.Keyspace from this output.
+      keyspace: ex.keyspace, table: ADAPTER.table, consistency: "LOCAL_QUORUM", authentication: "sigv4",
     });
     expect(out.consistency).not.toBe("QUORUM");
     // The policy is auto-named from its logical name (a random suffix in AWS, a hash in the mocks).
@@ -102,7 +116,9 @@ describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
     expect(JSON.stringify(out)).not.toMatch(/password|secret/i);
   });
 
-  it("alarms on p95 latency of SELECT, INSERT and DELETE at the derived 125/250 ms, in the metric's milliseconds", async () => {
+  // No Keyspaces page lists a percentile statistic for SuccessfulRequestLatency, and CloudWatch computes percentiles
+  // only from raw values or statistic sets with SampleCount 1 or Min = Max (GetMetricStatistics): the Average.
+  it("alarms on average latency of SELECT, INSERT and DELETE at the derived 125/250 ms, in the metric's milliseconds", async () => {
     const run = await runOf(ex.stack);
     const latency = keyspacesAlarms(run).filter((a) => a.inputs.metricName === "SuccessfulRequestLatency");
     expect(latency).toHaveLength(6);
@@ -113,11 +129,12 @@ describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
       ]);
       for (const alarm of pair) {
         expect(alarm.inputs).toMatchObject({
-          namespace: "AWS/Cassandra", extendedStatistic: "p95", comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching",
-          dimensions: { Keyspace: ADAPTER.keyspace, TableName: ADAPTER.table, Operation: operation },
+          namespace: "AWS/Cassandra", statistic: "Average", comparisonOperator: "GreaterThanThreshold", treatMissingData: "notBreaching",
+          dimensions: { Keyspace: ex.keyspace, TableName: ADAPTER.table, Operation: operation },
           tags: { ThresholdSource: "derived:cassandraLatencyP95" },
         });
-        expect(alarm.inputs.statistic).toBeUndefined();
+        expect(alarm.inputs.extendedStatistic).toBeUndefined();
+        expect(alarm.name).not.toMatch(/p95/);
       }
     }
   });
@@ -125,9 +142,9 @@ describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
   it("alarms on read and write throttles and system errors over the table, at the platform levels, silent without traffic", async () => {
     const run = await runOf(ex.stack);
     const levels: Record<string, Record<string, number>> = {};
-    for (const alarm of keyspacesAlarms(run).filter((a) => a.inputs.metricName === undefined)) {
+    for (const alarm of keyspacesAlarms(run).filter((a) => a.inputs.metricName === undefined && !a.name.includes("-exceeded-"))) {
       const [query] = alarm.inputs.metricQueries as { expression: string }[];
-      const metric = /SELECT SUM\((\w+)\) FROM "AWS\/Cassandra" WHERE Keyspace = 'gofiber' AND TableName = 'kv_store'$/.exec(query.expression)?.[1];
+      const metric = new RegExp(`^SELECT SUM\\((\\w+)\\) FROM "AWS/Cassandra" WHERE Keyspace = '${ex.keyspace}' AND TableName = 'kv_store'$`).exec(query.expression)?.[1];
       expect(metric, query.expression).toBeDefined();
       expect(alarm.inputs.treatMissingData).toBe("notBreaching");
       const tags = alarm.inputs.tags as Record<string, string>;
@@ -141,11 +158,36 @@ describe.each(EXAMPLES)("Keyspaces of $stack", (ex) => {
     });
   });
 
+  // Keyspaces "Troubleshooting capacity management errors": on an on-demand table, storage-partition and per-connection
+  // throttling are their own metrics, not Read/WriteThrottleEvents. Their dimensions are not verified: no filter.
+  it("alarms on storage-partition and per-connection throttling over the account and region, at the throttle levels, silent without traffic", async () => {
+    const run = await runOf(ex.stack);
+    const levels: Record<string, Record<string, number>> = {};
+    for (const alarm of keyspacesAlarms(run).filter((a) => a.name.includes("-exceeded-"))) {
+      const [query] = alarm.inputs.metricQueries as { expression: string }[];
+      const metric = /^SELECT SUM\((\w+)\) FROM "AWS\/Cassandra"$/.exec(query.expression)?.[1];
+      expect(metric, query.expression).toBeDefined();
+      expect(alarm.inputs).toMatchObject({ treatMissingData: "notBreaching", comparisonOperator: "GreaterThanThreshold" });
+      expect(String(alarm.inputs.alarmDescription)).toContain("account and region");
+      const tags = alarm.inputs.tags as Record<string, string>;
+      expect(tags).toMatchObject({ ThresholdSource: "platform:keyspacesThrottleEvents", Metric: `keyspaces${metric}` });
+      levels[metric!] = { ...levels[metric!], [tags.Severity]: Number(alarm.inputs.threshold) };
+    }
+    expect(levels).toEqual({
+      StoragePartitionThroughputCapacityExceeded: { warning: 10, critical: 100 },
+      PerConnectionRequestRateExceeded: { warning: 10, critical: 100 },
+    });
+    expect(keyspacesAlarms(run).map((a) => a.name).filter((n) => n.includes("-exceeded-")).sort()).toEqual([
+      `${ex.stack}-cassandra-per-connection-request-rate-exceeded-critical`, `${ex.stack}-cassandra-per-connection-request-rate-exceeded-warning`,
+      `${ex.stack}-cassandra-storage-partition-throughput-exceeded-critical`, `${ex.stack}-cassandra-storage-partition-throughput-exceeded-warning`,
+    ]);
+  });
+
   it("waits for the table before creating its alarms (a fresh table publishes nothing)", async () => {
     const run = await runOf(ex.stack);
     const table = one(run, TABLE);
     const alarms = keyspacesAlarms(run);
-    expect(alarms).toHaveLength(12);
+    expect(alarms).toHaveLength(16);
     for (const alarm of alarms) expect(alarm.options.dependsOn?.some((d) => d.type === TABLE && d.name === table.name), alarm.name).toBe(true);
   });
 });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ALERT_THRESHOLDS } from "../components/matrix";
 import { ROTATION_TEMPLATES, rotationApplicationArn } from "../components/common/secret-rotation";
-import { applyDocumentDbDefaults, documentDbProblems, type DocumentDbClusterArgs, resolveDocumentDbArgs } from "../components/documentdb/args";
+import { DOCDB_APPLICATION_USER, docDbBootstrapCommands, DocumentDbCluster } from "../components/documentdb";
+import {
+  applyDocumentDbDefaults, DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH, DOCDB_PROFILER_LOG_MAX_RETENTION_DAYS, docDbProfilerLogRetentionDays, documentDbProblems,
+  type DocumentDbClusterArgs, resolveDocumentDbArgs,
+} from "../components/documentdb/args";
 import { docDbLatencyThreshold } from "../components/documentdb/alarms";
 import { applyMethodFor, CLUSTER_IDENTIFIER, clusterParameters, DOCDB_ENGINE_VERSIONS, PARAMETER_APPLY_TYPES } from "../components/documentdb/engine";
 import { DOCDB_INSTANCE_CLASSES, docDbInstanceClassProblem } from "../components/documentdb/instance-classes";
+import { runProgram } from "../scripts/offline/run-program";
+import { STACK_NAME_MAX } from "../stacks/config/stack-name";
 
 /**
  * components/documentdb on its own: the facts it tabulates against oracles written down independently from the
@@ -60,8 +66,64 @@ describe("DocumentDB facts against oracles", () => {
     expect(rotationApplicationArn("mongodbSingleUser", "eu-west-1")).toBe("arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerMongoDBRotationSingleUser");
   });
 
+  it("rotates the application's user with the MongoDB alternating-users application, which needs a master secret", () => {
+    // AWS CDK SecretRotationApplication.MONGODB_ROTATION_MULTI_USER: 'SecretsManagerMongoDBRotationMultiUser', '1.1.671', isMultiUser.
+    expect(ROTATION_TEMPLATES.mongodbMultiUser).toEqual({ application: "SecretsManagerMongoDBRotationMultiUser", semanticVersion: "1.1.671", inVpc: true, multiUser: true });
+    expect(rotationApplicationArn("mongodbMultiUser", "eu-west-1")).toBe("arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerMongoDBRotationMultiUser");
+  });
+
+  it("bootstraps the application's user and its clone with readWrite on the given database only", () => {
+    expect(DOCDB_APPLICATION_USER).toBe("sparki_app");
+    expect(docDbBootstrapCommands("sessions").split("\n")).toEqual([
+      'db.getSiblingDB("admin").createUser({ user: "sparki_app", pwd: "<password of the application secret>", roles: [{ role: "readWrite", db: "sessions" }] })',
+      'db.getSiblingDB("admin").createUser({ user: "sparki_app_clone", pwd: "<any strong password>", roles: [{ role: "readWrite", db: "sessions" }] })',
+    ]);
+  });
+
+  it("keeps the profiler log (Fiber keys in its filters) at most 14 days, never longer than the audit log", () => {
+    expect(DOCDB_PROFILER_LOG_MAX_RETENTION_DAYS).toBe(14);
+    expect([1, 3, 5, 7, 14, 30, 365, 3653].map(docDbProfilerLogRetentionDays)).toEqual([1, 3, 5, 7, 14, 14, 14, 14]);
+  });
+
   it.each([["a", true], ["sparki-prod-mongodb", true], ["a".repeat(63), true], ["1abc", false], ["a--b", false], ["abc-", false], ["Abc", false], ["a_b", false]])(
     "cluster identifier %s valid: %s", (id, ok) => expect(CLUSTER_IDENTIFIER.test(id)).toBe(ok));
+
+  it("caps the cluster identifier at 51: <id>-app-rotation (13 more) must fit a 64-character Lambda name; <id>-16 alone would allow 60", () => {
+    // CreateDBInstance DBInstanceIdentifier 1-63 => 63 - "-16".length = 60; Lambda FunctionName 64 => 64 - "-app-rotation".length = 51.
+    expect(DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH).toBe(Math.min(63 - 3, 64 - 9, 64 - 13));
+    expect(DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH).toBe(51);
+    const id = (n: number) => `a${"b".repeat(n - 1)}`;
+    expect(() => resolveDocumentDbArgs("db", { ...ARGS, clusterIdentifier: id(51) })).not.toThrow();
+    expect(() => resolveDocumentDbArgs("db", { ...ARGS, clusterIdentifier: id(52) })).toThrow(
+      /^DocumentDB cluster db: 1 problem\(s\):\n {2}clusterIdentifier must be 1-51 lowercase letters, digits or hyphens, a letter first, no '--' and no trailing '-' \(DocumentDB takes 63, but <id>-app-rotation must fit the 64 of a Lambda function name\), got "ab{51}"$/);
+    // The adapter's longest identifier (sparki-<stack>-mongodb, stack names up to STACK_NAME_MAX) fits.
+    expect(`sparki-${"s".repeat(STACK_NAME_MAX)}-mongodb`.length).toBeLessThanOrEqual(DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH);
+  });
+});
+
+describe("the component at the longest identifier", () => {
+  const id = `a${"b".repeat(DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH - 1)}`;
+  const args: DocumentDbClusterArgs = { ...ARGS, clusterIdentifier: id, instances: 16 };
+
+  it("registers 16 instances and both rotation functions with names inside their limits", async () => {
+    const run = await runProgram({ stack: "dev", program: () => ({ db: new DocumentDbCluster("db", args).outputs.clusterIdentifier }) });
+    const instances = run.resources.filter((r) => r.type === "aws:docdb/clusterInstance:ClusterInstance").map((r) => String(r.inputs.identifier));
+    expect(instances).toHaveLength(16);
+    expect(instances.at(-1)).toBe(`${id}-16`);
+    expect(Math.max(...instances.map((i) => i.length))).toBe(54);
+    const functions = run.resources.filter((r) => r.type === "aws:serverlessrepository/cloudFormationStack:CloudFormationStack").map((r) => String(r.inputs.name)).sort();
+    expect(functions).toEqual([`${id}-app-rotation`, `${id}-rotation`]);
+    expect(functions[0]).toHaveLength(64);
+  });
+
+  it("refuses one character more before registering anything", async () => {
+    const registered: string[] = [];
+    const attempt = runProgram({
+      stack: "dev", program: () => ({ db: new DocumentDbCluster("db", { ...args, clusterIdentifier: `${id}b` }).outputs.clusterIdentifier }), observe: (r) => registered.push(r.type),
+    });
+    await expect(attempt).rejects.toThrow("clusterIdentifier must be 1-51 lowercase letters");
+    expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
 });
 
 describe("the component's argument check", () => {
@@ -75,7 +137,7 @@ describe("the component's argument check", () => {
 
   it("throws one error listing every problem, each with its value, before anything is registered", () => {
     const bad = { ...ARGS, clusterIdentifier: "Bad--id", instances: 17, port: 80, backupRetentionDays: 36, tls: "disabled" as never, profilerThresholdMs: 10, logRetentionDays: 2, secretRecoveryWindowDays: 3 };
-    expect(() => resolveDocumentDbArgs("db", bad)).toThrow(/^DocumentDB cluster db: 8 problem\(s\):\n {2}clusterIdentifier must be 1-63 lowercase letters.*got "Bad--id"\n {2}instances must be an integer 1\.\.16.*got 17\n {2}port must be an integer 1150\.\.65535.*got 80\n {2}tls must be one of.*got "disabled"\n {2}profilerThresholdMs must be an integer 50\.\.2147483646 ms.*got 10\n {2}backupRetentionDays must be an integer 1\.\.35 days.*got 36\n {2}logRetentionDays must be a CloudWatch Logs retention.*got 2\n {2}secretRecoveryWindowDays must be 0 or an integer 7\.\.30 days, got 3$/);
+    expect(() => resolveDocumentDbArgs("db", bad)).toThrow(/^DocumentDB cluster db: 8 problem\(s\):\n {2}clusterIdentifier must be 1-51 lowercase letters.*got "Bad--id"\n {2}instances must be an integer 1\.\.16.*got 17\n {2}port must be an integer 1150\.\.65535.*got 80\n {2}tls must be one of.*got "disabled"\n {2}profilerThresholdMs must be an integer 50\.\.2147483646 ms.*got 10\n {2}backupRetentionDays must be an integer 1\.\.35 days.*got 36\n {2}logRetentionDays must be a CloudWatch Logs retention.*got 2\n {2}secretRecoveryWindowDays must be 0 or an integer 7\.\.30 days, got 3$/);
   });
 
   it.each<[string, Partial<DocumentDbClusterArgs>, string, string]>([

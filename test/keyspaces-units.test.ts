@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  ADAPTER_TABLE, KEYSPACES_CONSISTENCY, KEYSPACES_DEFAULTS, KEYSPACES_PORT, keyspacesEndpoint, keyspacesProblems, MAX_TTL_SECONDS, resolveKeyspacesArgs,
-  UNSUPPORTED_CONSISTENCY,
+  ADAPTER_DEFAULT_KEYSPACE, ADAPTER_DEFAULT_TABLE, ADAPTER_TABLE, defaultKeyspaceName, KEYSPACES_CONSISTENCY, KEYSPACES_DEFAULTS, KEYSPACES_PORT,
+  keyspacesEndpoint, keyspacesProblems, MAX_TTL_SECONDS, resolveKeyspacesArgs, UNSUPPORTED_CONSISTENCY,
 } from "../components/keyspaces/args";
-import { keyspacesLatencyThreshold, tableSumQuery } from "../components/keyspaces/alarms";
+import { accountSumQuery, CAPACITY_EVENT_METRICS, keyspacesLatencyThreshold, tableSumQuery } from "../components/keyspaces/alarms";
+import { STACK_NAME_MAX, validStackName } from "../stacks/config/stack-name";
 
 /**
  * components/keyspaces' pure parts against facts written down independently (read 2026-11-29):
@@ -12,6 +13,9 @@ import { keyspacesLatencyThreshold, tableSumQuery } from "../components/keyspace
  * - Keyspaces consistency page: writes LOCAL_QUORUM only; QUORUM "not supported ... will result in exceptions".
  * - Keyspaces service endpoints: cassandra.<region>.amazonaws.com, port 9142 (TLS).
  * - Matrix Cassandra "10-50ms"; derived rule: 2.5 x upper bound = 125 ms warning, 2 x = 250 ms critical.
+ * - Keyspaces API Reference, CreateKeyspace: "In an AWS account, keyspace names must be unique within each Region".
+ * - Keyspaces "Troubleshooting capacity management errors": StoragePartitionThroughputCapacityExceeded and
+ *   PerConnectionRequestRateExceeded, separate from Read/WriteThrottleEvents.
  */
 
 const ORACLE = {
@@ -26,8 +30,10 @@ const ORACLE = {
 const base = { kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/k", region: "eu-west-1", accountId: "111111111111", alarms: { environment: "t", topicArns: { warning: "w", critical: "c" } } };
 
 describe("components/keyspaces facts", () => {
-  it("default to the Fiber adapter's own keyspace and table, and its exact schema", () => {
-    expect([KEYSPACES_DEFAULTS.keyspaceName, KEYSPACES_DEFAULTS.tableName]).toEqual([ORACLE.adapterDefaults.keyspace, ORACLE.adapterDefaults.table]);
+  it("know the Fiber adapter's own keyspace and table, default to its table and its exact schema, and never to its keyspace", () => {
+    expect([ADAPTER_DEFAULT_KEYSPACE, ADAPTER_DEFAULT_TABLE]).toEqual([ORACLE.adapterDefaults.keyspace, ORACLE.adapterDefaults.table]);
+    expect(KEYSPACES_DEFAULTS.tableName).toBe(ORACLE.adapterDefaults.table);
+    expect(KEYSPACES_DEFAULTS).not.toHaveProperty("keyspaceName");
     expect(ADAPTER_TABLE).toEqual({ partitionKey: "key", columns: [{ name: "key", type: "text" }, { name: "value", type: "blob" }, { name: "expires_at", type: "timestamp" }] });
   });
 
@@ -43,8 +49,16 @@ describe("components/keyspaces facts", () => {
     expect(MAX_TTL_SECONDS).toBe(ORACLE.twentyYearsSeconds);
   });
 
-  it("derive the p95 latency levels from the matrix row", () => {
-    expect(keyspacesLatencyThreshold()).toEqual({ ...ORACLE.latencyMs, unit: "milliseconds", comparison: "above", source: "derived:cassandraLatencyP95", percentile: "p95" });
+  it("derive the latency levels from the matrix row and apply them to the Average (no percentile is documented for Keyspaces)", () => {
+    expect(keyspacesLatencyThreshold()).toEqual({ ...ORACLE.latencyMs, unit: "milliseconds", comparison: "above", source: "derived:cassandraLatencyP95" });
+    expect(keyspacesLatencyThreshold()).not.toHaveProperty("percentile");
+  });
+
+  it("sum the capacity events whose dimensions are not verified over the account and region, naming no dimension", () => {
+    expect(CAPACITY_EVENT_METRICS.map(accountSumQuery)).toEqual([
+      `SELECT SUM(StoragePartitionThroughputCapacityExceeded) FROM "AWS/Cassandra"`,
+      `SELECT SUM(PerConnectionRequestRateExceeded) FROM "AWS/Cassandra"`,
+    ]);
   });
 
   it("sum table-wide counts over every dimension set Keyspaces publishes them with", () => {
@@ -76,7 +90,25 @@ describe("keyspacesProblems and resolveKeyspacesArgs", () => {
     );
   });
 
-  it("apply every default once", () => {
-    expect(resolveKeyspacesArgs(base)).toMatchObject({ keyspaceName: "gofiber", tableName: "kv_store", defaultTtlSeconds: 0, pointInTimeRecovery: true, protect: false });
+  it("apply every default once, and keep the keyspace name it is given", () => {
+    expect(resolveKeyspacesArgs({ ...base, keyspaceName: "sparki_t" })).toMatchObject({ keyspaceName: "sparki_t", tableName: "kv_store", defaultTtlSeconds: 0, pointInTimeRecovery: true, protect: false });
+  });
+});
+
+describe("defaultKeyspaceName: one keyspace per stack (names are unique per account and region)", () => {
+  it("turns the stack name's hyphens into underscores under a sparki_ prefix", () => {
+    expect(defaultKeyspaceName("cassandra-dev")).toBe("sparki_cassandra_dev");
+    expect(defaultKeyspaceName("prod")).toBe("sparki_prod");
+    expect(defaultKeyspaceName("cassandra-dev")).not.toBe(defaultKeyspaceName("cassandra-prod"));
+  });
+
+  it("gives a name Keyspaces and the adapter accept for the longest and the oddest valid stack names", () => {
+    for (const stack of ["a".repeat(STACK_NAME_MAX), `s${"-9".repeat((STACK_NAME_MAX - 1) / 2)}`, "system", "eu-prod-2"]) {
+      expect(validStackName(stack), stack).toBe(true);
+      const name = defaultKeyspaceName(stack);
+      expect(name.length, name).toBeLessThanOrEqual(48);
+      expect(keyspacesProblems({ keyspaceName: name, tableName: "kv_store", defaultTtlSeconds: 0 }), name).toEqual([]);
+    }
+    expect(defaultKeyspaceName("a".repeat(STACK_NAME_MAX))).toHaveLength(7 + STACK_NAME_MAX);
   });
 });

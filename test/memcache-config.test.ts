@@ -10,8 +10,10 @@ import { loadConfig } from "../stacks/config/load";
  * Bad `sparki-storage:memcache` sections, on top of the example stacks that turn Memcached on (examples/memcache):
  * each is refused before anything is registered, with one line naming the key, the value and what is allowed. The
  * limits are ElastiCache's, written down from its documentation (read 2026-11-29): NumCacheNodes 1..40 for Memcached
- * (CreateCacheCluster), cross-az only with more than one node, max_item_size 1 MiB..128 MiB, versions 1.6.12/1.6.17/
- * 1.6.22 of family memcached1.6, current-generation node types of the Memcached node type list.
+ * (CreateCacheCluster), cross-az only with more than one node, max_item_size 1 MiB..128 MiB in multiples of 512 KiB
+ * (memcached.c: "-I (item_size_max) must be evenly divisible by slab_chunk_max"), a maintenance window of at least 60
+ * minutes (CreateCacheCluster, PreferredMaintenanceWindow: "The minimum maintenance window is a 60 minute period"),
+ * versions 1.6.12/1.6.17/1.6.22 of family memcached1.6, current-generation node types of the Memcached node type list.
  */
 
 const KEY = "sparki-storage:memcache";
@@ -56,6 +58,16 @@ describe("bad memcache config: one line naming key, value and what is allowed; n
     ["single-az in prod", "memcache-prod", { ...PROD, azMode: "single-az" }, {}, { field: "azMode", shown: '"single-az"', allowed: ['must be "cross-az"', "prod"] }],
     ["items under 1 MiB", "memcache-dev", { ...DEV, maxItemSizeBytes: 1000 }, {}, { field: "maxItemSizeBytes", shown: "1000", allowed: ["1048576..134217728"] }],
     ["items over 128 MiB", "memcache-dev", { ...DEV, maxItemSizeBytes: 134_217_729 }, {}, { field: "maxItemSizeBytes", shown: "134217729", allowed: ["1048576..134217728"] }],
+    ["items not a multiple of 512 KiB (memcached would not start)", "memcache-dev", { ...DEV, maxItemSizeBytes: 1_500_000 }, {},
+      { field: "maxItemSizeBytes", shown: "1500000", allowed: ["multiple of 524288", "1048576..134217728", "1572864"] }],
+    ["items 1 MiB + 1 KiB (in range, not a multiple)", "memcache-prod", { ...PROD, maxItemSizeBytes: 1_049_600 }, {},
+      { field: "maxItemSizeBytes", shown: "1049600", allowed: ["multiple of 524288"] }],
+    ["a 59-minute maintenance window", "memcache-dev", { ...DEV, maintenanceWindow: "sun:05:00-sun:05:59" }, {},
+      { field: "maintenanceWindow", shown: '"sun:05:00-sun:05:59"', allowed: ["at least 60 minutes", "The minimum maintenance window is a 60 minute period", "lasts 59"] }],
+    ["a 59-minute window across the end of the week", "memcache-prod", { ...PROD, maintenanceWindow: "sat:23:30-sun:00:29" }, {},
+      { field: "maintenanceWindow", shown: '"sat:23:30-sun:00:29"', allowed: ["at least 60 minutes", "lasts 59"] }],
+    ["a window that starts and ends at the same time", "memcache-dev", { ...DEV, maintenanceWindow: "sun:05:00-sun:05:00" }, {},
+      { field: "maintenanceWindow", shown: '"sun:05:00-sun:05:00"', allowed: ["at least 60 minutes", "lasts 0"] }],
     ["a maintenance window without days", "memcache-dev", { ...DEV, maintenanceWindow: "05:00-06:00" }, {}, { field: "maintenanceWindow", shown: '"05:00-06:00"', allowed: ["sun:05:00-sun:06:00"] }],
     ["a public client range", "memcache-prod", { ...PROD, allowedCidrs: ["3.0.0.0/8"] }, {}, { field: "allowedCidrs.0", shown: '"3.0.0.0/8"', allowed: ["private"] }],
     ["a security group ID that is none", "memcache-dev", { ...DEV, allowedSecurityGroupIds: ["default"] }, {}, { field: "allowedSecurityGroupIds.0", shown: '"default"', allowed: ["sg-"] }],
@@ -78,6 +90,19 @@ describe("bad memcache config: one line naming key, value and what is allowed; n
   });
 });
 
+describe("good memcache config at the limits", () => {
+  const load = (stack: string, section: Section) => () => loadConfig(stack, stackConfig(stack, { [KEY]: section }, DIR));
+  it.each([
+    ["a 60-minute window", "memcache-dev", { ...DEV, maintenanceWindow: "sun:05:00-sun:06:00" }],
+    ["a 60-minute window across midnight", "memcache-prod", { ...PROD, maintenanceWindow: "tue:23:30-wed:00:30" }],
+    ["a 60-minute window across the end of the week", "memcache-prod", { ...PROD, maintenanceWindow: "sat:23:30-sun:00:30" }],
+    ["1.5 MiB items (a multiple of 512 KiB)", "memcache-dev", { ...DEV, maxItemSizeBytes: 1_572_864 }],
+    ["128 MiB items", "memcache-prod", { ...PROD, maxItemSizeBytes: 134_217_728 }],
+  ] as [string, string, Section][])("accepts %s", (_case, stack, section) => {
+    expect(load(stack, section)).not.toThrow();
+  });
+});
+
 describe("a cluster turned off", () => {
   it("is not checked by the memcache rules (off in dev and prod unless the stack turns it on)", () => {
     const load = (section: Section) => () => loadConfig("memcache-prod", stackConfig("memcache-prod", { [KEY]: section }, DIR));
@@ -95,6 +120,19 @@ describe("the component refuses bad arguments itself, all at once, before regist
   it("lists every problem in one error", () => {
     expect(() => resolveMemcachedArgs("c", { ...base, engineVersion: "1.4.5", numNodes: 1, azMode: "cross-az", clusterId: "Sparki--x", allowedCidrs: [] }))
       .toThrow(/^MemcachedCluster c: engineVersion must be one of .*got "1\.4\.5"; azMode "cross-az" needs at least 2 nodes .*got "cross-az"; clusterId must be 1-50 .*got "Sparki--x"; allowedCidrs or allowedSecurityGroupIds must name at least one client source/);
+  });
+  it("refuses max_item_size that is not a multiple of 524288 bytes, naming key, value and what is allowed", () => {
+    expect(() => resolveMemcachedArgs("c", { ...base, maxItemSizeBytes: 1_500_000 }))
+      .toThrow(/^MemcachedCluster c: maxItemSizeBytes must be an integer 1048576\.\.134217728 bytes .*a multiple of 524288 .*, got 1500000$/);
+    expect(resolveMemcachedArgs("c", { ...base, maxItemSizeBytes: 1_572_864 }).maxItemSizeBytes).toBe(1_572_864);
+  });
+  it("refuses a maintenance window under 60 minutes (59 refused, 60 accepted, across midnight and the week's end)", () => {
+    expect(() => resolveMemcachedArgs("c", { ...base, maintenanceWindow: "sun:05:00-sun:05:59" }))
+      .toThrow(/^MemcachedCluster c: maintenanceWindow must last at least 60 minutes .*this one lasts 59, got "sun:05:00-sun:05:59"$/);
+    expect(() => resolveMemcachedArgs("c", { ...base, maintenanceWindow: "sat:23:30-sun:00:29" })).toThrow(/maintenanceWindow must last at least 60 minutes .*lasts 59/);
+    for (const w of ["sun:05:00-sun:06:00", "mon:23:30-tue:00:30", "sat:23:30-sun:00:30"]) {
+      expect(resolveMemcachedArgs("c", { ...base, maintenanceWindow: w }).maintenanceWindow, w).toBe(w);
+    }
   });
   it("refuses cross-az when there is one zone to spread over", () => {
     expect(() => resolveMemcachedArgs("c", { ...base, numNodes: 2, availabilityZones: ["eu-west-1a"] })).toThrow(/azMode "cross-az" needs at least 2 availability zones, there are 1/);

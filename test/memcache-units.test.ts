@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memcachedNodeIds, memcachedProblems, preferredNodeZones } from "../components/memcached/args";
+import { memcachedNodeIds, memcachedProblems, preferredNodeZones, weeklyWindowMinutes } from "../components/memcached/args";
 import { memcachedNodeMemoryGiB, memcachedParameterFamily, memcachedVersionProblem } from "../components/memcached/engines";
 import { memcacheLatencyThreshold } from "../components/memcached/alarms";
 import { memcachedParameterGroupName } from "../components/memcached/parameters";
@@ -40,5 +40,26 @@ describe("Memcached engine facts", () => {
     expect(memcachedProblems({ ...ok, zones: 1 }).map(([f]) => f)).toEqual(["azMode"]);
     expect(memcachedProblems({ ...ok, maxItemSizeBytes: 134_217_729 }).map(([f]) => f)).toEqual(["maxItemSizeBytes"]);
     expect(memcachedProblems({ ...ok, port: 80 }).map(([f]) => f)).toEqual(["port"]);
+  });
+
+  it("takes max_item_size only in multiples of 512 KiB (memcached.c: -I must be evenly divisible by slab_chunk_max, 524288)", () => {
+    const ok = { engineVersion: "1.6.22", nodeType: "cache.r6g.large", numNodes: 3, azMode: "cross-az" as const, port: 11211, maxItemSizeBytes: 1_048_576, maintenanceWindow: "sun:05:00-sun:06:00", zones: 3 };
+    for (const bytes of [1_048_576, 1_572_864, 2_097_152, 134_217_728]) expect(memcachedProblems({ ...ok, maxItemSizeBytes: bytes }), String(bytes)).toEqual([]);
+    for (const bytes of [1_500_000, 1_049_600, 134_217_727]) expect(memcachedProblems({ ...ok, maxItemSizeBytes: bytes }).map(([f]) => f), String(bytes)).toEqual(["maxItemSizeBytes"]);
+  });
+
+  it("measures weekly windows across midnight and the week's end, and refuses under 60 minutes (CreateCacheCluster)", () => {
+    expect(weeklyWindowMinutes("sun:05:00-sun:06:00")).toBe(60);
+    expect(weeklyWindowMinutes("sun:05:00-sun:05:59")).toBe(59);
+    expect(weeklyWindowMinutes("mon:23:30-tue:00:30")).toBe(60);
+    expect(weeklyWindowMinutes("sat:23:30-sun:00:30")).toBe(60);
+    expect(weeklyWindowMinutes("sat:23:31-sun:00:30")).toBe(59);
+    expect(weeklyWindowMinutes("sun:05:00-sun:05:00")).toBe(0);
+    expect(weeklyWindowMinutes("sun:06:00-sun:05:00")).toBe(7 * 1440 - 60);
+    const ok = { engineVersion: "1.6.22", nodeType: "cache.t4g.micro", numNodes: 1, azMode: "single-az" as const, port: 11211, maxItemSizeBytes: 1_048_576, zones: 1 };
+    expect(memcachedProblems({ ...ok, maintenanceWindow: "sun:05:00-sun:05:59" }).map(([f]) => f)).toEqual(["maintenanceWindow"]);
+    expect(memcachedProblems({ ...ok, maintenanceWindow: "sun:05:00-sun:06:00" })).toEqual([]);
+    expect(memcachedProblems({ ...ok, maintenanceWindow: "sat:23:30-sun:00:30" })).toEqual([]);
+    expect(memcachedProblems({ ...ok, maintenanceWindow: "sat:23:31-sun:00:30" }).map(([f]) => f)).toEqual(["maintenanceWindow"]);
   });
 });

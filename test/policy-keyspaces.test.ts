@@ -9,6 +9,7 @@ import {
 import {
   ADAPTER_CREATE_TABLE_EXCEPTION, keyspacesCustomerKey, keyspacesLeastPrivilege, keyspacesOnDemand, keyspacesPointInTimeRecovery, keyspacesTagged,
 } from "../policy/keyspaces";
+import { alarmThresholdsFollowMatrix } from "../policy/matrix";
 import { describeResourceCases, type ResourceCase } from "./policy-cases";
 import { KEY_ARN, keyspace, keyspacesAccessPolicy, keyspacesTable, KEYSPACES_TABLE_ARN, T } from "./policy-fixtures";
 import { checkResource, pulumiType } from "./policy-harness";
@@ -131,5 +132,29 @@ describe("the engine rules' own checks, on the edges AWS documents", () => {
     expect(ttlProblems({ defaultTimeToLive: 0 })).toEqual([]);
     expect(encryptionProblems({ encryptionSpecification: { type: "AWS_OWNED_KMS_KEY" } })).toEqual([]);
     expect(schemaProblems({ schemaDefinition: { columns: [{ name: "a" }, { name: "b" }], partitionKeys: [{ name: "a" }], clusteringKeys: [{ name: "b" }] } })).toEqual([]);
+  });
+});
+
+// components/alerting catalog: AWS/Cassandra SuccessfulRequestLatency has no documented percentile, so the derived
+// Cassandra levels (125/250 ms) apply to its Average; a p95 alarm there would stay INSUFFICIENT_DATA and never fire.
+describe("matrix-alarm-thresholds on Keyspaces latency (no percentile statistic)", () => {
+  const latency = (props: Record<string, unknown>) => ({
+    actionsEnabled: true, alarmActions: ["arn:aws:sns:eu-west-1:111111111111:t"], okActions: ["arn:aws:sns:eu-west-1:111111111111:t"],
+    comparisonOperator: "GreaterThanThreshold", namespace: "AWS/Cassandra", metricName: "SuccessfulRequestLatency", threshold: 125,
+    dimensions: { Keyspace: "sparki_dev", TableName: "kv_store", Operation: "SELECT" },
+    tags: { Severity: "warning", ThresholdSource: "derived:cassandraLatencyP95", Metric: "keyspacesLatency" },
+    ...props,
+  });
+  const problems = async (props: Record<string, unknown>) => (await checkResource(alarmThresholdsFollowMatrix, { type: T.alarm, props: latency(props) })).violations;
+
+  it("accepts the derived levels on the Average", async () => {
+    expect(await problems({ statistic: "Average" })).toEqual([]);
+  });
+
+  it("refuses another statistic, and the wrong level", async () => {
+    expect(await problems({ statistic: "Maximum" })).toEqual([
+      "statistic is Maximum: SuccessfulRequestLatency has no percentile statistics, so derived:cassandraLatencyP95 applies to its Average.",
+    ]);
+    expect((await problems({ statistic: "Average", threshold: 50 })).length).toBe(1);
   });
 });

@@ -27,6 +27,8 @@ export const ROTATION_TEMPLATES = {
    * SecretsManagerMongoDBRotationSingleUser/lambda_function.py). Version as the AWS CDK pins it (1.1.671, read 2026-11-29).
    */
   mongodbSingleUser: { application: "SecretsManagerMongoDBRotationSingleUser", semanticVersion: "1.1.671", inVpc: true },
+  /** Alternating users for MongoDB-compatible clusters (DocumentDB), the master secret's user creating and changing them. */
+  mongodbMultiUser: { application: "SecretsManagerMongoDBRotationMultiUser", semanticVersion: "1.1.671", inVpc: true, multiUser: true },
 } as const;
 
 export type RotationTemplate = keyof typeof ROTATION_TEMPLATES;

@@ -2,7 +2,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type AlarmContext, AlarmPair, type DashboardGraph, type DashboardSection, platformThreshold, type ThresholdSpec } from "../alerting";
 import { derivedLatencyP95 } from "../matrix";
 
-/** The matrix's 5-15 ms for MongoDB as a p95 threshold, by the matrix module's one derived-latency rule. */
+/**
+ * The matrix's 5-15 ms for MongoDB as a p95 threshold, by the matrix module's one derived-latency rule. It is laid
+ * on AWS/DocDB ReadLatency/WriteLatency, which AWS defines as the average time per disk I/O operation (Monitoring
+ * Amazon DocumentDB with CloudWatch), as PostgreSQL lays its figures on RDS's: a storage signal, not the latency of
+ * the Fiber adapter's operations (a slow query served from the buffer cache, or one waiting on a lock or the CPU,
+ * never shows in it). Operation latency needs the application's own metric (or the profiler).
+ */
 export function docDbLatencyThreshold(): ThresholdSpec {
   const t = derivedLatencyP95("mongodb");
   return { warning: t.warning, critical: t.critical, unit: t.unit, comparison: "above", source: t.source, percentile: "p95" };
@@ -30,7 +36,8 @@ export interface DocDbAlarmsArgs {
 }
 
 /**
- * Per instance: p95 read and write latency (derived from the matrix's 5-15 ms), CPU, freeable memory as a share of
+ * Per instance: p95 of the per-minute disk I/O read and write latency (ReadLatency/WriteLatency, against the figures
+ * derived from the matrix's 5-15 ms; not operation latency: see docDbLatencyThreshold), CPU, freeable memory as a share of
  * the class, connections as a share of the class's limit, and (with replicas) replica lag. Which instance is the
  * primary changes with every failover, so every instance gets every alarm; the primary publishes no
  * DBInstanceReplicaLag, which the alarm treats as missing (no state change).
@@ -56,8 +63,8 @@ export function docDbAlarms(args: DocDbAlarmsArgs, parent: pulumi.Resource): Das
     if (replicated) new AlarmPair({ ...base, metric: "docdbReplicaLag", threshold: lag }, { parent });
     const on = instance.identifier;
     graphs.push(
-      { title: `Read latency p95 (${on})`, metric: "docdbReadLatency", dimensions, threshold: latency },
-      { title: `Write latency p95 (${on})`, metric: "docdbWriteLatency", dimensions, threshold: latency },
+      { title: `Disk I/O read latency p95 (${on})`, metric: "docdbReadLatency", dimensions, threshold: latency },
+      { title: `Disk I/O write latency p95 (${on})`, metric: "docdbWriteLatency", dimensions, threshold: latency },
       { title: `CPU (${on})`, metric: "docdbCpuUtilization", dimensions, threshold: cpu },
       { title: `Freeable memory (${on})`, metric: "docdbFreeableMemory", dimensions, threshold: memory, percentOf: memoryOf },
       { title: `Connections (${on})`, metric: "docdbDatabaseConnections", dimensions, threshold: connections, percentOf: connectionsOf },

@@ -25,8 +25,9 @@ export interface DocumentDbClusterArgs {
   /** AWS region of the cluster, e.g. `eu-west-1` (the rotation function's Secrets Manager endpoint; `fips-140-3` TLS). No default. */
   readonly region: string;
   /**
-   * Cluster identifier: 1-63 lowercase letters, digits or hyphens, a letter first, no `--`, no trailing `-`. Also
-   * names the instances (`<id>-1`...), subnet and parameter groups, log groups, secret and rotation function. No default.
+   * Cluster identifier: 1-51 lowercase letters, digits or hyphens (DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH: DocumentDB
+   * takes 63, but the names derived from it must fit too), a letter first, no `--`, no trailing `-`. Also names the
+   * instances (`<id>-1`...), subnet and parameter groups, log groups, secrets and rotation functions. No default.
    */
   readonly clusterIdentifier: string;
   /** Engine version, a key of DOCDB_ENGINE_VERSIONS (it picks the parameter group family). Default: `5.0.0`. */
@@ -47,7 +48,7 @@ export interface DocumentDbClusterArgs {
   readonly secretsManager: DocDbSecretsManagerRoute;
   /** TCP port, 1150..65535. Default: 27017. */
   readonly port?: number;
-  /** Customer KMS key: storage, snapshots, log groups, the credentials secret, Performance Insights. No default. */
+  /** Customer KMS key: storage, snapshots, log groups, both credentials secrets. No default. */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Master user name (see MASTER_USERNAME, RESERVED_USERNAMES). Default: `sparki`. */
   readonly masterUsername?: string;
@@ -71,9 +72,12 @@ export interface DocumentDbClusterArgs {
   readonly finalSnapshot?: boolean;
   /** Apply modifications now rather than in the maintenance window. Default: false. */
   readonly applyImmediately?: boolean;
-  /** Retention of the audit and profiler log groups, days (a CloudWatch Logs retention). Default: 30 days. */
+  /**
+   * Retention of the audit log group, days (a CloudWatch Logs retention). The profiler log group keeps at most
+   * DOCDB_PROFILER_LOG_MAX_RETENTION_DAYS (14) of them: see {@link docDbProfilerLogRetentionDays}. Default: 30 days.
+   */
   readonly logRetentionDays?: number;
-  /** Days between rotations of the master password, 1..1000. Default: 30 days. */
+  /** Days between rotations of the master's and the application user's passwords, 1..1000. Default: 30 days. */
   readonly secretRotationDays?: number;
   /** Days Secrets Manager keeps the deleted secret recoverable: 0 or 7..30. Default: 30 days. */
   readonly secretRecoveryWindowDays?: number;
@@ -85,9 +89,29 @@ export interface DocumentDbClusterArgs {
   readonly eventTopicArns?: Readonly<Record<"critical" | "warning", pulumi.Input<string>>>;
   /** Where the alarms report and how they evaluate. No default. */
   readonly alarms: AlarmContext;
-  /** Pulumi `protect` on the cluster, its instances, the secret and the generated password. Default: false. */
+  /** Pulumi `protect` on the cluster, its instances, both secrets (master, application) and both generated passwords. Default: false. */
   readonly protect?: boolean;
 }
+
+/**
+ * Names the component derives from the cluster identifier by appending a suffix, with the limit of each: the
+ * identifier may be no longer than the tightest of them allows.
+ */
+export const DOCDB_DERIVED_NAMES = [
+  // CreateDBInstance DBInstanceIdentifier: "Must contain from 1 to 63 letters, numbers, or hyphens"; instances are `<id>-1`..`<id>-16`.
+  { what: "instance identifier", suffix: `-${DOCDB_MAX_INSTANCES}`, maxLength: 63 },
+  // Lambda function (and, behind `serverlessrepo-`, CloudFormation stack) name: 64 at most (components/common/secret-rotation.ts).
+  { what: "master rotation function", suffix: "-rotation", maxLength: 64 },
+  { what: "application rotation function", suffix: "-app-rotation", maxLength: 64 },
+  // DeleteDBCluster FinalDBSnapshotIdentifier: 1-255 letters, numbers, or hyphens (as RDS's; not re-read).
+  { what: "final snapshot", suffix: "-final", maxLength: 255 },
+] as const;
+
+/**
+ * Longest cluster identifier whose derived names all fit: 51, set by the application's rotation function
+ * (`<id>-app-rotation`, 64 - 13); instance identifiers alone would allow 60 (63 - `-16`).
+ */
+export const DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH = Math.min(...DOCDB_DERIVED_NAMES.map((n) => n.maxLength - n.suffix.length));
 
 /** The arguments that have a default, and that default (each documented on {@link DocumentDbClusterArgs}). */
 export const DOCUMENTDB_DEFAULTS = {
@@ -209,12 +233,28 @@ export function documentDbProblems(a: DocDbCheckedArgs): [string, string][] {
   return p;
 }
 
+/**
+ * Longest retention of the profiler log group, days. The profiler logs each slow operation's command with its
+ * filter, and the Fiber adapter's filters are its keys (`{key: <session id>}`, rate-limit keys): live session IDs
+ * that anyone who may read the log group (and decrypt through CloudWatch Logs) could replay. The profiler stays on
+ * (slow queries are what it is for), but its log is kept only as long as a slow-query investigation needs.
+ */
+export const DOCDB_PROFILER_LOG_MAX_RETENTION_DAYS = 14;
+
+/**
+ * Retention of the profiler log group: the audit logs' retention, capped at 14 days; never longer than the
+ * profile's own. Both 14 and every value below it that a profile can give are CloudWatch Logs retentions.
+ */
+export function docDbProfilerLogRetentionDays(logRetentionDays: number): number {
+  return Math.min(logRetentionDays, DOCDB_PROFILER_LOG_MAX_RETENTION_DAYS);
+}
+
 /** Every default applied, every argument checked: throws one Error listing every problem, before anything is registered. */
 export function resolveDocumentDbArgs(name: string, args: DocumentDbClusterArgs): ResolvedDocumentDbArgs {
   const a = applyDocumentDbDefaults(args);
   const problems = documentDbProblems(a);
-  if (!CLUSTER_IDENTIFIER.test(a.clusterIdentifier) || a.clusterIdentifier.length > 63) {
-    problems.unshift(["clusterIdentifier", "must be 1-63 lowercase letters, digits or hyphens, a letter first, no '--' and no trailing '-'"]);
+  if (!CLUSTER_IDENTIFIER.test(a.clusterIdentifier) || a.clusterIdentifier.length > DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH) {
+    problems.unshift(["clusterIdentifier", `must be 1-${DOCDB_CLUSTER_IDENTIFIER_MAX_LENGTH} lowercase letters, digits or hyphens, a letter first, no '--' and no trailing '-' (DocumentDB takes 63, but <id>-app-rotation must fit the 64 of a Lambda function name)`]);
   }
   if (problems.length > 0) {
     const lines = problems.map(([field, message]) => `  ${field} ${message}, got ${JSON.stringify((a as Record<string, unknown>)[field])}`);

@@ -1,7 +1,12 @@
 /**
  * What the Fiber `storage/dynamodb` adapter expects, read from gofiber/storage dynamodb/config.go and dynamodb.go
  * (commit 8c8f56100b04b335210c7ac7bdb95d2f9d28eade, 2026-08-21; read 2026-11-29):
- * - `Config.Table` defaults to `fiber_storage`; `Config.Endpoint` empty means the regional HTTPS endpoint.
+ * - `Config.Table` defaults to `fiber_storage`.
+ * - `Config.Endpoint` must be set: `NewWithContext` always sets `o.BaseEndpoint = aws.String(cfg.Endpoint)`, so an
+ *   empty Endpoint is a non-nil pointer to "", and aws-sdk-go-v2's DynamoDB resolver (service/dynamodb/endpoints.go)
+ *   takes its custom-endpoint branch for any non-nil BaseEndpoint: `url.Parse("")` gives an empty scheme and host, the
+ *   first DescribeTable fails and the adapter panics (read from the code, not run). The application sets it to the
+ *   stack output `endpoint`, `https://dynamodb.<region>.amazonaws.com`.
  * - Items are `{ k: S (partition/HASH key), v: B }`: `SetWithContext` writes `k` as a string and `v` as binary;
  *   `GetWithContext` reads `k`; `DeleteWithContext` deletes by `k`.
  * - Expiry: `Set(key, val, exp)` ignores `exp` entirely; no expiry attribute is ever written and reads never check

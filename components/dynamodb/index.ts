@@ -25,7 +25,10 @@ export interface DynamoDbOutputs {
   /** `Config.Table` (the adapter's own default, `fiber_storage`, is not this table). */
   readonly tableName: string;
   readonly tableArn: pulumi.Output<string>;
-  /** `Config.Endpoint` stays empty: the SDK's regional HTTPS endpoint. */
+  /**
+   * `Config.Endpoint`: set it to this, `https://dynamodb.<region>.amazonaws.com`. Never leave it empty: the adapter
+   * passes an empty Endpoint to the SDK as a custom endpoint "" (see ./fiber.ts), and the first call fails.
+   */
   readonly endpoint: string;
   /** The item schema the adapter reads and writes: hash key `k` (S), value `v` (B). */
   readonly keyAttribute: { readonly name: string; readonly type: string };

@@ -58,10 +58,32 @@ export const ADAPTER_TABLE = {
 /** The CQL operations the adapter runs on its table (Get, Set, Delete): the latency alarms watch each. */
 export const ADAPTER_OPERATIONS = ["SELECT", "INSERT", "DELETE"] as const;
 
+/** The Fiber adapter's own defaults (cassandra/config.go ConfigDefault, gofiber/storage 8c8f561): Keyspace `gofiber`, Table `kv_store`. */
+export const ADAPTER_DEFAULT_KEYSPACE = "gofiber";
+export const ADAPTER_DEFAULT_TABLE = "kv_store";
+
+/**
+ * The keyspace a stack creates when its config names none: `sparki_<stack>`, with the stack name's `-` as `_`.
+ * "In an AWS account, keyspace names must be unique within each Region" (Keyspaces API Reference, CreateKeyspace,
+ * https://docs.aws.amazon.com/keyspaces/latest/APIReference/API_CreateKeyspace.html), and dev and prod may share an
+ * account and region: a fixed name (the adapter's `gofiber`) makes the second stack's CreateKeyspace fail with
+ * ConflictException, and importing the keyspace instead would let the dev stack's destroy drop prod's table.
+ * Stack names are lowercase letters, digits and single hyphens, at most STACK_NAME_MAX (20) characters
+ * (stacks/config/stack-name.ts), so the result is at most 27 characters of [a-z0-9_], within {@link KEYSPACES_NAME},
+ * and never starts with {@link RESERVED_PREFIX}. The adapter's `Config.Keyspace` must be set from the `keyspace` output.
+ */
+export function defaultKeyspaceName(stack: string): string {
+  return `sparki_${stack.replace(/-/g, "_")}`;
+}
+
 export interface KeyspacesArgs {
-  /** Keyspace the adapter uses (its `Config.Keyspace`); lowercase, see {@link KEYSPACES_NAME}. Default `gofiber` (the adapter's default). */
-  readonly keyspaceName?: string;
-  /** Table the adapter uses (its `Config.Table`). Default `kv_store` (the adapter's default). */
+  /**
+   * Keyspace the adapter uses (its `Config.Keyspace`, which the application sets from the `keyspace` output);
+   * lowercase, see {@link KEYSPACES_NAME}. Unique per account and region: the stack passes
+   * {@link defaultKeyspaceName} unless its config names one. No default (the adapter's `gofiber` would collide).
+   */
+  readonly keyspaceName: string;
+  /** Table the adapter uses (its `Config.Table`); per keyspace, so the adapter's name is kept. Default `kv_store` (the adapter's default). */
   readonly tableName?: string;
   /** Table default TTL, seconds, for rows written without one; 0 = none (rows the adapter stores without expiry stay). Default 0. */
   readonly defaultTtlSeconds?: number;
@@ -80,15 +102,13 @@ export interface KeyspacesArgs {
 }
 
 export const KEYSPACES_DEFAULTS = {
-  keyspaceName: "gofiber",
-  tableName: "kv_store",
+  tableName: ADAPTER_DEFAULT_TABLE,
   defaultTtlSeconds: 0,
   pointInTimeRecovery: true,
   protect: false,
 } as const;
 
 export type ResolvedKeyspacesArgs = KeyspacesArgs & {
-  readonly keyspaceName: string;
   readonly tableName: string;
   readonly defaultTtlSeconds: number;
   readonly pointInTimeRecovery: boolean;
@@ -124,7 +144,6 @@ export function resolveKeyspacesArgs(args: KeyspacesArgs): ResolvedKeyspacesArgs
   const d = KEYSPACES_DEFAULTS;
   const resolved: ResolvedKeyspacesArgs = {
     ...args,
-    keyspaceName: args.keyspaceName ?? d.keyspaceName,
     tableName: args.tableName ?? d.tableName,
     defaultTtlSeconds: args.defaultTtlSeconds ?? d.defaultTtlSeconds,
     pointInTimeRecovery: args.pointInTimeRecovery ?? d.pointInTimeRecovery,

@@ -10,7 +10,7 @@ import {
 } from "./args";
 
 export * from "./args";
-export { keyspacesLatencyThreshold, tableSumQuery } from "./alarms";
+export { accountSumQuery, CAPACITY_EVENT_METRICS, keyspacesLatencyThreshold, tableSumQuery } from "./alarms";
 
 /** Stack output `cassandra`: what the Fiber `storage/cassandra` adapter connects with; never a secret. */
 export interface KeyspacesOutputs {
@@ -24,7 +24,10 @@ export interface KeyspacesOutputs {
   /** Server certificates chain to Amazon Trust Services roots (current OS trust stores carry them). */
   readonly tlsTrust: string;
   readonly region: string;
-  /** The adapter's `Config.Keyspace`. */
+  /**
+   * The adapter's `Config.Keyspace`: set it from this output. It is per stack (`sparki_<stack>` unless configured),
+   * never the adapter's default `gofiber`, which the stack does not create.
+   */
   readonly keyspace: string;
   /** The adapter's `Config.Table`. */
   readonly table: string;
@@ -41,8 +44,8 @@ export interface KeyspacesOutputs {
  * The keyspace and table the Fiber `storage/cassandra` adapter uses, on Amazon Keyspaces: single-region keyspace,
  * the adapter's schema with TTL enabled (it writes `USING TTL`), on-demand capacity, point-in-time recovery,
  * encryption with the stack's customer managed key; a least-privilege managed policy for the application's role;
- * p95 latency, throttle and system-error alarms. Created by the stack so the adapter never creates its own
- * SimpleStrategy keyspace.
+ * average latency, throttle, capacity-event and system-error alarms. Created by the stack so the adapter never creates
+ * its own SimpleStrategy keyspace. The keyspace name is the caller's: names are unique per account and region.
  */
 export class KeyspacesStore extends pulumi.ComponentResource {
   readonly keyspace: aws.keyspaces.Keyspace;
@@ -114,7 +117,7 @@ export class KeyspacesStore extends pulumi.ComponentResource {
     this.dashboard = {
       title: `Amazon Keyspaces ${a.keyspaceName}.${a.tableName} (storage/cassandra)`,
       graphs: ADAPTER_OPERATIONS.map((operation) => ({
-        title: `${operation} latency p95`,
+        title: `${operation} latency (average)`,
         metric: "keyspacesLatency" as const,
         dimensions: { Keyspace: a.keyspaceName, TableName: a.tableName, Operation: operation },
         threshold: latency,

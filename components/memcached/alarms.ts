@@ -3,33 +3,34 @@ import { type AlarmContext, AlarmPair, type DashboardGraph, type DashboardSectio
 import { derivedLatencyP95 } from "../matrix";
 import { MEMCACHED_MAX_CONNECTIONS } from "./engines";
 
-type NodeMetric = "memcacheCpuUtilization" | "memcacheEvictions" | "memcacheCurrConnections" | "memcacheSwapUsage" | "memcacheFreeableMemory";
+type NodeMetric = "memcacheCpuUtilization" | "memcacheEvictions" | "memcacheCurrConnections" | "memcacheSwapUsage";
 
 interface NodeWatch {
   readonly metric: NodeMetric;
   readonly title: string;
   readonly threshold: ThresholdSpec;
   /** For percent thresholds on absolute metrics: what 100 % is. */
-  readonly percentOf?: (memoryGiB: number) => { readonly value: number; readonly unit: ThresholdSpec["unit"] };
+  readonly percentOf?: { readonly value: number; readonly unit: ThresholdSpec["unit"] };
 }
 
 /**
  * What every node is watched for, all platform thresholds from components/matrix (the matrix gives Memcache no alert
- * figures): CPU (Memcached is multi-threaded: host CPU), evictions, connections as a share of the fixed 65,000, swap,
- * and free host memory as a share of the node type's memory.
+ * figures): CPU (Memcached is multi-threaded: host CPU), evictions, connections as a share of the fixed 65,000, and swap.
+ *
+ * No FreeableMemory alarm: memcached allocates slabs up to max_cache_memory, which is the whole node type's memory
+ * (ElastiCache "Memcached node-type specific parameters": cache.r6g.large 13387 MB, cache.t4g.micro 512 MB), and never
+ * hands them back, so a warm cache (the normal state: a full cache evicts) sits near zero FreeableMemory for good and
+ * any threshold on it would stay in ALARM on every healthy node. Memory pressure shows as SwapUsage (the host pages
+ * cache memory) and Evictions (the working set outgrew the cluster), both alarmed here.
  */
 export const MEMCACHED_NODE_WATCHES: readonly NodeWatch[] = [
   { metric: "memcacheCpuUtilization", title: "CPU", threshold: platformThreshold("memcacheCpuUtilization") },
   { metric: "memcacheEvictions", title: "evictions", threshold: platformThreshold("memcacheEvictions") },
   {
     metric: "memcacheCurrConnections", title: "connections", threshold: platformThreshold("memcacheConnectionsPercent"),
-    percentOf: () => ({ value: MEMCACHED_MAX_CONNECTIONS, unit: "count" }),
+    percentOf: { value: MEMCACHED_MAX_CONNECTIONS, unit: "count" },
   },
   { metric: "memcacheSwapUsage", title: "swap", threshold: platformThreshold("memcacheSwapUsage") },
-  {
-    metric: "memcacheFreeableMemory", title: "freeable memory", threshold: platformThreshold("memcacheFreeableMemoryPercent"),
-    percentOf: (memoryGiB) => ({ value: memoryGiB, unit: "gibibytes" }),
-  },
 ];
 
 /** The matrix's "<1 ms" for Memcache as a derived p95 threshold (components/matrix derivedLatencyP95: 2.5 / 5 ms). */
@@ -44,8 +45,6 @@ export interface MemcachedAlarmArgs {
   readonly subjectPrefix: string;
   readonly clusterId: string;
   readonly nodeIds: readonly string[];
-  /** Memory of one node, GiB (100 % of the freeable-memory threshold). */
-  readonly memoryGiB: number;
 }
 
 /** A warning/critical pair per node and watch, plus the cluster's client-side p95 latency; all wait for the cluster. */
@@ -56,7 +55,7 @@ export function memcachedAlarms(a: MemcachedAlarmArgs, cluster: pulumi.Resource,
     metric: w.metric,
     dimensions: { CacheClusterId: a.clusterId, CacheNodeId: nodeId },
     threshold: w.threshold,
-    ...(w.percentOf ? { percentOf: w.percentOf(a.memoryGiB) } : {}),
+    ...(w.percentOf ? { percentOf: w.percentOf } : {}),
     watched: [cluster],
   }, { parent })));
   const latency = new AlarmPair({
@@ -75,7 +74,7 @@ export function memcachedDashboard(title: string, a: Omit<MemcachedAlarmArgs, "c
       metric: w.metric,
       dimensions: { CacheClusterId: a.clusterId, CacheNodeId: nodeId },
       threshold: w.threshold,
-      ...(w.percentOf ? { percentOf: w.percentOf(a.memoryGiB) } : {}),
+      ...(w.percentOf ? { percentOf: w.percentOf } : {}),
     }))),
   ];
   return { title, graphs };

@@ -3,7 +3,7 @@ import type { AlarmContext } from "../alerting";
 import { CLIENT_CIDR_RULE, privateCidrProblem } from "../common/cidr";
 import { WEEKLY_WINDOW } from "../common/windows";
 import { DEFAULT_MEMCACHED_VERSION, MAX_MEMCACHED_NODES, MAX_MEMCACHED_NODES_SOURCE, memcachedNodeTypeProblem, memcachedVersionProblem } from "./engines";
-import { MAX_ITEM_SIZE_RANGE } from "./parameters";
+import { MAX_ITEM_SIZE_RANGE, MAX_ITEM_SIZE_STEP } from "./parameters";
 
 /** Whether ElastiCache places the nodes in one zone or spreads them over the subnet group's zones. */
 export const MEMCACHED_AZ_MODES = ["single-az", "cross-az"] as const;
@@ -32,7 +32,10 @@ export interface MemcachedClusterArgs {
   readonly allowedSecurityGroupIds?: readonly pulumi.Input<string>[];
   /** TCP port, plaintext (see MEMCACHE_PLAINTEXT_EXCEPTION), 1024..65535. Default: 11211 (memcached's own). */
   readonly port?: number;
-  /** `max_item_size`, bytes, 1048576..134217728. Default: 1048576 (1 MiB). */
+  /**
+   * `max_item_size`, bytes, 1048576..134217728 and a multiple of 524288 (memcached refuses to start otherwise). A change
+   * takes effect only when each node is rebooted, which empties it. Default: 1048576 (1 MiB).
+   */
   readonly maxItemSizeBytes?: number;
   /** Weekly maintenance window `ddd:hh:mm-ddd:hh:mm`, UTC, at least 60 minutes. Default: `sun:05:00-sun:06:00`. */
   readonly maintenanceWindow?: string;
@@ -88,6 +91,20 @@ const CLUSTER_ID = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/;
 
 const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
 
+/** ElastiCache API Reference, CreateCacheCluster, PreferredMaintenanceWindow: "The minimum maintenance window is a 60 minute period." */
+export const MEMCACHED_MIN_WINDOW_MINUTES = 60;
+const WEEK_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+/**
+ * Minutes from start to end of a weekly window `ddd:hh:mm-ddd:hh:mm` (format already checked), across midnight and
+ * the end of the week (`sat:23:30-sun:00:30` is 60); the same start and end is 0. (components/common/windows.ts only
+ * judges a daily/weekly pair, and Memcached has no daily window.)
+ */
+export function weeklyWindowMinutes(window: string): number {
+  const [from, to] = window.split("-").map((part) => WEEK_DAYS.indexOf(part.slice(0, 3)) * 1440 + Number(part.slice(4, 6)) * 60 + Number(part.slice(7, 9)));
+  return (to - from + 7 * 1440) % (7 * 1440);
+}
+
 /** The arguments {@link memcachedProblems} judges (the adapter's settings carry the same fields). */
 export type MemcachedCheckedArgs = Pick<ResolvedMemcachedArgs, "engineVersion" | "nodeType" | "numNodes" | "azMode" | "port" | "maxItemSizeBytes" | "maintenanceWindow">
   & { readonly zones: number };
@@ -108,9 +125,16 @@ export function memcachedProblems(a: MemcachedCheckedArgs): [string, string][] {
     add("azMode", a.numNodes >= 2 && a.zones < 2 && `"cross-az" needs at least 2 availability zones, there are ${a.zones}`);
   }
   add("port", !isInt(a.port, 1024, 65535) && "must be an integer 1024..65535");
-  add("maxItemSizeBytes", !isInt(a.maxItemSizeBytes, MAX_ITEM_SIZE_RANGE.min, MAX_ITEM_SIZE_RANGE.max)
-    && `must be an integer ${MAX_ITEM_SIZE_RANGE.min}..${MAX_ITEM_SIZE_RANGE.max} bytes (1 MiB..128 MiB, ElastiCache's max_item_size range)`);
-  add("maintenanceWindow", !WEEKLY_WINDOW.test(a.maintenanceWindow) && "must look like sun:05:00-sun:06:00 (UTC)");
+  const itemSizeRule = `an integer ${MAX_ITEM_SIZE_RANGE.min}..${MAX_ITEM_SIZE_RANGE.max} bytes (1 MiB..128 MiB, ElastiCache's max_item_size range)`
+    + ` and a multiple of ${MAX_ITEM_SIZE_STEP} (512 KiB: memcached refuses to start unless max_item_size divides evenly by slab_chunk_max), e.g. 1048576, 1572864, 2097152`;
+  add("maxItemSizeBytes", (!isInt(a.maxItemSizeBytes, MAX_ITEM_SIZE_RANGE.min, MAX_ITEM_SIZE_RANGE.max) || a.maxItemSizeBytes % MAX_ITEM_SIZE_STEP !== 0)
+    && `must be ${itemSizeRule}`);
+  if (!WEEKLY_WINDOW.test(a.maintenanceWindow)) add("maintenanceWindow", "must look like sun:05:00-sun:06:00 (UTC)");
+  else {
+    const length = weeklyWindowMinutes(a.maintenanceWindow);
+    add("maintenanceWindow", length < MEMCACHED_MIN_WINDOW_MINUTES && `must last at least ${MEMCACHED_MIN_WINDOW_MINUTES} minutes`
+      + ` (CreateCacheCluster, PreferredMaintenanceWindow: "The minimum maintenance window is a 60 minute period"), this one lasts ${length}`);
+  }
   return problems;
 }
 

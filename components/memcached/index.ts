@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DashboardSection } from "../alerting";
 import { memcachedAlarms, memcachedDashboard } from "./alarms";
 import { type MemcachedClusterArgs, memcachedNodeIds, preferredNodeZones, resolveMemcachedArgs } from "./args";
-import { memcachedNodeMemoryGiB, memcachedParameterFamily } from "./engines";
+import { memcachedParameterFamily } from "./engines";
 import { DATA_CLASS_TAG, MEMCACHE_PLAINTEXT_EXCEPTION, POLICY_EXCEPTION_TAG } from "./exception";
 import { memcachedParameterGroupName, memcachedParameters } from "./parameters";
 import { memcachedSecurityGroup } from "./security-group";
@@ -32,7 +32,9 @@ export interface MemcachedOutputs {
   readonly clusterId: string;
   /**
    * `Config.Servers` of gofiber/storage memcache: every node as `host:port`, comma-separated. gomemcache does no
-   * auto-discovery, so a change of `numNodes` changes this list and the application must be redeployed with it.
+   * auto-discovery and resolves each name once, at start (and storage/memcache `New` pings every server and panics if
+   * one fails), so the application must restart with the current list whenever `numNodes` changes or a node is
+   * replaced (same name, new IP).
    */
   readonly servers: pulumi.Output<string>;
   readonly nodes: pulumi.Output<MemcachedNodeEndpoint[]>;
@@ -50,8 +52,8 @@ export interface MemcachedOutputs {
  * An ElastiCache for Memcached cluster for the Fiber `storage/memcache` adapter: nodes spread over the zones
  * (cross-az) when there are several, its own `memcached1.6` parameter group, subnet group over the private subnets,
  * a security group as the only access control (Memcached has no AUTH, no encryption at rest, no snapshots), plaintext
- * TCP as the named exception `memcache-plaintext-client`, and per-node alarms (CPU, evictions, connections, swap,
- * freeable memory) plus a client-side p95 latency alarm.
+ * TCP as the named exception `memcache-plaintext-client`, and per-node alarms (CPU, evictions, connections, swap; no
+ * FreeableMemory, which a warm cache keeps near zero: components/memcached/alarms.ts) plus a client-side p95 latency alarm.
  */
 export class MemcachedCluster extends pulumi.ComponentResource {
   readonly cluster: aws.elasticache.Cluster;
@@ -62,7 +64,6 @@ export class MemcachedCluster extends pulumi.ComponentResource {
     const a = resolveMemcachedArgs(name, args);
     super("sparki:memcached:MemcachedCluster", name, {}, opts);
     const family = memcachedParameterFamily(a.engineVersion) as string;
-    const memoryGiB = memcachedNodeMemoryGiB(a.nodeType) as number;
     const nodeIds = memcachedNodeIds(a.numNodes);
 
     const securityGroup = memcachedSecurityGroup(name, {
@@ -100,8 +101,8 @@ export class MemcachedCluster extends pulumi.ComponentResource {
       tags: { [POLICY_EXCEPTION_TAG]: MEMCACHE_PLAINTEXT_EXCEPTION, [DATA_CLASS_TAG]: "cache" },
     }, { parent: this, protect: a.protect });
 
-    memcachedAlarms({ context: a.alarms, subjectPrefix: "memcache", clusterId: a.clusterId, nodeIds, memoryGiB }, this.cluster, this);
-    this.dashboard = memcachedDashboard(`Memcached ${a.clusterId} (${a.engineVersion}, ${a.numNodes} x ${a.nodeType})`, { clusterId: a.clusterId, nodeIds, memoryGiB });
+    memcachedAlarms({ context: a.alarms, subjectPrefix: "memcache", clusterId: a.clusterId, nodeIds }, this.cluster, this);
+    this.dashboard = memcachedDashboard(`Memcached ${a.clusterId} (${a.engineVersion}, ${a.numNodes} x ${a.nodeType})`, { clusterId: a.clusterId, nodeIds });
 
     const nodes = this.cluster.cacheNodes.apply((list) => (list ?? []).map((n): MemcachedNodeEndpoint => ({
       id: n.id, address: n.address, port: n.port, availabilityZone: n.availabilityZone,

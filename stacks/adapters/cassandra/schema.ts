@@ -10,8 +10,8 @@ const identifier = matching(/^[A-Za-z0-9_]+$/, "a Keyspaces name of letters, dig
 export const cassandraSchema = documented(section({
   enabled: documented(flag().optional(), { type: "boolean", description: "Create the Keyspaces keyspace and table at all (off in dev and prod; examples/cassandra turns it on)." }),
   keyspaceName: documented(identifier.optional(), {
-    type: "1-48 lowercase letters, digits, `_`", default: `\`${KEYSPACES_DEFAULTS.keyspaceName}\``,
-    description: "The adapter's `Config.Keyspace`; lowercase (the adapter writes it unquoted into CQL), not starting with `system`.",
+    type: "1-48 lowercase letters, digits, `_`", default: "`sparki_<stack>` (the stack name with `-` as `_`)",
+    description: "The adapter's `Config.Keyspace` (set it from the `keyspace` output: the adapter's own default `gofiber` is not created); unique per account and region, lowercase (the adapter writes it unquoted into CQL), not starting with `system`.",
   }),
   tableName: documented(identifier.optional(), {
     type: "1-48 lowercase letters, digits, `_`", default: `\`${KEYSPACES_DEFAULTS.tableName}\``, description: "The adapter's `Config.Table`.",

@@ -1,4 +1,5 @@
-import { KEYSPACES_DEFAULTS } from "../../../components/keyspaces/args";
+import { defaultKeyspaceName, KEYSPACES_DEFAULTS } from "../../../components/keyspaces/args";
+import type { StackScope } from "../contract";
 import type { CassandraProfile } from "./profiles";
 import type { CassandraConfig } from "./schema";
 
@@ -12,11 +13,12 @@ export interface CassandraSettings {
   readonly pointInTimeRecoveryRequired: boolean;
 }
 
-export function cassandraSettings(c: CassandraConfig, p: CassandraProfile): CassandraSettings {
+export function cassandraSettings(c: CassandraConfig, p: CassandraProfile, { env }: StackScope): CassandraSettings {
   const d = KEYSPACES_DEFAULTS;
   return {
     enabled: c.enabled ?? p.enabled,
-    keyspaceName: c.keyspaceName ?? d.keyspaceName,
+    // One keyspace per stack: names are unique per account and region, and dev and prod may share both.
+    keyspaceName: c.keyspaceName ?? defaultKeyspaceName(env.name),
     tableName: c.tableName ?? d.tableName,
     defaultTtlSeconds: c.defaultTtlSeconds ?? d.defaultTtlSeconds,
     pointInTimeRecovery: c.pointInTimeRecovery ?? p.pointInTimeRecovery,

@@ -3,7 +3,7 @@ import { CLIENT_CIDR_RULE } from "../../../components/common/cidr";
 import { WEEKLY_WINDOW } from "../../../components/common/windows";
 import { MEMCACHED_AZ_MODES } from "../../../components/memcached/args";
 import { MAX_MEMCACHED_NODES, MEMCACHED_ENGINE_VERSIONS, MEMCACHED_NODE_FAMILIES } from "../../../components/memcached/engines";
-import { MAX_ITEM_SIZE_RANGE } from "../../../components/memcached/parameters";
+import { MAX_ITEM_SIZE_RANGE, MAX_ITEM_SIZE_STEP } from "../../../components/memcached/parameters";
 import { documented } from "../../config/docs";
 import { flag, intRange, list, matching, oneOf, privateCidr, section } from "../../config/rules";
 
@@ -29,8 +29,8 @@ export const memcacheSchema = documented(section({
     description: "Spread the nodes over the zones (needs 2+ nodes and zones); prod refuses `single-az`.",
   }),
   maxItemSizeBytes: documented(intRange(MAX_ITEM_SIZE_RANGE.min, MAX_ITEM_SIZE_RANGE.max).optional(), {
-    type: `integer bytes ${MAX_ITEM_SIZE_RANGE.min}..${MAX_ITEM_SIZE_RANGE.max}`, default: "1048576 (1 MiB)",
-    description: "`max_item_size` in the cluster's parameter group: the largest value one Set may store.",
+    type: `integer bytes ${MAX_ITEM_SIZE_RANGE.min}..${MAX_ITEM_SIZE_RANGE.max}, a multiple of ${MAX_ITEM_SIZE_STEP}`, default: "1048576 (1 MiB)",
+    description: "`max_item_size` in the cluster's parameter group: the largest value one Set may store (memcached refuses to start unless it divides by 512 KiB). A change takes effect only when each node is rebooted, which empties that node.",
   }),
   maintenanceWindow: documented(matching(WEEKLY_WINDOW, "a weekly UTC window such as sun:05:00-sun:06:00").optional(), {
     type: "`ddd:hh:mm-ddd:hh:mm`, UTC", default: "`sun:05:00-sun:06:00`", description: "Weekly maintenance window, ≥ 60 minutes.",

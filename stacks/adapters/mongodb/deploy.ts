@@ -7,7 +7,8 @@ export type { DocumentDbOutputs } from "../../../components/documentdb";
 
 /**
  * Amazon DocumentDB for the Fiber `storage/mongodb` adapter. Stack output `mongodb`: endpoints, port, database and
- * collection, TLS/CA facts, replica set, read preference, the credentials secret and the policy that reads it.
+ * collection, TLS/CA facts, replica set, read preference, the application user's secret (alternating users) and the
+ * policy that reads it, the master's secret and the one-time commands that create the application's users.
  */
 export function deployMongoDb(s: MongoDbSettings, { env, opts, baseName, key, topics, network, alarms }: SharedBlocks): Deployed<DocumentDbOutputs> {
   const tier = env.profile;
