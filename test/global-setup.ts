@@ -9,16 +9,17 @@ import { everyStack } from "../scripts/offline/stack-files";
 const ROOT = resolve(__dirname, "..");
 
 /**
- * Runs every stack program once per `npm test` (dev and prod with and without preview semantics, each example as
- * deployed) and leaves the runs as JSON for every test file (test/harness.ts capturedRun). The runs are split over
- * at most two processes, in parallel: one process per run would load the SDK once per run.
+ * Runs every stack program once per `npm test` (dev, prod and each example, with and without preview semantics) and
+ * leaves the runs as JSON for every test file (test/harness.ts capturedRun). The runs are split over at most two
+ * processes, in parallel: one process per run would load the SDK once per run, and a test file running a preview
+ * itself pays for it alone (the examples' previews were a third of the suite's time in one file).
  */
 export default async function setup(): Promise<() => void> {
   mkdirSync(join(ROOT, ".cache"), { recursive: true }); // a fresh clone has none yet
   const dir = mkdtempSync(join(ROOT, ".cache", "runs-"));
   const specs = everyStack().flatMap(({ stack, stackDir }) => {
     const where = stackDir ? `${stack}@${stackDir}` : stack;
-    return stackDir ? [`${where}:apply`] : [`${where}:apply`, `${where}:preview`];
+    return [`${where}:apply`, `${where}:preview`];
   });
   const processes = Math.max(1, Math.min(2, availableParallelism()));
   const shares = Array.from({ length: processes }, (_, i) => specs.filter((_s, at) => at % processes === i));
