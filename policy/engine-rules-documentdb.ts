@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import {
-  AUDIT_LOG_MODES, DOCDB_BACKUP_RETENTION, DOCDB_ENGINE_VERSIONS, DOCDB_LOG_TYPES, DOCDB_MAX_INSTANCES, DOCDB_SOURCES, PARAMETER_APPLY_TYPES, TLS_MODES,
+  AUDIT_LOG_MODES, DOCDB_BACKUP_RETENTION, DOCDB_ENGINE_VERSIONS, DOCDB_LOG_TYPES, DOCDB_MAX_INSTANCES, DOCDB_PORT_RANGE, DOCDB_SOURCES, PARAMETER_APPLY_TYPES, TLS_MODES,
 } from "../components/documentdb/engine";
 import { DOCDB_INSTANCE_CLASSES } from "../components/documentdb/instance-classes";
 import { engineRule } from "./lib/controls";
@@ -42,8 +42,8 @@ export const docDbParameterGroup: ResourceValidationPolicy = {
 export const docDbClusterSettings: ResourceValidationPolicy = {
   name: "engine-docdb-cluster",
   ...engineRule(`DocumentDB API reference, CreateDBCluster (${DOCDB_SOURCES.createCluster})`, CHECKED,
-    "A DocumentDB cluster exports only audit and profiler logs, keeps backups 1..35 days, and runs an engine version this stack knows.",
-    "Export [\"audit\", \"profiler\"], keep backupRetentionPeriod within 1..35 and engineVersion 5.0.0."),
+    "A DocumentDB cluster exports only audit and profiler logs, keeps backups 1..35 days, listens on a port 1150..65535, and runs an engine version this stack knows.",
+    "Export [\"audit\", \"profiler\"], keep backupRetentionPeriod within 1..35, port within 1150..65535 and engineVersion 5.0.0."),
   validateResource: validateResourceOfType(aws.docdb.Cluster, (cluster, _args, report) => {
     for (const logType of knownItems(() => cluster.enabledCloudwatchLogsExports)) {
       if (!(DOCDB_LOG_TYPES as readonly string[]).includes(logType)) report(`enabledCloudwatchLogsExports has "${logType}": DocumentDB exports only ${DOCDB_LOG_TYPES.join(" and ")}.`);
@@ -51,6 +51,11 @@ export const docDbClusterSettings: ResourceValidationPolicy = {
     const retention = read(() => cluster.backupRetentionPeriod);
     if (retention.known && retention.value !== undefined && !(Number.isInteger(retention.value) && retention.value >= DOCDB_BACKUP_RETENTION.min && retention.value <= DOCDB_BACKUP_RETENTION.max)) {
       report(`backupRetentionPeriod ${retention.value} is outside ${DOCDB_BACKUP_RETENTION.min}..${DOCDB_BACKUP_RETENTION.max} days.`);
+    }
+    // CreateDBCluster Port: "Valid values: 1150-65535".
+    const port = read(() => cluster.port);
+    if (port.known && port.value !== undefined && !(Number.isInteger(port.value) && port.value >= DOCDB_PORT_RANGE.min && port.value <= DOCDB_PORT_RANGE.max)) {
+      report(`port ${port.value} is outside ${DOCDB_PORT_RANGE.min}..${DOCDB_PORT_RANGE.max}.`);
     }
     const version = read(() => cluster.engineVersion);
     if (version.known && version.value !== undefined && !(version.value in DOCDB_ENGINE_VERSIONS)) {

@@ -4,6 +4,7 @@ import { MAX_MEMCACHED_NODES, MEMCACHED_NODE_FAMILIES } from "../components/memc
 import { MEMCACHE_COMPENSATING_CONTROLS, MEMCACHE_PLAINTEXT_EXCEPTION, POLICY_EXCEPTION_TAG } from "../components/memcached/exception";
 import { baseline, engineRule, fsbp } from "./lib/controls";
 import { definitely, isAbsent, knownItems, read } from "./lib/values";
+import { versionAtLeast } from "./lib/rds";
 import type { PolicyException } from "./rds";
 
 /**
@@ -100,11 +101,6 @@ export const cacheClusterTransitEncryption: StackValidationPolicy = {
 const memcachedFamilyOf = (version: string) => {
   const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version);
   return match ? `memcached${match[1]}.${match[2]}` : undefined;
-};
-const versionAtLeast = (version: string, min: readonly number[]) => {
-  const parts = version.split(".").map(Number);
-  for (let i = 0; i < min.length; i++) if ((parts[i] ?? 0) !== min[i]) return (parts[i] ?? 0) > min[i];
-  return true;
 };
 
 /** What ElastiCache refuses for one Memcached cluster (and its parameter group, when the stack registers it). */

@@ -83,6 +83,13 @@ describe("bad memcache config: one line naming key, value and what is allowed; n
     expect(registered).toEqual([]);
   });
 
+  it("points a default azMode's problem at numNodes, the key the stack wrote", async () => {
+    // Two nodes make the default azMode cross-az; over one zone (the network refuses that too) ElastiCache would not spread them.
+    const { problems, registered } = await refused("memcache-dev", { ...DEV, numNodes: 2 }, { "sparki-storage:network": { cidrBlock: "10.72.0.0/16", availabilityZones: ["eu-west-1a"] } });
+    expect(problems).toContain(`${KEY}.numNodes makes the default azMode "cross-az" needs at least 2 availability zones, there are 1, got 2`);
+    expect(registered).toEqual([]);
+  });
+
   it("suggests the key a typo meant", async () => {
     const { problems } = await refused("memcache-dev", { ...DEV, numNode: 2 });
     expect(problems).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MASTER_PASSWORD } from "../components/documentdb/engine";
 import { json, ofType, one, type ProgramRun } from "./harness";
 import { listViolations, readPolicyConfigFile, runPack } from "./policy-harness";
 import { alarmLevels, EGRESS, GIB, INGRESS, plaintextPasswords, type RdsExample, runOf, secretJson, type Statement } from "./rds-example";
@@ -171,6 +172,11 @@ describe.each(EXAMPLES)("DocumentDB of $stack", (ex) => {
     expect(value.host).toBe(secretJson(run, `${id}-master`).host);
     expect(one(run, "aws:secretsmanager/secretVersion:SecretVersion", `${id}-app`).options.ignoreChanges).toEqual(["secretString"]);
     expect(one(run, "random:index/randomPassword:RandomPassword", `${id}-app-password`).inputs).toMatchObject({ length: 40, special: false });
+    // CreateDBCluster MasterUserPassword: 8-100 printable ASCII except `/`, `"`, `@`; letters and digits only need no URI escaping.
+    const master = one(run, "random:index/randomPassword:RandomPassword", `${id}-master-password`).inputs;
+    expect(master).toMatchObject({ length: 40, special: false });
+    expect(master.length).toBeGreaterThanOrEqual(MASTER_PASSWORD.minLength);
+    expect(master.length).toBeLessThanOrEqual(MASTER_PASSWORD.maxLength);
     const app = one(run, STACK_T, `${id}-app-rotation-function`);
     const masterApp = one(run, STACK_T, `${id}-master-rotation-function`);
     expect(app.inputs).toMatchObject({

@@ -7,7 +7,7 @@ import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
 import { resolveEnvironment } from "../stacks/environment";
 import { adapterSettings } from "../stacks/project";
-import { type RdsExample, refused, sectionOf, stackDirOf } from "./rds-example";
+import { examplesOf, loadExample, type RdsExample, refused, sectionOf } from "./rds-example";
 
 /**
  * Bad `sparki-storage:mssql` sections on top of the example stacks that turn SQL Server on (examples/mssql): each
@@ -18,8 +18,7 @@ import { type RdsExample, refused, sectionOf, stackDirOf } from "./rds-example";
  */
 
 const KEY = "sparki-storage:mssql";
-const DEV: RdsExample = { folder: "mssql", stack: "mssql-dev", profile: "dev" };
-const PROD: RdsExample = { folder: "mssql", stack: "mssql-prod", profile: "prod" };
+const [DEV, PROD] = examplesOf("mssql");
 const DEV_SECTION = sectionOf(DEV, KEY);
 const PROD_SECTION = sectionOf(PROD, KEY);
 const sectionFor = (ex: RdsExample) => (ex === DEV ? DEV_SECTION : PROD_SECTION);
@@ -117,6 +116,13 @@ describe("mssql config errors name the key, the value and what is allowed; nothi
     expect(registered).toEqual([]);
   });
 
+  it("refuses a region outside the aws partition, where the admin secret's rotation is not wired", async () => {
+    // PostgreSQL off, so the only line left is SQL Server's.
+    const { problems, registered } = await refused(DEV, KEY, DEV_SECTION, { "aws:region": "us-gov-west-1", "sparki-storage:postgres": { enabled: false } });
+    expect(problems).toEqual(['aws:region "us-gov-west-1" is in the aws-us-gov partition: SQL Server\'s admin secret rotates with Secrets Manager\'s rotation application, which this stack wires for the aws partition only (components/common/secret-rotation.ts); choose a region of the aws partition, or set sparki-storage:mssql.enabled: false']);
+    expect(registered).toEqual([]);
+  });
+
   it("reports each mistake of one section on its own line: the keys' own first, then the rules across them", async () => {
     const keys = await refused(PROD, KEY, { ...PROD_SECTION, edition: "web", adminUsername: "sa", parameters: { userConnections: 5 } });
     expect(keys.problems.map((p) => p.split(" ")[0]).sort()).toEqual([`${KEY}.adminUsername`, `${KEY}.parameters.userConnections`]);
@@ -136,7 +142,7 @@ describe("the edition rule for a Multi-AZ tier", () => {
   // line for a real stack; it guards a tier that would allow them. Checked on the real prod environment with such a tier.
   const profile = { ...SQLSERVER_PROFILES.prod, allowedEditions: ["ex", "web", "se", "ee"] as const };
   const rulesFor = (edition: "ex" | "web") => {
-    const config = loadConfig(PROD.stack, stackConfig(PROD.stack, { [KEY]: { enabled: true } }, stackDirOf(PROD)));
+    const config = loadExample(PROD, KEY, { enabled: true });
     const env = resolveEnvironment(config);
     const settings = { ...adapterSettings(mssqlAdapter, config), edition, instanceClass: "db.t3.small" };
     expect(env.profile.multiAz).toBe(true);
@@ -188,14 +194,14 @@ describe("SQL Server turned off", () => {
   });
 
   it("is not checked by the rules when disabled, but still has its keys validated by the schema", () => {
-    expect(load(PROD.stack, stackDirOf(PROD), { ...PROD_SECTION, ...badRules, enabled: false })).not.toThrow();
-    expect(load(PROD.stack, stackDirOf(PROD), { ...PROD_SECTION, enabled: false, edition: "developer" })).toThrow(`${KEY}.edition must be one of "ex", "web", "se", "ee", got "developer"`);
+    expect(() => loadExample(PROD, KEY, { ...PROD_SECTION, ...badRules, enabled: false })).not.toThrow();
+    expect(() => loadExample(PROD, KEY, { ...PROD_SECTION, enabled: false, edition: "developer" })).toThrow(`${KEY}.edition must be one of "ex", "web", "se", "ee", got "developer"`);
   });
 });
 
 describe("mssql settings: config over the tier over the component's defaults", () => {
   const settingsOf = (ex: RdsExample, section?: Record<string, unknown>) =>
-    adapterSettings(mssqlAdapter, loadConfig(ex.stack, stackConfig(ex.stack, section === undefined ? {} : { [KEY]: section }, stackDirOf(ex))));
+    adapterSettings(mssqlAdapter, loadExample(ex, KEY, section));
 
   it("dev: Web on db.t3.small with 500 user connections; prod: the stack file's Enterprise on db.r6i.xlarge, no replica, 1000 user connections", () => {
     expect(settingsOf(DEV)).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { json, ofType, one, type ProgramRun, STACKS, stackRun } from "./harness";
 import {
-  alarmLevels, containsSecret, EGRESS, GIB, groupOfRule, identifierOf, INGRESS, instancesOf, ownedBy, parametersOf, plaintextPasswords, type RdsExample,
+  alarmLevels, containsSecret, examplesOf, EGRESS, GIB, groupOfRule, identifierOf, INGRESS, instancesOf, ownedBy, parametersOf, plaintextPasswords,
   replicasOf, runOf, secretJson, sourcesInto, type Statement,
 } from "./rds-example";
 
@@ -15,10 +15,7 @@ import {
  * program.
  */
 
-const EXAMPLES: readonly RdsExample[] = [
-  { folder: "mssql", stack: "mssql-dev", profile: "dev" },
-  { folder: "mssql", stack: "mssql-prod", profile: "prod" },
-];
+const EXAMPLES = examplesOf("mssql");
 
 const EXPECTED = {
   dev: {

@@ -4,7 +4,7 @@ import { mysqlAdapter } from "../stacks/adapters/mysql";
 import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
 import { adapterSettings } from "../stacks/project";
-import { type RdsExample, refused, sectionOf, stackDirOf } from "./rds-example";
+import { examplesOf, loadExample, type RdsExample, refused, sectionOf } from "./rds-example";
 
 /**
  * Bad `sparki-storage:mysql` sections on top of the example stacks that turn MySQL on (examples/mysql): each is
@@ -12,8 +12,7 @@ import { type RdsExample, refused, sectionOf, stackDirOf } from "./rds-example";
  */
 
 const KEY = "sparki-storage:mysql";
-const DEV: RdsExample = { folder: "mysql", stack: "mysql-dev", profile: "dev" };
-const PROD: RdsExample = { folder: "mysql", stack: "mysql-prod", profile: "prod" };
+const [DEV, PROD] = examplesOf("mysql");
 const DEV_SECTION = sectionOf(DEV, KEY);
 const PROD_SECTION = sectionOf(PROD, KEY);
 const sectionFor = (ex: RdsExample) => (ex === DEV ? DEV_SECTION : PROD_SECTION);
@@ -105,6 +104,13 @@ describe("mysql config errors name the key, the value and what is allowed; nothi
     expect(registered).toEqual([]);
   });
 
+  it("refuses a region outside the aws partition, where the admin secret's rotation is not wired", async () => {
+    // PostgreSQL off, so the only line left is MySQL's.
+    const { problems, registered } = await refused(DEV, KEY, DEV_SECTION, { "aws:region": "us-gov-west-1", "sparki-storage:postgres": { enabled: false } });
+    expect(problems).toEqual(['aws:region "us-gov-west-1" is in the aws-us-gov partition: MySQL\'s admin secret rotates with Secrets Manager\'s rotation application, which this stack wires for the aws partition only (components/common/secret-rotation.ts); choose a region of the aws partition, or set sparki-storage:mysql.enabled: false']);
+    expect(registered).toEqual([]);
+  });
+
   it("reports each mistake of one section on its own line", async () => {
     const { problems, registered } = await refused(PROD, KEY, { ...PROD_SECTION, engineVersion: "8.0", adminUsername: "root", parameters: { maxConnections: 50 } });
     expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual([`${KEY}.adminUsername`, `${KEY}.engineVersion`, `${KEY}.parameters.maxConnections`]);
@@ -125,14 +131,14 @@ describe("MySQL turned off", () => {
   });
 
   it("is not checked by the rules when disabled, but still has its keys validated by the schema", () => {
-    expect(load(PROD.stack, stackDirOf(PROD), { ...PROD_SECTION, ...badRules, enabled: false })).not.toThrow();
-    expect(load(PROD.stack, stackDirOf(PROD), { ...PROD_SECTION, enabled: false, adminUsername: "rdsadmin" })).toThrow(`${KEY}.adminUsername must not be ${RESERVED_USERS}`);
+    expect(() => loadExample(PROD, KEY, { ...PROD_SECTION, ...badRules, enabled: false })).not.toThrow();
+    expect(() => loadExample(PROD, KEY, { ...PROD_SECTION, enabled: false, adminUsername: "rdsadmin" })).toThrow(`${KEY}.adminUsername must not be ${RESERVED_USERS}`);
   });
 });
 
 describe("mysql settings: config over the tier over the component's defaults", () => {
   const settingsOf = (ex: RdsExample, section?: Record<string, unknown>) =>
-    adapterSettings(mysqlAdapter, loadConfig(ex.stack, stackConfig(ex.stack, section === undefined ? {} : { [KEY]: section }, stackDirOf(ex))));
+    adapterSettings(mysqlAdapter, loadExample(ex, KEY, section));
 
   it("takes class, storage, backups and max_connections from the tier, long_query_time from the stack file", () => {
     expect(settingsOf(DEV)).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { json, ofType, one, type ProgramRun, STACKS, stackRun } from "./harness";
 import {
-  alarmLevels, containsSecret, EGRESS, GIB, groupOfRule, identifierOf, INGRESS, instancesOf, ownedBy, parametersOf, plaintextPasswords, type RdsExample,
+  alarmLevels, containsSecret, examplesOf, EGRESS, GIB, groupOfRule, identifierOf, INGRESS, instancesOf, ownedBy, parametersOf, plaintextPasswords,
   replicasOf, runOf, secretJson, sourcesInto, type Statement,
 } from "./rds-example";
 
@@ -11,10 +11,7 @@ import {
  * stack files, the tier they start from and the documentation named beside them, not read from the program.
  */
 
-const EXAMPLES: readonly RdsExample[] = [
-  { folder: "mysql", stack: "mysql-dev", profile: "dev" },
-  { folder: "mysql", stack: "mysql-prod", profile: "prod" },
-];
+const EXAMPLES = examplesOf("mysql");
 
 /** What each example is expected to deploy: its stack file over the tier's MySQL defaults. */
 const EXPECTED = {

@@ -38,6 +38,9 @@ const CASES: ResourceCase[] = [
     [{ backupRetentionPeriod: 36 }, "backupRetentionPeriod 36 is outside 1..35 days."],
     [{ backupRetentionPeriod: 0 }, "backupRetentionPeriod 0 is outside 1..35 days."],
     [{ engineVersion: "4.0.0" }, "engineVersion 4.0.0 is not one this stack tabulates (5.0.0)."],
+    // CreateDBCluster Port: 1150..65535 (the MongoDB default 27017 is inside).
+    [{ port: 1149 }, "port 1149 is outside 1150..65535."],
+    [{ port: 65536 }, "port 65536 is outside 1150..65535."],
   ] },
   { policy: parameterGroupRule, type: DOCDB_T.clusterParameterGroup, pass: docDbParameterGroup(), failures: [
     [{ family: "docdb4.0" }, "family docdb4.0 is not one this stack tabulates (docdb5.0): its parameters and values are unchecked."],

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
-import { cacheClusterSubnetGroup, cacheClusterTransitEncryption, MEMCACHED_POLICIES, memcachedClusterEngineRules } from "../policy/memcached";
+import { cacheClusterSubnetGroup, cacheClusterTransitEncryption, MEMCACHED_POLICIES, MEMCACHED_POLICY_EXCEPTIONS, memcachedClusterEngineRules } from "../policy/memcached";
 import { describeResourceCases } from "./policy-cases";
 import { checkStack, pulumiType, type StackInput, UNKNOWN } from "./policy-harness";
 
@@ -109,4 +109,12 @@ describe("engine-elasticache-memcached-cluster: what ElastiCache refuses at crea
 
 it("every Memcached policy has cases here", () => {
   expect(MEMCACHED_POLICIES.map((p) => p.name)).toEqual(["elasticache-7-cluster-subnet-group", "elasticache-cluster-transit-encryption", "engine-elasticache-memcached-cluster"]);
+});
+
+it("lists its one exception, with a reason and a compensating control", () => {
+  expect(MEMCACHED_POLICY_EXCEPTIONS.map((e) => `${e.policy}: ${e.name}`)).toEqual(["elasticache-cluster-transit-encryption: memcache-plaintext-client"]);
+  for (const e of MEMCACHED_POLICY_EXCEPTIONS) {
+    expect(e.reason.length, e.name).toBeGreaterThan(60);
+    expect(e.compensatingControl.length, e.name).toBeGreaterThan(60);
+  }
 });

@@ -96,6 +96,14 @@ describe("planning", () => {
       "passwordRotationDays must be an integer 1..1000 (Secrets Manager's rotation rule), got 0",
       "secretRecoveryWindowDays must be 0 or an integer 7..30 (Secrets Manager's recovery window), got 3",
     ]);
+    // Replica n takes zone n+1: a repeated zone would put two instances in one.
+    expect(planProblems(POSTGRES_ENGINE, {
+      ...input, availabilityZones: ["eu-west-1a", "eu-west-1a", "eu-west-1b"], monitoringIntervalSeconds: 20, maintenanceWindow: "sunday 3am",
+    })).toEqual([
+      "availabilityZones must not repeat a zone",
+      "monitoringIntervalSeconds must be 1, 5, 10, 15, 30 or 60, got 20",
+      "maintenanceWindow must be ddd:hh:mm-ddd:hh:mm (UTC), got sunday 3am",
+    ]);
     expect(planProblems(POSTGRES_ENGINE, { ...input, poolUsername: "rds_pool" })).toHaveLength(1);
     expect(planProblems(POSTGRES_ENGINE, { ...input, poolUsername: "a".repeat(64) })).toHaveLength(1);
     expect(planProblems(POSTGRES_ENGINE, { ...input, identifier: "a".repeat(49), poolUsername: "a".repeat(63), passwordRotationDays: 1000, secretRecoveryWindowDays: 0 })).toEqual([]);

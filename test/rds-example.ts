@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
 import { ConfigError } from "../stacks/config/errors";
+import { loadConfig } from "../stacks/config/load";
 import { capturedRun, ofType, one, type ProgramRun, type RegisteredResource } from "./harness";
 import { isSecretWire, secretValue } from "./secret-wire";
 import { runProgram } from "../scripts/offline/run-program";
@@ -22,6 +23,10 @@ export interface RdsExample {
   readonly stack: string;
   readonly profile: "dev" | "prod";
 }
+
+/** An adapter's two example stacks, examples/<folder>/Pulumi.<folder>-{dev,prod}.yaml. */
+export const examplesOf = (folder: RdsExample["folder"]): readonly [dev: RdsExample, prod: RdsExample] =>
+  [{ folder, stack: `${folder}-dev`, profile: "dev" }, { folder, stack: `${folder}-prod`, profile: "prod" }];
 
 export const stackDirOf = (ex: Pick<RdsExample, "folder">) => join(REPO_ROOT, "examples", ex.folder);
 export const runOf = (ex: RdsExample) => capturedRun({ stack: ex.stack, stackDir: stackDirOf(ex) });
@@ -87,6 +92,10 @@ type Section = Record<string, unknown>;
 
 /** The example stack file's own section of the adapter (`sparki-storage:<key>`). */
 export const sectionOf = (ex: RdsExample, key: string) => JSON.parse(stackConfig(ex.stack, {}, stackDirOf(ex))[key]) as Section;
+
+/** Loads an example stack's config with a section in place of its own (none given: the stack file's own). */
+export const loadExample = (ex: RdsExample, key: string, section?: Section) =>
+  loadConfig(ex.stack, stackConfig(ex.stack, section === undefined ? {} : { [key]: section }, stackDirOf(ex)));
 
 /** Runs the real program on an example stack with a section in place of its own; returns the refusal's lines and what was registered. */
 export async function refused(ex: RdsExample, key: string, section: Section, more: Section = {}) {

@@ -3,23 +3,17 @@ import type { AlarmContext } from "../alerting";
 import { logRetentionProblem } from "../common/log-retention";
 import { DAILY_WINDOW, WEEKLY_WINDOW, windowPairProblem } from "../common/windows";
 import {
-  AUDIT_LOG_MODES, type AuditLogMode, CLUSTER_IDENTIFIER, DOCDB_BACKUP_RETENTION, DOCDB_ENGINE_VERSIONS, DOCDB_MAX_INSTANCES, DOCDB_MIN_WINDOW_MINUTES,
+  AUDIT_LOG_MODES, type AuditLogMode, CLUSTER_IDENTIFIER, DOCDB_BACKUP_RETENTION, DOCDB_DEFAULT_PORT, DOCDB_ENGINE_VERSIONS, DOCDB_MAX_INSTANCES, DOCDB_MIN_WINDOW_MINUTES,
   DOCDB_PORT_RANGE, FIPS_REGIONS, MASTER_USERNAME, PROFILER_SAMPLING_RATE, PROFILER_THRESHOLD_MS, RESERVED_USERNAMES, TLS_MODES, type TlsMode,
 } from "./engine";
+import type { DatabaseClients, SecretsManagerRoute } from "../rds/security-groups";
 import { docDbInstanceClassProblem } from "./instance-classes";
 
-/** Who may connect on the cluster port. */
-export interface DocDbClients {
-  /** Application security groups admitted on the port (`sg-…`). Default (in the component's args): none. */
-  readonly securityGroupIds: readonly string[];
-  /** Private IPv4 blocks admitted on the port (components/common CLIENT_CIDR_RULE). Default (in the component's args): none. */
-  readonly cidrBlocks: readonly string[];
-}
+/** Who may connect on the cluster port: the RDS components' client shape. */
+export type DocDbClients = DatabaseClients;
 
-/** How the rotation function reaches Secrets Manager over HTTPS (as components/rds SecretsManagerRoute). */
-export type DocDbSecretsManagerRoute =
-  | { /** Security group of the Secrets Manager interface endpoint. No default. */ readonly endpointSecurityGroupId: pulumi.Input<string> }
-  | { /** IPv4 blocks the rotation function may send HTTPS to. At least one. No default. */ readonly cidrBlocks: readonly string[] };
+/** How the rotation function reaches Secrets Manager over HTTPS: the RDS components' route shape. */
+export type DocDbSecretsManagerRoute = SecretsManagerRoute;
 
 export interface DocumentDbClusterArgs {
   /** AWS region of the cluster, e.g. `eu-west-1` (the rotation function's Secrets Manager endpoint; `fips-140-3` TLS). No default. */
@@ -118,7 +112,7 @@ export const DOCUMENTDB_DEFAULTS = {
   engineVersion: "5.0.0",
   instances: 1,
   clients: { securityGroupIds: [], cidrBlocks: [] } as DocDbClients,
-  port: 27017,
+  port: DOCDB_DEFAULT_PORT,
   masterUsername: "sparki",
   tls: "tls1.2+" as TlsMode,
   auditLogs: "enabled" as AuditLogMode,

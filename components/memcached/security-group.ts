@@ -1,5 +1,6 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import { portSecurityGroup } from "../common/port-security-group";
 
 export interface MemcachedSecurityGroupArgs {
   /** Cluster ID, named in the description and the `Name` tag (`<id>-memcache`). No default. */
@@ -18,16 +19,10 @@ export interface MemcachedSecurityGroupArgs {
  * client sources only, no UDP, no outbound rule (memcached never calls out).
  */
 export function memcachedSecurityGroup(name: string, args: MemcachedSecurityGroupArgs, parent: pulumi.Resource): aws.ec2.SecurityGroup {
-  const tcp = { protocol: "tcp", fromPort: args.port, toPort: args.port };
-  const ingress = [
-    ...(args.allowedCidrs.length > 0 ? [{ ...tcp, cidrBlocks: [...args.allowedCidrs], description: "Memcached (plaintext, named exception) from client CIDRs" }] : []),
-    ...(args.allowedSecurityGroupIds.length > 0 ? [{ ...tcp, securityGroups: [...args.allowedSecurityGroupIds], description: "Memcached (plaintext, named exception) from client security groups" }] : []),
-  ];
-  return new aws.ec2.SecurityGroup(`${name}-sg`, {
-    vpcId: args.vpcId,
+  return portSecurityGroup(name, {
+    ...args,
     description: `Memcached ${args.clusterId}: TCP ${args.port} from the named clients only`,
-    ingress,
-    egress: [],
-    tags: { Name: `${args.clusterId}-memcache` },
-  }, { parent });
+    nameTag: `${args.clusterId}-memcache`,
+    ruleDescriptions: { cidrs: "Memcached (plaintext, named exception) from client CIDRs", securityGroups: "Memcached (plaintext, named exception) from client security groups" },
+  }, parent);
 }

@@ -1,5 +1,6 @@
-import * as aws from "@pulumi/aws";
+import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import { portSecurityGroup } from "../common/port-security-group";
 
 export interface CacheSecurityGroupArgs {
   /** Replication group ID, named in the description and the `Name` tag (`<id>-cache`). No default. */
@@ -16,16 +17,10 @@ export interface CacheSecurityGroupArgs {
 
 /** Inbound on the TLS port from the named application sources only; no outbound rule (the cache never calls out). */
 export function cacheSecurityGroup(name: string, args: CacheSecurityGroupArgs, parent: pulumi.Resource): aws.ec2.SecurityGroup {
-  const tcp = { protocol: "tcp", fromPort: args.port, toPort: args.port };
-  const ingress = [
-    ...(args.allowedCidrs.length > 0 ? [{ ...tcp, cidrBlocks: [...args.allowedCidrs], description: "Valkey/Redis over TLS from application CIDRs" }] : []),
-    ...(args.allowedSecurityGroupIds.length > 0 ? [{ ...tcp, securityGroups: [...args.allowedSecurityGroupIds], description: "Valkey/Redis over TLS from application security groups" }] : []),
-  ];
-  return new aws.ec2.SecurityGroup(`${name}-sg`, {
-    vpcId: args.vpcId,
+  return portSecurityGroup(name, {
+    ...args,
     description: `Valkey/Redis ${args.replicationGroupId}: TLS port ${args.port} from application sources only`,
-    ingress,
-    egress: [],
-    tags: { Name: `${args.replicationGroupId}-cache` },
-  }, { parent });
+    nameTag: `${args.replicationGroupId}-cache`,
+    ruleDescriptions: { cidrs: "Valkey/Redis over TLS from application CIDRs", securityGroups: "Valkey/Redis over TLS from application security groups" },
+  }, parent);
 }

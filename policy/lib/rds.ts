@@ -172,7 +172,7 @@ export function parametersOf(group: PolicyResource): GroupParameter[] {
 }
 
 /** Whether the parameter list itself (or any entry's name) is unknown: a missing entry proves nothing then. */
-export function parametersUnknown(group: PolicyResource): boolean {
+function parametersUnknown(group: PolicyResource): boolean {
   const list = read(() => group.asType(aws.rds.ParameterGroup)?.parameters as unknown);
   if (!list.known) return true;
   if (!Array.isArray(list.value)) return false;

@@ -1,13 +1,15 @@
+import type { EngineProfile } from "../../components/rds";
 import type { ResourceTypeInfo } from "../adapters/contract";
 
 /** The types an RDS adapter registers: with RDS Proxy where the engine has one, with an option group where it needs one. */
-export function rdsResourceTypes(engine: { readonly proxy: boolean; readonly optionGroup: boolean }): readonly ResourceTypeInfo[] {
+export function rdsResourceTypes(engine: Pick<EngineProfile<unknown>, "pooling" | "optionGroup">): readonly ResourceTypeInfo[] {
+  const proxy = engine.pooling.kind === "proxy";
   return [
     { type: "aws:rds/instance:Instance", stateful: true },
     { type: "aws:rds/subnetGroup:SubnetGroup", stateful: false },
     { type: "aws:rds/parameterGroup:ParameterGroup", stateful: false },
-    ...(engine.optionGroup ? [{ type: "aws:rds/optionGroup:OptionGroup", stateful: false }] : []),
-    ...(engine.proxy
+    ...(engine.optionGroup === undefined ? [] : [{ type: "aws:rds/optionGroup:OptionGroup", stateful: false }]),
+    ...(proxy
       ? [
         { type: "aws:rds/proxy:Proxy", stateful: false },
         { type: "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup", stateful: false },
@@ -23,7 +25,7 @@ export function rdsResourceTypes(engine: { readonly proxy: boolean; readonly opt
     { type: "aws:serverlessrepository/cloudFormationStack:CloudFormationStack", stateful: false },
     { type: "aws:iam/role:Role", stateful: false },
     { type: "aws:iam/policy:Policy", stateful: false },
-    ...(engine.proxy ? [{ type: "aws:iam/rolePolicy:RolePolicy", stateful: false }] : []),
+    ...(proxy ? [{ type: "aws:iam/rolePolicy:RolePolicy", stateful: false }] : []),
     { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", stateful: false },
     { type: "aws:ec2/securityGroup:SecurityGroup", stateful: false },
     { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", stateful: false },

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { CLIENT_CIDR_RULE } from "../../components/common/cidr";
 import { DATABASE_DEFAULTS, type EngineProfile } from "../../components/rds";
 import { documented } from "../config/docs";
-import { flag, intRange, list, matching, privateCidr, section } from "../config/rules";
+import { flag, intRange, list, matching, privateCidr, type section } from "../config/rules";
 
 /** An integer range whose message also says why the range is what it is. */
-export function intWithin(min: number, max: number, why: string) {
+function intWithin(min: number, max: number, why: string) {
   const error = `must be an integer ${min}..${max} (${why})`;
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
@@ -55,7 +55,7 @@ export function relationalFields(spec: RelationalSchemaSpec) {
     }),
     instanceClass: documented(instanceClass.optional(), {
       type: `RDS class of ${Object.keys(engine.instanceClassMemoryGiB).map((f) => `\`${f}\``).join(", ")}`,
-      description: "Primary class; memory per class is tabled in `components/rds/engines/instance-classes.ts` (FreeableMemory alarms are a share of it).",
+      description: `Primary class; memory per class is tabled in \`components/rds/engines/instance-classes.ts\`${engine.freeableMemoryAlarm ? " (FreeableMemory alarms are a share of it)" : ""}.`,
     }),
     replicaInstanceClass: documented(instanceClass.optional(), {
       type: "as above",
@@ -71,7 +71,7 @@ export function relationalFields(spec: RelationalSchemaSpec) {
       description: `Initial gp3 storage; ${storage.min} is the RDS minimum.`,
     }),
     maxAllocatedStorageGiB: documented(intWithin(storage.min, storage.max, "GiB, the storage autoscaling ceiling").optional(), {
-      type: "integer GiB, above `allocatedStorageGiB`",
+      type: "integer GiB, at least 10 % above `allocatedStorageGiB`",
       description: "Storage autoscaling ceiling.",
     }),
     backupRetentionDays: documented(intRange(0, 35).optional(), {
@@ -96,7 +96,7 @@ export function relationalFields(spec: RelationalSchemaSpec) {
     }),
     allowedSecurityGroupIds: documented(securityGroupIds.default([]), {
       type: "list of `sg-…`",
-      description: `Application security groups admitted to the ${engine.pooling.kind === "proxy" ? "proxy" : "primary"} and the replicas on ${port}.`,
+      description: `Application security groups admitted to the ${engine.pooling.kind === "proxy" ? "proxy" : "primary"} ${engine.maxReplicas > 0 ? " and the replicas" : ""} on ${port}.`,
     }),
     adminSecurityGroupIds: documented(securityGroupIds.default([]), {
       type: "list of `sg-…`",
@@ -105,14 +105,10 @@ export function relationalFields(spec: RelationalSchemaSpec) {
     allowedCidrBlocks: documented(list(privateCidr(CLIENT_CIDR_RULE)).optional(), {
       type: "list of private CIDRs (10/8, 172.16/12, 192.168/16, 100.64/10), /8–/32, network addresses",
       default: "the created VPC's CIDR",
-      description: `Client networks admitted to the ${engine.pooling.kind === "proxy" ? "proxy" : "primary"} and the replicas; with an existing VPC, name clients here or by security group.`,
+      description: `Client networks admitted to the ${engine.pooling.kind === "proxy" ? "proxy" : "primary"} ${engine.maxReplicas > 0 ? " and the replicas" : ""}; with an existing VPC, name clients here or by security group.`,
     }),
   };
 }
 
-/** The common keys as a section, for reading them from any engine's config. */
-export function relationalSection(spec: RelationalSchemaSpec) {
-  return section(relationalFields(spec));
-}
-
-export type RelationalConfig = z.infer<ReturnType<typeof relationalSection>>;
+/** The common keys as read from any engine's config section. */
+export type RelationalConfig = z.infer<ReturnType<typeof section<ReturnType<typeof relationalFields>>>>;

@@ -8,16 +8,16 @@ import type { EngineProfile } from "./types";
  * (8.0 went to paid Extended Support on 2026-08-01). 9.7 LTS is generally available on RDS, but no page read from
  * here documents RDS Proxy for it; add it with its source once one does.
  */
-export const MYSQL_MAJORS = ["8.4"] as const;
+const MYSQL_MAJORS = ["8.4"] as const;
 /**
  * Engine rule: the RDS for MySQL majors RDS Proxy is documented to support (RDS User Guide, "Supported Regions and
  * DB engines for Amazon RDS Proxy", RDS Proxy with RDS for MySQL). Checked 2026-11-29.
  */
-export const RDS_PROXY_MYSQL_MAJORS: Readonly<Record<string, string>> = {
+const RDS_PROXY_MYSQL_MAJORS: Readonly<Record<string, string>> = {
   "8.4": 'RDS User Guide, "Supported Regions and DB engines for Amazon RDS Proxy": RDS Proxy with RDS for MySQL, 8.4',
 };
 /** Master and pool user names RDS for MySQL reserves or that every scanner tries. */
-export const MYSQL_RESERVED_USERNAMES = /^(rdsadmin|rdsrepladmin|rdsproxyadmin|rds_.*|mysql.*|root|admin|sys|public)$/;
+const MYSQL_RESERVED_USERNAMES = /^(rdsadmin|rdsrepladmin|rdsproxyadmin|rds_.*|mysql.*|root|admin|sys|public)$/;
 
 /** MySQL's CreateDBInstance limits (RDS API Reference, CreateDBInstance: MasterUsername 1-16, DBName 1-64, AllocatedStorage gp3 20-65536, Port 1150-65535). */
 export const MYSQL_ENGINE: EngineProfile<MySqlParameterSettings> = {

@@ -4,16 +4,16 @@ import { SQLSERVER_DEFAULT_SETTINGS, type SqlServerParameterSettings, sqlServerP
 import type { CombinationProblem, EngineProfile, SqlServerEdition } from "./types";
 
 /** SQL Server 2022, as RDS spells its major (`16.00`; full versions look like `16.00.4085.2.v1`). */
-export const SQLSERVER_MAJORS = ["16.00"] as const;
+const SQLSERVER_MAJORS = ["16.00"] as const;
 /** Ports RDS for SQL Server refuses although in 1150..65535 (RDS API Reference, CreateDBInstance, Port). */
-export const SQLSERVER_FORBIDDEN_PORTS: readonly number[] = [1234, 1434, 3260, 3343, 3389, 47001, 49152, 49153, 49154, 49155, 49156];
+const SQLSERVER_FORBIDDEN_PORTS: readonly number[] = [1234, 1434, 3260, 3343, 3389, 47001, 49152, 49153, 49154, 49155, 49156];
 export const SQLSERVER_EDITIONS: Readonly<Record<SqlServerEdition, string>> = { ex: "Express", web: "Web", se: "Standard", ee: "Enterprise" };
 /** Editions licensed for this stack's production use: Web is for public web workloads only (Express is refused everywhere). */
 export const SQLSERVER_PRODUCTION_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
 /** Editions this component runs Multi-AZ (Always On): Standard and Enterprise (MULTI_AZ_SOURCE). */
 export const SQLSERVER_MULTI_AZ_EDITIONS: readonly SqlServerEdition[] = ["se", "ee"];
 /** Logins SQL Server or RDS reserve, or that every scanner tries. */
-export const SQLSERVER_RESERVED_USERNAMES = /^(sa|rdsa|rdsadmin|rds_.*|admin|administrator|root|guest|public|sys.*|dbo|nt.*)$/;
+const SQLSERVER_RESERVED_USERNAMES = /^(sa|rdsa|rdsadmin|rds_.*|admin|administrator|root|guest|public|sys.*|dbo|nt.*)$/;
 
 /** Why SQL Server runs without RDS Proxy: clients connect to the instances, the pool is the application's own. */
 export const SQLSERVER_NO_PROXY = 'RDS User Guide, "Amazon RDS Proxy", limitations (checked 2026-11-29): "RDS Proxy does not support RDS for SQL Server DB instances that run on major version SQL Server 2022", and "does not support end-to-end IAM authentication for RDS for SQL Server"';
@@ -34,7 +34,7 @@ const ENTERPRISE_SIZES = ["xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge",
  * Sizes each edition is offered on, per family (CLASS_SOURCE): Express and Web burstable only, Standard from large
  * up to 8xlarge (its licence caps the cores it uses), Enterprise from xlarge.
  */
-export const SQLSERVER_EDITION_CLASSES: Readonly<Record<SqlServerEdition, Readonly<Record<string, readonly string[]>>>> = {
+const SQLSERVER_EDITION_CLASSES: Readonly<Record<SqlServerEdition, Readonly<Record<string, readonly string[]>>>> = {
   ex: { "db.t3": ["small", "medium", "large", "xlarge"] },
   web: { "db.t3": ["small", "medium", "large", "xlarge", "2xlarge"] },
   se: { "db.t3": ["xlarge", "2xlarge"], "db.m6i": STANDARD_SIZES, "db.r6i": STANDARD_SIZES },

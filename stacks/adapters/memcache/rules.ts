@@ -1,4 +1,4 @@
-import { memcachedProblems } from "../../../components/memcached/args";
+import { MEMCACHED_DEFAULTS, memcachedProblems } from "../../../components/memcached/args";
 import type { Problem } from "../../config/problems";
 import type { AdapterRule } from "../contract";
 import type { MemcacheProfile } from "./profiles";
@@ -10,7 +10,7 @@ type Rule = AdapterRule<MemcacheConfig, MemcacheProfile, MemcacheSettings>;
 /** Cross-field rules of `sparki-storage:memcache`, on the settings after tier and component defaults. */
 export const MEMCACHE_RULES: readonly Rule[] = [
   // What ElastiCache would refuse at create time, worded by the component, at the key the stack set.
-  ({ config, settings: s, scope }) => memcachedProblems({ ...s, port: 11211, zones: scope.env.availabilityZones.length })
+  ({ config, settings: s, scope }) => memcachedProblems({ ...s, port: MEMCACHED_DEFAULTS.port, zones: scope.env.availabilityZones.length })
     .map(([field, message]): Problem => {
       // A default azMode follows numNodes: point at what the stack wrote.
       const path = field === "azMode" && config.azMode === undefined ? "numNodes" : field;

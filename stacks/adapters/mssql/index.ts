@@ -1,3 +1,4 @@
+import { SQLSERVER_ENGINE } from "../../../components/rds";
 import { rdsResourceTypes } from "../../rds/resource-types";
 import type { Adapter } from "../contract";
 import type { SqlServerOutputs } from "./deploy";
@@ -16,5 +17,5 @@ export const mssqlAdapter: Adapter<SqlServerConfig, SqlServerProfile, SqlServerS
   enabled: (s) => s.enabled,
   rules: SQLSERVER_RULES,
   loadDeploy: async () => (await import("./deploy")).deploySqlServer,
-  resourceTypes: rdsResourceTypes({ proxy: false, optionGroup: false }),
+  resourceTypes: rdsResourceTypes(SQLSERVER_ENGINE),
 };

@@ -4,7 +4,7 @@ import { documented } from "../../config/docs";
 import { oneOf, section } from "../../config/rules";
 import { parameterSetting, parameterType, relationalFields } from "../../rds/schema";
 
-export const sqlServerParametersSchema = documented(section({
+const sqlServerParametersSchema = documented(section({
   userConnections: documented(parameterSetting(SQLSERVER_SETTING_LIMITS.userConnections, "connections; each Fiber storage/mssql process opens up to 100"), {
     type: parameterType(SQLSERVER_SETTING_LIMITS.userConnections, ""),
     description: "`user connections`: the connection ceiling; the pool-usage alarm is a share of it. Each Fiber `storage/mssql` process opens up to 100 (its pool size is fixed).",

@@ -1,3 +1,4 @@
+import { MYSQL_ENGINE } from "../../../components/rds";
 import { rdsResourceTypes } from "../../rds/resource-types";
 import type { Adapter } from "../contract";
 import type { MySqlOutputs } from "./deploy";
@@ -16,5 +17,5 @@ export const mysqlAdapter: Adapter<MySqlConfig, MySqlProfile, MySqlSettings, MyS
   enabled: (s) => s.enabled,
   rules: MYSQL_RULES,
   loadDeploy: async () => (await import("./deploy")).deployMySql,
-  resourceTypes: rdsResourceTypes({ proxy: true, optionGroup: true }),
+  resourceTypes: rdsResourceTypes(MYSQL_ENGINE),
 };

@@ -4,7 +4,7 @@ import { documented } from "../../config/docs";
 import { section } from "../../config/rules";
 import { parameterSetting, parameterType, relationalFields } from "../../rds/schema";
 
-export const mysqlParametersSchema = documented(section({
+const mysqlParametersSchema = documented(section({
   maxConnections: documented(parameterSetting(MYSQL_SETTING_LIMITS.maxConnections, "the 100-connection proxy pool plus 10 reserved fit under it"), {
     type: parameterType(MYSQL_SETTING_LIMITS.maxConnections, ""),
     description: "`max_connections`; the proxy takes the share of it that is 100 connections.",

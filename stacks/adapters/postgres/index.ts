@@ -1,3 +1,4 @@
+import { POSTGRES_ENGINE } from "../../../components/rds";
 import { rdsResourceTypes } from "../../rds/resource-types";
 import type { Adapter } from "../contract";
 import type { PostgresOutputs } from "./deploy";
@@ -16,5 +17,5 @@ export const postgresAdapter: Adapter<PostgresConfig, PostgresProfile, PostgresS
   enabled: (s) => s.enabled,
   rules: POSTGRES_RULES,
   loadDeploy: async () => (await import("./deploy")).deployPostgres,
-  resourceTypes: rdsResourceTypes({ proxy: true, optionGroup: false }),
+  resourceTypes: rdsResourceTypes(POSTGRES_ENGINE),
 };
