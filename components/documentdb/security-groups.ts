@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import { secretsManagerEgress } from "../rds/security-groups";
 import { slug } from "../common/aws";
 import type { DocDbClients, DocDbSecretsManagerRoute } from "./args";
 
@@ -44,17 +45,6 @@ export function docDbSecurityGroups(name: string, args: DocDbSecurityGroupsArgs,
   new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-cluster`, {
     ...port, securityGroupId: rotation.id, referencedSecurityGroupId: cluster.id, description: "Rotation to the cluster",
   }, { parent });
-  const https = { ipProtocol: "tcp", fromPort: 443, toPort: 443 };
-  if ("endpointSecurityGroupId" in args.secretsManager) {
-    new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-secretsmanager`, {
-      ...https, securityGroupId: rotation.id, referencedSecurityGroupId: args.secretsManager.endpointSecurityGroupId, description: "Rotation to the Secrets Manager endpoint",
-    }, { parent });
-  } else {
-    for (const cidr of args.secretsManager.cidrBlocks) {
-      new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-secretsmanager-${slug(cidr)}`, {
-        ...https, securityGroupId: rotation.id, cidrIpv4: cidr, description: "Rotation to Secrets Manager (HTTPS)",
-      }, { parent });
-    }
-  }
+  secretsManagerEgress(name, rotation, args.secretsManager, parent);
   return { cluster, rotation };
 }

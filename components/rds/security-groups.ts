@@ -122,7 +122,7 @@ export function databaseSecurityGroups(name: string, args: SecurityGroupsArgs, p
 }
 
 /** HTTPS out of a group to Secrets Manager: to the endpoint's group, or to the CIDR blocks of an unknown route. */
-function secretsManagerEgress(name: string, from: aws.ec2.SecurityGroup, route: SecretsManagerRoute, parent: pulumi.Resource): void {
+export function secretsManagerEgress(name: string, from: aws.ec2.SecurityGroup, route: SecretsManagerRoute, parent: pulumi.Resource): void {
   if ("endpointSecurityGroupId" in route) {
     new aws.vpc.SecurityGroupEgressRule(`${name}-rotation-to-secretsmanager`, {
       ...HTTPS, securityGroupId: from.id, referencedSecurityGroupId: route.endpointSecurityGroupId, description: "Rotation to the Secrets Manager endpoint",
