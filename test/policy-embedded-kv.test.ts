@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ebsKmsStorageClass } from "../components/minio/foundation";
+import { ebsKmsStorageClass } from "../components/kubernetes/ebs-encryption";
 import { launchTemplateEbsEncryption, launchTemplateImdsv2 } from "../policy/ec2";
 import {
   dlmSchedule, launchTemplateGp3, METRICS_INSIGHTS_FUNCTIONS, metricsInsightsAlarmQuery, ssmParameterLimits,
@@ -194,7 +194,7 @@ describe("ssm-no-plaintext-secrets", () => {
 
 describe("k8s-ebs-storage-class-encrypted", () => {
   it("passes MinIO's EBS class (components/minio ebsKmsStorageClass), which it covers too", async () => {
-    const props = ebsKmsStorageClass({ name: "sparki-minio-ebs-kms", instance: "sparki-prod-minio", kmsKeyArn: KEY_ARN, retainVolumes: true });
+    const props = ebsKmsStorageClass({ name: "sparki-minio-ebs-kms", labels: {}, kmsKeyArn: KEY_ARN, retainVolumes: true, fsType: "xfs" });
     expect(await checkResource(ebsStorageClassEncrypted, { type: T.storageClass, props: props as unknown as Record<string, unknown> })).toMatchObject({ violations: [] });
   });
 

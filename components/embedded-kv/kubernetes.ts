@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { platformThreshold, type ThresholdSpec } from "../alerting";
+import { platformThreshold } from "../alerting";
+import { prometheusRule, severityRules } from "../kubernetes/alert-rules";
 import { ebsKmsPolicyDocument } from "../common/ebs";
 import type { ResolvedEmbeddedKvArgs } from "./args";
 import { kvLatencyThreshold } from "./alarms";
@@ -24,17 +25,6 @@ export interface KvKubernetesParts {
   readonly claimTemplate: KvClaimTemplate;
   readonly alertRules: k8s.apiextensions.CustomResource;
   readonly csiKmsPolicy: aws.iam.Policy;
-}
-
-/** One warning and one critical Prometheus rule; `for` follows the CloudWatch evaluation (15 min warning, 5 min critical). */
-function rulePair(alert: string, expression: (level: number) => string, t: ThresholdSpec, summary: string): Record<string, unknown>[] {
-  return (["warning", "critical"] as const).map((severity) => ({
-    alert: `${alert}${severity === "warning" ? "Warning" : "Critical"}`,
-    expr: expression(t[severity]),
-    for: severity === "warning" ? "15m" : "5m",
-    labels: { severity, threshold_source: t.source },
-    annotations: { summary: `${summary} (${severity} level ${t[severity]} ${t.unit})` },
-  }));
 }
 
 /**
@@ -66,26 +56,18 @@ export function kvKubernetes(name: string, a: ResolvedEmbeddedKvArgs, parent: pu
   const amplification = platformThreshold("kvSpaceAmplificationPercent");
   const latency = kvLatencyThreshold();
   const engine = `namespace="${k.namespace}", engine="${a.engine}"`;
-  const alertRules = new k8s.apiextensions.CustomResource(`${name}-kv-alerts`, {
-    apiVersion: "monitoring.coreos.com/v1",
-    kind: "PrometheusRule",
-    metadata: {
-      name: `${name}-kv`, namespace: k.namespace,
-      // kube-prometheus-stack's Prometheus selects rule objects by `release: <its release>` unless told otherwise.
-      labels: { "app.kubernetes.io/part-of": "sparki-storage", ...(k.prometheusRelease ? { release: k.prometheusRelease } : {}) },
-    },
-    spec: {
-      groups: [{
-        name: `${name}-embedded-kv`,
-        rules: [
-          ...rulePair("KvDiskUsed", (l) => `100 * ${KV_PROMETHEUS.usedBytes}{${claims}} / ${KV_PROMETHEUS.capacityBytes}{${claims}} > ${l}`, disk, "KV volume use leaves too little room to compact"),
-          ...rulePair("KvInodesFree", (l) => `${KV_PROMETHEUS.inodesFree}{${claims}} < ${l}`, inodes, "KV volume is running out of inodes"),
-          ...rulePair("KvSpaceAmplification", (l) => `${KV_PROMETHEUS.spaceAmplificationPercent}{${engine}} > ${l}`, amplification, "the LSM grows while live data does not"),
-          ...rulePair("KvLatencyP95", (l) => `1000 * histogram_quantile(0.95, sum by (le) (rate(${KV_PROMETHEUS.latencySecondsBucket}{${engine}}[5m]))) > ${l}`, latency, "KV operation p95 latency"),
-        ],
-      }],
-    },
-  }, { parent });
+  const alertRules = new k8s.apiextensions.CustomResource(`${name}-kv-alerts`, prometheusRule({
+    name: `${name}-kv`, namespace: k.namespace,
+    labels: { "app.kubernetes.io/part-of": "sparki-storage" },
+    prometheusRelease: k.prometheusRelease,
+    group: `${name}-embedded-kv`,
+    rules: [
+      ...severityRules("KvDiskUsed", (l) => `100 * ${KV_PROMETHEUS.usedBytes}{${claims}} / ${KV_PROMETHEUS.capacityBytes}{${claims}} > ${l}`, disk, "KV volume use leaves too little room to compact"),
+      ...severityRules("KvInodesFree", (l) => `${KV_PROMETHEUS.inodesFree}{${claims}} < ${l}`, inodes, "KV volume is running out of inodes"),
+      ...severityRules("KvSpaceAmplification", (l) => `${KV_PROMETHEUS.spaceAmplificationPercent}{${engine}} > ${l}`, amplification, "the LSM grows while live data does not"),
+      ...severityRules("KvLatencyP95", (l) => `1000 * histogram_quantile(0.95, sum by (le) (rate(${KV_PROMETHEUS.latencySecondsBucket}{${engine}}[5m]))) > ${l}`, latency, "KV operation p95 latency"),
+    ],
+  }), { parent });
 
   const csiKmsPolicy = new aws.iam.Policy(`${name}-kv-ebs-csi-kms`, {
     description: "Attach to the EBS CSI driver's role: create the agents' KV volumes encrypted with the stack key",

@@ -1,7 +1,7 @@
 import { bucketProblems, type MinioBucket } from "./buckets";
 import { type EbsEncryption, ebsEncryptionProblems } from "./ebs-encryption";
 import { type ContainerImage, imageProblems, MINIO_CLIENT_IMAGE, MINIO_SERVER_IMAGE } from "./image";
-import type { NamespaceLabel } from "./policies";
+import { DNS_LABEL, DNS_SUBDOMAIN, isValidLabel, type NamespaceLabel } from "../kubernetes/labels";
 import { type ErasureLayout, topologyProblem, erasureLayout } from "./topology";
 
 /** Secret the servers read their certificate from unless another one is named. */
@@ -77,10 +77,6 @@ export interface ResolvedMinioArgs extends Required<Omit<MinioClusterArgs, "stor
   readonly layout: ErasureLayout;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 function integerProblem(field: string, value: number, min: number, max: number): string[] {
   return Number.isInteger(value) && value >= min && value <= max ? [] : [`${field} must be an integer ${min}..${max}, got ${value}`];
@@ -123,7 +119,7 @@ export function resolveMinioArgs(name: string, args: MinioClusterArgs): Resolved
     ...(resolved.insecureHttp && resolved.tlsSecretName !== undefined ? ["tlsSecretName and insecureHttp exclude each other (plain HTTP uses no certificate)"] : []),
     ...[resolved.storageClassName, resolved.tlsSecretName, resolved.clusterDomain]
       .filter((v): v is string => v !== undefined && !DNS_SUBDOMAIN.test(v)).map((v) => `"${v}" must be a DNS subdomain`),
-    ...(LABEL_KEY.test(resolved.clientNamespaceLabel.key) && LABEL_VALUE.test(resolved.clientNamespaceLabel.value)
+    ...(isValidLabel(resolved.clientNamespaceLabel)
       ? [] : [`clientNamespaceLabel ${resolved.clientNamespaceLabel.key}=${resolved.clientNamespaceLabel.value} is not a valid label`]),
     ...bucketProblems(resolved.buckets),
   ];

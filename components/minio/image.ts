@@ -1,14 +1,6 @@
-/** A container image pinned by tag (for humans) and digest (what the node actually pulls). */
-export interface ContainerImage {
-  /** Registry host, e.g. `quay.io` or a private mirror such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com`. No default. */
-  readonly registry: string;
-  /** Repository path inside the registry, e.g. `minio/minio`. No default. */
-  readonly repository: string;
-  /** Release tag, e.g. `RELEASE.2025-09-07T16-13-09Z` (documents; the digest decides). No default. */
-  readonly tag: string;
-  /** Manifest (index) digest, `sha256:<64 hex>`: what the node pulls. No default. */
-  readonly digest: string;
-}
+import type { ContainerImage } from "../kubernetes/image";
+
+export { type ContainerImage, IMAGE_PATTERNS, imageProblems, imageReference } from "../kubernetes/image";
 
 /**
  * The last server image MinIO published itself (the community edition became source-only in October 2025 and
@@ -30,21 +22,3 @@ export const MINIO_CLIENT_IMAGE: ContainerImage = {
   tag: "RELEASE.2025-08-13T08-35-41Z",
   digest: "sha256:a7fe349ef4bd8521fb8497f55c6042871b2ae640607cf99d9bede5e9bdf11727",
 };
-
-export const IMAGE_PATTERNS = {
-  registry: /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/,
-  repository: /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
-  tag: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
-  digest: /^sha256:[a-f0-9]{64}$/,
-} as const;
-
-/** `registry/repository:tag@digest`: the tag documents, the digest decides. */
-export function imageReference(image: ContainerImage): string {
-  return `${image.registry}/${image.repository}:${image.tag}@${image.digest}`;
-}
-
-export function imageProblems(image: ContainerImage): string[] {
-  return (Object.keys(IMAGE_PATTERNS) as (keyof ContainerImage)[])
-    .filter((part) => !IMAGE_PATTERNS[part].test(image[part]))
-    .map((part) => `${part} "${image[part]}" is not a valid image ${part}`);
-}

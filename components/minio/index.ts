@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { type MinioClusterArgs, resolveMinioArgs } from "./args";
 import { ebsKmsPolicyDocument } from "../common/ebs";
-import { clientCredentialsSecret, ebsKmsStorageClass, minioNamespace, rootCredentialsSecret } from "./foundation";
+import { clientCredentialsSecret, minioNamespace, minioStorageClass, rootCredentialsSecret } from "./foundation";
 import { imageReference } from "./image";
 import { type ClusterAddress, endpointUrl, MINIO_NAMES, tlsDnsNames } from "./names";
 import { apiIngressPolicy, serverDisruptionBudget } from "./policies";
@@ -77,7 +77,7 @@ export class MinioCluster extends pulumi.ComponentResource {
 
     const ebs = a.ebsEncryption;
     const storageClass = ebs === undefined ? undefined : new k8s.storage.v1.StorageClass(`${name}-storage-class`,
-      ebsKmsStorageClass({ name: `${a.namespace}-ebs-kms`, instance: name, kmsKeyArn: ebs.kmsKeyArn, retainVolumes: protect }),
+      minioStorageClass(`${a.namespace}-ebs-kms`, name, ebs.kmsKeyArn, protect),
       { parent: this, protect });
     // A policy this stack owns, for the cluster's owners to attach to the driver's role (a role this stack does not manage).
     this.ebsCsiKmsPolicy = ebs === undefined ? undefined : new aws.iam.Policy(`${name}-ebs-csi-kms`, {

@@ -1,3 +1,6 @@
+import { objectLabels as workloadObjectLabels, selectorLabels as workloadSelectorLabels } from "../kubernetes/labels";
+import { serviceDnsNames } from "../kubernetes/tls";
+
 /**
  * Names of the Kubernetes objects inside the MinIO namespace. The namespace itself is per environment, so the
  * names inside it can be fixed and short (they appear in DNS names and in the server pool URL).
@@ -29,20 +32,12 @@ export type MinioRole = "server" | "provisioner";
 
 /** Labels that select the pods of one role of one MinIO instance. */
 export function selectorLabels(instance: string, role: MinioRole): Record<string, string> {
-  return {
-    "app.kubernetes.io/name": "minio",
-    "app.kubernetes.io/instance": instance,
-    "app.kubernetes.io/component": role,
-  };
+  return workloadSelectorLabels("minio", instance, role);
 }
 
 /** Selector labels plus the ownership labels every object carries. */
 export function objectLabels(instance: string, role: MinioRole): Record<string, string> {
-  return {
-    ...selectorLabels(instance, role),
-    "app.kubernetes.io/part-of": "sparki-storage",
-    "app.kubernetes.io/managed-by": "pulumi",
-  };
+  return workloadObjectLabels("minio", instance, role);
 }
 
 export interface ClusterAddress {
@@ -65,10 +60,5 @@ export function endpointUrl(address: ClusterAddress): string {
 
 /** DNS names a TLS certificate for the servers must cover (client Service and every server pod). */
 export function tlsDnsNames(address: ClusterAddress): string[] {
-  const { namespace, clusterDomain } = address;
-  return [
-    `${MINIO_NAMES.clientService}.${namespace}.svc`,
-    `${MINIO_NAMES.clientService}.${namespace}.svc.${clusterDomain}`,
-    `*.${MINIO_NAMES.headlessService}.${namespace}.svc.${clusterDomain}`,
-  ];
+  return serviceDnsNames(MINIO_NAMES.clientService, address.namespace, address.clusterDomain, MINIO_NAMES.headlessService);
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
 import { CLIENT_POLICY_NAME, clientPolicyDocument, lifecycleConfiguration, type MinioBucket } from "./buckets";
 import { type ClusterAddress, endpointUrl, MINIO_NAMES, objectLabels, SECRET_KEYS, scheme } from "./names";
-import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "./security";
+import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "../kubernetes/security";
+import { RUN_AS } from "./security";
 
 const CONFIG_DIR = "/config";
 /**
@@ -163,7 +164,7 @@ export function provisioningJob(input: JobInput): k8s.batch.v1.JobArgs {
           restartPolicy: "Never",
           automountServiceAccountToken: false,
           enableServiceLinks: false,
-          securityContext: restrictedPodSecurity(),
+          securityContext: restrictedPodSecurity(RUN_AS),
           containers: [{
             name: "mc",
             image: input.image,
@@ -180,7 +181,7 @@ export function provisioningJob(input: JobInput): k8s.batch.v1.JobArgs {
               { name: `MC_HOST_${ALIAS}`, value: `${scheme(address)}://$(ROOT_USER):$(ROOT_PASSWORD)@${host}` },
             ],
             resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-            securityContext: restrictedContainerSecurity(),
+            securityContext: restrictedContainerSecurity(RUN_AS),
             volumeMounts: [
               { name: "config", mountPath: CONFIG_DIR, readOnly: true },
               { name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath },

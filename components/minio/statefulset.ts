@@ -1,7 +1,10 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { scrapeAnnotations, NODE_METRICS_PATH } from "./metrics";
 import { API_PORT, type ClusterAddress, MINIO_NAMES, objectLabels, SECRET_KEYS, selectorLabels } from "./names";
-import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "./security";
+import { httpProbe } from "../kubernetes/probes";
+import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "../kubernetes/security";
+import { tlsSecretVolume } from "../kubernetes/tls";
+import { RUN_AS } from "./security";
 import { drivePath, type ErasureLayout, serverPool } from "./topology";
 
 export interface ServerResources {
@@ -37,12 +40,7 @@ export interface ServerSpecInput {
 const CERTS_DIR = "/tmp/certs";
 
 function probe(path: string, address: ClusterAddress, periodSeconds: number, failureThreshold: number): k8s.types.input.core.v1.Probe {
-  return {
-    httpGet: { path, port: API_PORT, scheme: address.tls ? "HTTPS" : "HTTP" },
-    periodSeconds,
-    timeoutSeconds: 5,
-    failureThreshold,
-  };
+  return httpProbe(path, API_PORT, address.tls, { periodSeconds, failureThreshold });
 }
 
 function env(layout: ErasureLayout): k8s.types.input.core.v1.EnvVar[] {
@@ -74,18 +72,11 @@ function volumes(input: ServerSpecInput): k8s.types.input.core.v1.Volume[] {
   return [
     { name: TMP_VOLUME.name, emptyDir: { sizeLimit: TMP_VOLUME.sizeLimit } },
     ...(input.tlsSecretName
-      ? [{
-        name: "certs",
-        secret: {
-          secretName: input.tlsSecretName,
-          defaultMode: 0o440,
-          items: [
-            { key: "tls.crt", path: "public.crt" },
-            { key: "tls.key", path: "private.key" },
-            { key: "ca.crt", path: "CAs/ca.crt" },
-          ],
-        },
-      }]
+      ? [tlsSecretVolume("certs", input.tlsSecretName, [
+        { key: "tls.crt", path: "public.crt" },
+        { key: "tls.key", path: "private.key" },
+        { key: "ca.crt", path: "CAs/ca.crt" },
+      ])]
       : []),
   ];
 }
@@ -121,7 +112,7 @@ export function serverStatefulSet(input: ServerSpecInput): k8s.apps.v1.StatefulS
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           terminationGracePeriodSeconds: 60,
-          securityContext: restrictedPodSecurity(),
+          securityContext: restrictedPodSecurity(RUN_AS),
           ...scheduling(input),
           containers: [{
             name: "minio",
@@ -135,7 +126,7 @@ export function serverStatefulSet(input: ServerSpecInput): k8s.apps.v1.StatefulS
               requests: { cpu: `${resources.cpuMillis}m`, memory: `${resources.memoryMiB}Mi` },
               limits: { cpu: `${resources.cpuLimitMillis}m`, memory: `${resources.memoryMiB}Mi` },
             },
-            securityContext: restrictedContainerSecurity(),
+            securityContext: restrictedContainerSecurity(RUN_AS),
             // Drives and peers can take minutes to come up; liveness only starts once the server answers.
             startupProbe: probe("/minio/health/live", address, 10, 30),
             livenessProbe: probe("/minio/health/live", address, 15, 3),

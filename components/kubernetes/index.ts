@@ -1,0 +1,21 @@
+/**
+ * Building blocks for storage workloads on an existing Kubernetes cluster (MinIO, SurrealDB, ArangoDB, etcd,
+ * NATS): restricted namespaces and pods, generated-credential Secrets, the KMS-encrypted EBS StorageClass,
+ * default-deny ingress with declared flows, disruption budgets, probes, TLS Secret wiring, digest-pinned images,
+ * prometheus-operator alert rules and the scheduled backup to the stack's S3 buckets. Pure builders return the
+ * args of one Kubernetes object; {@link S3Backup} is the one component.
+ */
+export { type AlertRule, prometheusRule, type PrometheusRuleInput, SEVERITY_FOR, severityRules, stateRule } from "./alert-rules";
+export {
+  AWS_CLI_IMAGE, BACKUP_DEADLINE_SECONDS, BACKUP_DIR, type DumpStep, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, OIDC_PROVIDER_ARN, oidcIssuer,
+  S3Backup, type S3BackupArgs, s3BackupProblems, type S3BackupTarget, uploadPolicy, uploadScript,
+} from "./backup";
+export { disruptionBudget, type DisruptionBudgetInput, quorumTolerance } from "./disruption-budget";
+export { type EbsEncryption, ebsEncryptionProblems, ebsKmsStorageClass, type EbsStorageClassInput, IAM_ROLE_ARN } from "./ebs-encryption";
+export { type ContainerImage, IMAGE_PATTERNS, imageProblems, imageReference, REFUSED_REPOSITORY_PREFIXES } from "./image";
+export { DNS_LABEL, DNS_SUBDOMAIN, isValidLabel, type NamespaceLabel, objectLabels, selectorLabels } from "./labels";
+export { type FlowSource, type IngressFlow, ingressPolicy, type IngressPolicyInput } from "./network-policy";
+export { execProbe, httpProbe, type ProbeTiming, serverProbes, tcpProbe } from "./probes";
+export { opaqueSecret, type OpaqueSecretInput, secretData } from "./secrets";
+export { RESTRICTED_NAMESPACE_LABELS, restrictedContainerSecurity, restrictedNamespace, restrictedPodSecurity, type RunAs, TMP_VOLUME } from "./security";
+export { serviceDnsNames, TLS_SECRET_KEYS, tlsSecretVolume } from "./tls";
