@@ -19,3 +19,4 @@ export { execProbe, httpProbe, type ProbeTiming, serverProbes, tcpProbe } from "
 export { opaqueSecret, type OpaqueSecretInput, secretData } from "./secrets";
 export { RESTRICTED_NAMESPACE_LABELS, restrictedContainerSecurity, restrictedNamespace, restrictedPodSecurity, type RunAs, TMP_VOLUME } from "./security";
 export { serviceDnsNames, TLS_SECRET_KEYS, tlsSecretVolume } from "./tls";
+export { type KubernetesWorkloadArgs, type ResolvedWorkloadArgs, resolveWorkloadArgs, type WorkloadBackup, workloadFoundation, type WorkloadFoundation } from "./workload";

@@ -77,7 +77,6 @@ export interface ResolvedMinioArgs extends Required<Omit<MinioClusterArgs, "stor
   readonly layout: ErasureLayout;
 }
 
-
 function integerProblem(field: string, value: number, min: number, max: number): string[] {
   return Number.isInteger(value) && value >= min && value <= max ? [] : [`${field} must be an integer ${min}..${max}, got ${value}`];
 }
