@@ -176,6 +176,7 @@ export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.
     "kubernetes:core/v1:Namespace", "kubernetes:core/v1:Secret", "kubernetes:core/v1:ConfigMap", "kubernetes:core/v1:Service",
     "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+    "kubernetes:batch/v1:CronJob", "kubernetes:core/v1:ServiceAccount",
   ]],
 ] as const).flatMap(([why, types]) => types.map((type) => [type, why])));
 
