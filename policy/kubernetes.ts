@@ -95,6 +95,30 @@ export const restrictedPodSecurity: ResourceValidationPolicy = {
   },
 };
 
+/** `<registry>/<repository>[:tag]@sha256:<64 hex>`: what the node pulls cannot change under the same reference. */
+const PINNED_BY_DIGEST = /@sha256:[a-f0-9]{64}$/;
+/** Bitnami moved its versioned images to the unmaintained `bitnamilegacy` repository in 2025 (components/kubernetes/image.ts). */
+const REFUSED_IMAGE = /(^|\/)(bitnami|bitnamilegacy|bitnamicharts)\//;
+
+export const imagePinnedByDigest: ResourceValidationPolicy = {
+  name: "k8s-image-pinned-digest",
+  // https://kubernetes.io/docs/concepts/containers/images/#image-names: a digest "uniquely identifies a specific version of an image".
+  ...baseline("Sparki baseline: images", "Every container image is pinned by digest and none comes from the Bitnami catalogue.", "high",
+    "Reference images as registry/repository:tag@sha256:<digest> (mirror them; the digest survives `crane copy`), from the project's own repository."),
+  validateResource: (args, report) => {
+    const workload = podSpecOf(args);
+    if (!workload) return args.notApplicable("not a workload");
+    if (!workload.spec) return;
+    for (const { label, container } of containersOf(workload.spec, true)) {
+      const image = read(() => container.image);
+      if (!image.known) continue;
+      const reference = typeof image.value === "string" ? image.value : "";
+      if (!PINNED_BY_DIGEST.test(reference)) report(`${label}: image "${reference}" is not pinned by digest: a re-pointed tag would change what runs without a plan showing it.`);
+      if (REFUSED_IMAGE.test(reference.split("@")[0])) report(`${label}: image "${reference}" is from the Bitnami catalogue, whose versioned images are no longer maintained.`);
+    }
+  },
+};
+
 const RESOURCE_KEYS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"] as const;
 
 export const resourceLimits: ResourceValidationPolicy = {
@@ -305,4 +329,4 @@ export const ebsStorageClassEncrypted: ResourceValidationPolicy = {
   },
 };
 
-export const KUBERNETES_POLICIES = [restrictedPodSecurity, resourceLimits, noRootCreatedDirs, statefulSetDisruptionBudget, ebsStorageClassEncrypted];
+export const KUBERNETES_POLICIES = [restrictedPodSecurity, imagePinnedByDigest, resourceLimits, noRootCreatedDirs, statefulSetDisruptionBudget, ebsStorageClassEncrypted];

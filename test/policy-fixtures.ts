@@ -251,7 +251,7 @@ export function loggedBuckets(): StackInput[] {
 }
 
 export const restrictedContainer = (name = "minio"): Record<string, unknown> => ({
-  name, image: "quay.io/minio/minio@sha256:abc",
+  name, image: `quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z@sha256:${"ab".repeat(32)}`,
   securityContext: {
     allowPrivilegeEscalation: false, privileged: false, runAsNonRoot: true, runAsUser: 1000,
     capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" },

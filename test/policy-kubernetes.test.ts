@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import { describe, expect, it } from "vitest";
 import { provisioningJob } from "../components/minio/provisioning";
-import { KUBERNETES_POLICIES, noRootCreatedDirs, resourceLimits, restrictedPodSecurity, statefulSetDisruptionBudget } from "../policy/kubernetes";
+import { imagePinnedByDigest, KUBERNETES_POLICIES, noRootCreatedDirs, resourceLimits, restrictedPodSecurity, statefulSetDisruptionBudget } from "../policy/kubernetes";
 import { disruptionBudget, restrictedContainer, statefulSet, T } from "./policy-fixtures";
 import { checkResource, checkStack, pulumiType, UNKNOWN } from "./policy-harness";
 
@@ -86,6 +86,43 @@ describe("k8s-restricted-pod-security", () => {
 
   it("ignores resources that run no pods", async () => {
     expect((await checkResource(restrictedPodSecurity, { type: T.pdb, props: disruptionBudget() })).notApplicable).toBe("not a workload");
+  });
+});
+
+describe("k8s-image-pinned-digest", () => {
+  const digest = `sha256:${"0f".repeat(32)}`;
+  const imageProblems = async (image: string, type: string = T.statefulSet) =>
+    (await checkResource(imagePinnedByDigest, { type, props: withContainer({ image }) })).violations;
+
+  it("passes an image pinned by tag and digest, or by digest alone", async () => {
+    expect(await imageProblems(`quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z@${digest}`)).toEqual([]);
+    expect(await imageProblems(`nats@${digest}`)).toEqual([]);
+  });
+
+  it.each([
+    ["quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z", "is not pinned by digest"],
+    ["nats:latest", "is not pinned by digest"],
+    // A digest must be the whole 64 hex digits: a prefix is not a pin.
+    ["nats:2.11@sha256:abc", "is not pinned by digest"],
+  ])("fails %s", async (image, message) => {
+    const found = await imageProblems(image);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(message);
+  });
+
+  it.each([`docker.io/bitnami/etcd:3.5.17@${digest}`, `bitnamilegacy/etcd:3.5.17@${digest}`])("fails the Bitnami catalogue: %s", async (image) => {
+    expect(await imageProblems(image)).toEqual([`container minio: image "${image}" is from the Bitnami catalogue, whose versioned images are no longer maintained.`]);
+  });
+
+  it("checks init containers of a CronJob too", async () => {
+    const sts = withContainer({}) as { spec: { template: { spec: Record<string, unknown> } } };
+    const podSpec = { ...sts.spec.template.spec, initContainers: [{ ...restrictedContainer("dump"), image: "etcd:v3.6.6" }] };
+    const outcome = await checkResource(imagePinnedByDigest, { type: T.cronJob, props: { spec: { schedule: "@daily", jobTemplate: { spec: { template: { spec: podSpec } } } } } });
+    expect(outcome.violations).toEqual(['init container dump: image "etcd:v3.6.6" is not pinned by digest: a re-pointed tag would change what runs without a plan showing it.']);
+  });
+
+  it("is not applicable to objects without pods", async () => {
+    expect((await checkResource(imagePinnedByDigest, { type: T.pdb, props: disruptionBudget() })).notApplicable).toBe("not a workload");
   });
 });
 
@@ -254,6 +291,7 @@ describe("k8s-no-root-created-dirs", () => {
 it("every Kubernetes policy has cases here", () => {
   // k8s-ebs-storage-class-encrypted: cases in test/policy-embedded-kv.test.ts (with MinIO's class).
   expect(KUBERNETES_POLICIES.map((p) => p.name)).toEqual([
-    "k8s-restricted-pod-security", "k8s-resource-limits", "k8s-no-root-created-dirs", "k8s-statefulset-pdb", "k8s-ebs-storage-class-encrypted",
+    "k8s-restricted-pod-security", "k8s-image-pinned-digest", "k8s-resource-limits", "k8s-no-root-created-dirs", "k8s-statefulset-pdb",
+    "k8s-ebs-storage-class-encrypted",
   ]);
 });

@@ -236,6 +236,7 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "kubernetes:core/v1:Secret": api(1),
   "kubernetes:core/v1:ConfigMap": api(1),
   "kubernetes:core/v1:ServiceAccount": api(1),
+  "kubernetes:batch/v1:CronJob": api(1, "Pulumi does not wait for a scheduled run"),
   "kubernetes:core/v1:PersistentVolumeClaim": api(30, "Pulumi waits until the claim is Bound (or for WaitForFirstConsumer classes, created)"),
   "kubernetes:storage.k8s.io/v1:StorageClass": api(1),
   "kubernetes:monitoring.coreos.com/v1:PrometheusRule": api(1, "needs the prometheus-operator CRDs on the cluster"),
