@@ -17,29 +17,9 @@ import { loadConfig } from "../stacks/config/load";
 import { minioAdapter } from "../stacks/adapters/minio";
 import { adapterSettings } from "../stacks/project";
 import { json, type ProgramRun, type RegisteredResource, ofType, one, runWith, STACKS, stackRun } from "./harness";
+import { plainInputs } from "./kubernetes-schemas";
 
-/**
- * A value the program marked secret. The offline runner redacts it to "(secret)"; older runners passed the SDK's
- * wire form `{ <sig key>: <secret sig>, value }`. Either way its content is not for the tests to see.
- */
-const isSecretValue = (value: unknown): boolean =>
-  value === "(secret)"
-  || (typeof value === "object" && value !== null && (value as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270");
-
-/** Inputs as the Kubernetes API would receive them, minus secret payloads (listed in `dropped`). */
-function plain(value: unknown, path = "", dropped: string[] = []): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => plain(v, `${path}.${i}`, dropped));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => {
-      if (isSecretValue(v)) {
-        dropped.push(`${path}.${k}`.slice(1));
-        return [];
-      }
-      return [[k, plain(v, `${path}.${k}`, dropped)]];
-    }));
-  }
-  return value;
-}
+const plain = plainInputs;
 
 /**
  * `validate()` comes from the models' base class, whose typings this project's `moduleResolution: node` cannot
