@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -25,6 +25,22 @@ export function optionalAdapters(): { key: string; configKey: string; names: rea
 }
 
 /**
+ * The section a prod example stack gives the adapter (examples/<folder>/Pulumi.*-prod.yaml enabling it), if any: an
+ * adapter on Kubernetes needs its cluster context, EBS CSI role and OIDC provider in prod, which only its example names.
+ */
+function exampleSection(root: string, configName: string, accountId: string): Record<string, unknown> | undefined {
+  const examples = join(root, "examples");
+  for (const folder of readdirSync(examples).sort()) {
+    for (const name of readdirSync(join(examples, folder)).filter((f) => /^Pulumi\..+-prod\.yaml$/.test(f)).sort()) {
+      const section = (readYaml(join(examples, folder, name)) as { config?: Record<string, unknown> }).config?.[configName] as Record<string, unknown> | undefined;
+      // Roles and OIDC providers must be in the stack's own account (the hosting rules say so).
+      if (section?.enabled === true) return JSON.parse(JSON.stringify(section).replace(/arn:aws:iam::\d{12}:/g, `arn:aws:iam::${accountId}:`)) as Record<string, unknown>;
+    }
+  }
+  return undefined;
+}
+
+/**
  * For each optional adapter, a stack file in a temporary folder that is `base` with that adapter switched the other
  * way (`enabledInBase` says which adapters `base` deploys): the difference of the two plans is what it costs.
  */
@@ -35,8 +51,8 @@ export function adapterVariants(enabledInBase: ReadonlySet<string>, root = REPO_
   symlinkSync(join(root, "Pulumi.yaml"), join(stackDir, "Pulumi.yaml"));
   return optionalAdapters().flatMap(({ key, configKey, names }) => {
     const configName = `${project}:${configKey}`;
-    const section = (file.config[configName] ?? {}) as Record<string, unknown>;
     const variant = enabledInBase.has(key) ? "without" : "with";
+    const section = (file.config[configName] ?? (variant === "with" ? exampleSection(root, configName, String(file.config[`${project}:accountId`])) : undefined) ?? {}) as Record<string, unknown>;
     const stack = `${base}-${variant === "without" ? "no" : "with"}-${key}`; // AWS names built from it allow 20 characters
     const config = { ...file.config, [configName]: { ...section, enabled: variant === "with" } };
     writeFileSync(join(stackDir, `Pulumi.${stack}.yaml`), stringify({ ...file, config }));
