@@ -134,6 +134,7 @@ describe("backup to S3", () => {
     [{ schedule: "@daily 3" }, 'schedule "@daily 3" must have the five cron fields (minute hour day month weekday)'],
     [{ intervalSeconds: 30 }, "intervalSeconds must be an integer of at least 60, got 30"],
     [{ target: { ...target, prefix: "kubernetes/etcd" } }, 'target.prefix "kubernetes/etcd" must end with "/" and not start with one'],
+    [{ scratch: { storageClassName: "gp3", sizeGiB: 0 } }, "scratch.sizeGiB must be an integer of at least 1, got 0"],
     [{ oidcProviderArn: "arn:aws:iam::222222222222:role/x" }, 'oidcProviderArn "arn:aws:iam::222222222222:role/x" must be an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<issuer>)'],
   ] as const)("refuses %j", (overrides, message) => {
     expect(s3BackupProblems(backupArgs(overrides as Partial<S3BackupArgs>))).toEqual([message]);
@@ -156,6 +157,22 @@ describe("backup to S3", () => {
     expect(restrictedViolations(pod as never)).toEqual([]);
     expect(pod.serviceAccountName).toBe("etcd-backup");
     expect((pod.initContainers as { name: string }[]).map((c) => c.name)).toEqual(["dump"]);
+  });
+
+  it("writes large dumps to an ephemeral volume of the given class, which the restricted standard allows", async () => {
+    const run = await runProgram({
+      stack: "dev", program: () => { new S3Backup("etcd-backup", backupArgs({ scratch: { storageClassName: "sparki-prod-etcd-ebs-kms", sizeGiB: 120 } })); return {}; },
+    });
+    const cron = one(run, "kubernetes:batch/v1:CronJob");
+    expect(() => validate(new CronJob(cron.inputs as never))).not.toThrow();
+    const pod = (cron.inputs.spec as { jobTemplate: { spec: { template: { spec: { volumes: { name: string; ephemeral?: unknown }[] } } } } }).jobTemplate.spec.template.spec;
+    expect(pod.volumes.find((v) => v.name === "backup")?.ephemeral).toEqual({
+      volumeClaimTemplate: {
+        metadata: { labels: backupArgs().labels },
+        spec: { accessModes: ["ReadWriteOnce"], storageClassName: "sparki-prod-etcd-ebs-kms", resources: { requests: { storage: "120Gi" } } },
+      },
+    });
+    expect(restrictedViolations(pod as never)).toEqual([]);
   });
 
   it("registers nothing when the arguments are bad", async () => {

@@ -71,7 +71,16 @@ export interface S3BackupArgs {
   readonly uploadImage?: ContainerImage;
   /** Runs missed before the staleness rules fire, warning and critical. Default: platform threshold `k8sBackupMissedRuns` (count). */
   readonly missedRuns?: ThresholdSpec;
+  /**
+   * Scratch space the dump is written to before the upload. With a StorageClass: a generic ephemeral volume of that
+   * class (encrypted like the workload's data, created and deleted with each run's pod), sized for the largest dump.
+   * Default: an emptyDir of {@link DEFAULT_SCRATCH_GIB} GiB on the node's own disk.
+   */
+  readonly scratch?: { readonly storageClassName: string; readonly sizeGiB: number };
 }
+
+/** Scratch space of a dump without a `scratch` volume, GiB (an emptyDir limit: the pod is evicted past it). */
+export const DEFAULT_SCRATCH_GIB = 20;
 
 /** Where the dump step leaves its files and the upload step reads them. */
 export const BACKUP_DIR = "/backup";
@@ -89,6 +98,7 @@ export function s3BackupProblems(args: S3BackupArgs): string[] {
     ...(CRON_FIELDS.test(args.schedule) ? [] : [`schedule "${args.schedule}" must have the five cron fields (minute hour day month weekday)`]),
     ...(Number.isInteger(args.intervalSeconds) && args.intervalSeconds >= 60 ? [] : [`intervalSeconds must be an integer of at least 60, got ${args.intervalSeconds}`]),
     ...(args.target.prefix.endsWith("/") && !args.target.prefix.startsWith("/") ? [] : [`target.prefix "${args.target.prefix}" must end with "/" and not start with one`]),
+    ...(args.scratch === undefined || (Number.isInteger(args.scratch.sizeGiB) && args.scratch.sizeGiB >= 1) ? [] : [`scratch.sizeGiB must be an integer of at least 1, got ${args.scratch.sizeGiB}`]),
     ...(OIDC_PROVIDER_ARN.test(args.oidcProviderArn) ? [] : [`oidcProviderArn "${args.oidcProviderArn}" must be an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<issuer>)`]),
   ];
 }
@@ -176,7 +186,19 @@ export class S3Backup extends pulumi.ComponentResource {
       automountServiceAccountToken: false,
     }, { parent: this });
 
-    const work = { name: "backup", emptyDir: { sizeLimit: "20Gi" } };
+    // A generic ephemeral volume lives exactly as long as the pod (https://kubernetes.io/docs/concepts/storage/ephemeral-volumes/#generic-ephemeral-volumes)
+    // and is one of the volume types the restricted Pod Security Standard allows.
+    const work = args.scratch
+      ? {
+        name: "backup",
+        ephemeral: {
+          volumeClaimTemplate: {
+            metadata: { labels: { ...args.labels } },
+            spec: { accessModes: ["ReadWriteOnce"], storageClassName: args.scratch.storageClassName, resources: { requests: { storage: `${args.scratch.sizeGiB}Gi` } } },
+          },
+        },
+      }
+      : { name: "backup", emptyDir: { sizeLimit: `${DEFAULT_SCRATCH_GIB}Gi` } };
     const mounts = [{ name: work.name, mountPath: BACKUP_DIR }, { name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath }];
     const security = restrictedContainerSecurity(args.runAs);
     const resources = { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1000m", memory: "1Gi" } };

@@ -7,7 +7,7 @@
  */
 export { type AlertRule, prometheusRule, type PrometheusRuleInput, SEVERITY_FOR, severityRules, stateRule } from "./alert-rules";
 export {
-  AWS_CLI_IMAGE, BACKUP_DEADLINE_SECONDS, BACKUP_DIR, type DumpStep, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, OIDC_PROVIDER_ARN, oidcIssuer,
+  AWS_CLI_IMAGE, BACKUP_DEADLINE_SECONDS, BACKUP_DIR, DEFAULT_SCRATCH_GIB, type DumpStep, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, OIDC_PROVIDER_ARN, oidcIssuer,
   S3Backup, type S3BackupArgs, s3BackupProblems, type S3BackupTarget, uploadPolicy, uploadScript,
 } from "./backup";
 export { disruptionBudget, type DisruptionBudgetInput, quorumTolerance } from "./disruption-budget";
