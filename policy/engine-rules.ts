@@ -13,6 +13,13 @@ import { engineRule } from "./lib/controls";
 import { KEYSPACES_ENGINE_RULES } from "./engine-rules-keyspaces";
 import { DYNAMODB_ENGINE_RULES } from "./engine-rules-dynamodb";
 import { DOCUMENTDB_ENGINE_RULES } from "./engine-rules-documentdb";
+import { SURREALDB_ENGINE_RULES } from "./engine-rules-surrealdb";
+import { ETCD_ENGINE_RULES } from "./engine-rules-etcd";
+import { ARANGODB_ENGINE_RULES } from "./engine-rules-arangodb";
+import { COUCHBASE_ENGINE_RULES } from "./engine-rules-couchbase";
+import { CLICKHOUSE_ENGINE_RULES } from "./engine-rules-clickhouse";
+import { NEO4J_ENGINE_RULES } from "./engine-rules-neo4j";
+import { NATS_ENGINE_RULES } from "./engine-rules-nats";
 import {
   describeDb, engineNameOf, engineOf, engineVersionOf, instancesOf, knownString, sourceOf,
   sqlServerEditionOf, versionParts,
@@ -699,4 +706,11 @@ export const ENGINE_RULE_POLICIES = [
   ...DYNAMODB_ENGINE_RULES,
   ...KEYSPACES_ENGINE_RULES,
   ...DOCUMENTDB_ENGINE_RULES,
+  ...SURREALDB_ENGINE_RULES,
+  ...ETCD_ENGINE_RULES,
+  ...ARANGODB_ENGINE_RULES,
+  ...COUCHBASE_ENGINE_RULES,
+  ...CLICKHOUSE_ENGINE_RULES,
+  ...NEO4J_ENGINE_RULES,
+  ...NATS_ENGINE_RULES,
 ];

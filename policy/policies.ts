@@ -1,5 +1,9 @@
 import type { Policies } from "@pulumi/policy";
+import { ARANGODB_POLICIES } from "./arangodb";
+import { COUCHBASE_POLICIES } from "./couchbase";
+import { CLICKHOUSE_POLICIES } from "./clickhouse";
 import { DOCUMENTDB_POLICIES } from "./documentdb";
+import { SURREALDB_POLICIES } from "./surrealdb";
 import { DYNAMODB_POLICIES } from "./dynamodb";
 import { EC2_POLICIES } from "./ec2";
 import { ELASTICACHE_POLICIES } from "./elasticache";
@@ -9,6 +13,8 @@ import { KMS_SNS_SECRETS_ALARM_POLICIES } from "./kms-sns-secrets-alarms";
 import { KUBERNETES_POLICIES } from "./kubernetes";
 import { MATRIX_POLICIES } from "./matrix";
 import { MEMCACHED_POLICIES } from "./memcached";
+import { NEO4J_POLICIES } from "./neo4j";
+import { NATS_POLICIES } from "./nats";
 import { RDS_POLICIES } from "./rds";
 import { S3_POLICIES } from "./s3";
 import { SNAPSHOT_PARAMETER_POLICIES } from "./snapshots-parameters";
@@ -32,4 +38,10 @@ export const POLICIES: Policies = [
   ...DOCUMENTDB_POLICIES,
   ...ENGINE_RULE_POLICIES,
   ...MEMCACHED_POLICIES,
+  ...SURREALDB_POLICIES,
+  ...ARANGODB_POLICIES,
+  ...COUCHBASE_POLICIES,
+  ...CLICKHOUSE_POLICIES,
+  ...NEO4J_POLICIES,
+  ...NATS_POLICIES,
 ];

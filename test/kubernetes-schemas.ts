@@ -1,3 +1,8 @@
+import { validateArangoDeployment } from "./arangodb-crd-schema";
+import { validateClickHouseInstallation, validateClickHouseKeeperInstallation } from "./clickhouse-schema";
+import {
+  validateCouchbaseBackup, validateCouchbaseBucket, validateCouchbaseCluster, validateCouchbaseGroup, validateCouchbaseRoleBinding, validateCouchbaseUser,
+} from "./couchbase-schema";
 import type { RegisteredResource } from "./harness";
 
 /**
@@ -32,7 +37,17 @@ type Model = new (data: never) => Validatable;
  * against the operator's CRD schema (named in its file). A custom resource type without a model or an entry here
  * fails the manifest test: nothing reaches a cluster unvalidated.
  */
-export const CUSTOM_RESOURCE_VALIDATORS: Record<string, (inputs: unknown) => void> = {};
+export const CUSTOM_RESOURCE_VALIDATORS: Record<string, (inputs: unknown) => void> = {
+  "kubernetes:database.arangodb.com/v1:ArangoDeployment": validateArangoDeployment,
+  "kubernetes:clickhouse.altinity.com/v1:ClickHouseInstallation": validateClickHouseInstallation,
+  "kubernetes:clickhouse-keeper.altinity.com/v1:ClickHouseKeeperInstallation": validateClickHouseKeeperInstallation,
+  "kubernetes:couchbase.com/v2:CouchbaseCluster": validateCouchbaseCluster,
+  "kubernetes:couchbase.com/v2:CouchbaseBucket": validateCouchbaseBucket,
+  "kubernetes:couchbase.com/v2:CouchbaseUser": validateCouchbaseUser,
+  "kubernetes:couchbase.com/v2:CouchbaseGroup": validateCouchbaseGroup,
+  "kubernetes:couchbase.com/v2:CouchbaseRoleBinding": validateCouchbaseRoleBinding,
+  "kubernetes:couchbase.com/v2:CouchbaseBackup": validateCouchbaseBackup,
+};
 
 /** `kubernetes:apps/v1:StatefulSet` -> the kubernetes-models (or prometheus-operator models) module and class name. */
 function modelModule(type: string): { module: string; kind: string } | undefined {

@@ -84,7 +84,11 @@ const COMPUTED: Record<string, StateFor> = {
   "aws:s3/bucket:Bucket": (p, _i, s) => ({
     arn: `arn:aws:s3:::${p}`, bucket: p, bucketDomainName: `${p}.s3.amazonaws.com`, bucketRegionalDomainName: `${p}.s3.${s.region}.amazonaws.com`, region: s.region,
   }),
-  "random:index/randomPassword:RandomPassword": (p) => ({ result: `mock-password-${shortHash(p)}` }),
+  // bcryptHash: `$2a$10$` + 22 characters of salt + 31 of hash, as the provider's golang.org/x/crypto/bcrypt writes it (NATS reads these).
+  "random:index/randomPassword:RandomPassword": (p) => ({
+    result: `mock-password-${shortHash(p)}`,
+    bcryptHash: `$2a$10$${createHash("sha256").update(`bcrypt:${p}`).digest("base64").replace(/[^A-Za-z0-9]/g, ".").slice(0, 53).padEnd(53, ".")}`,
+  }),
   "aws:ec2/launchTemplate:LaunchTemplate": (p, _i, s) => ({ id: `lt-${shortHash(p)}0000000000`, arn: `arn:aws:ec2:${s.region}:${s.accountId}:launch-template/lt-${shortHash(p)}0000000000`, latestVersion: 1, defaultVersion: 1 }),
   "aws:dlm/lifecyclePolicy:LifecyclePolicy": (p, _i, s) => ({ id: `policy-${shortHash(p)}0000000000`, arn: `arn:aws:dlm:${s.region}:${s.accountId}:policy/policy-${shortHash(p)}0000000000` }),
   // SSM parameter ARNs drop the name's leading slash: arn:aws:ssm:<region>:<account>:parameter/sparki/...
@@ -105,6 +109,12 @@ const COMPUTED: Record<string, StateFor> = {
   "random:index/randomString:RandomString": (p, i) => ({ result: i.lower === false ? `MOCKKEY${shortHash(p).toUpperCase()}` : `mockuser${shortHash(p)}` }),
   // Hex of byteLength random bytes; EventBridge rule ARNs name the rule under the events service.
   "random:index/randomId:RandomId": (p, i) => ({ hex: createHash("sha256").update(p).digest("hex").slice(0, 2 * (typeof i.byteLength === "number" ? i.byteLength : 8)) }),
+  // `length` deterministic bytes, as the provider's base64 and hex of them.
+  "random:index/randomBytes:RandomBytes": (p, i) => {
+    const n = typeof i.length === "number" ? i.length : 32;
+    const bytes = Buffer.concat(Array.from({ length: Math.ceil(n / 32) }, (_v, k) => createHash("sha256").update(`${p}:${k}`).digest())).subarray(0, n);
+    return { base64: bytes.toString("base64"), hex: bytes.toString("hex") };
+  },
   "aws:cloudwatch/eventRule:EventRule": (p, _i, s) => ({ arn: `arn:aws:events:${s.region}:${s.accountId}:rule/${p}` }),
   "aws:ec2/vpcEndpoint:VpcEndpoint": (p) => ({ id: `vpce-${shortHash(p)}0000000000`, state: "available" }),
   // CloudWatch Logs names a group `log-group:<name>` in its ARN (the provider drops the API's trailing `:*`).
@@ -136,6 +146,70 @@ const COMPUTED: Record<string, StateFor> = {
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": (_p, i, s) => {
     const parameters = (i.parameters ?? {}) as Record<string, unknown>;
     return { outputs: { RotationLambdaARN: `arn:aws:lambda:${s.region}:${s.accountId}:function:${String(parameters.functionName)}` } };
+  },
+  // The Altinity operator's ClickHouseInstallation / ClickHouseKeeperInstallation once reconciled: the status it writes
+  // (status "Completed", the host counts, pod names `<chi|chk>-<name>-<cluster>-<shard>-<replica>-0`, their FQDNs and the
+  // installation Service as `endpoint`; clickhouse-operator 0.25.6 CRD status fields and pkg/model/*/namer/patterns.go).
+  ...Object.fromEntries((["clickhouse.altinity.com/v1:ClickHouseInstallation", "clickhouse-keeper.altinity.com/v1:ClickHouseKeeperInstallation"] as const).map((kind) => [
+    `kubernetes:${kind}`,
+    (p: string, i: Record<string, unknown>) => {
+      const keeper = kind.includes("Keeper");
+      const meta = (i.metadata ?? {}) as Record<string, unknown>;
+      const name = typeof meta.name === "string" ? meta.name : p;
+      const namespace = typeof meta.namespace === "string" ? meta.namespace : "default";
+      const clusters = ((((i.spec ?? {}) as Record<string, unknown>).configuration ?? {}) as { clusters?: { name?: string; layout?: { shardsCount?: number; replicasCount?: number } }[] }).clusters ?? [];
+      const hosts = clusters.flatMap((c) => Array.from({ length: c.layout?.shardsCount ?? 1 }, (_s, shard) => Array.from({ length: c.layout?.replicasCount ?? 1 }, (_r, replica) =>
+        `${keeper ? "chk" : "chi"}-${name}-${c.name ?? "cluster"}-${shard}-${replica}`)).flat());
+      return {
+        status: {
+          status: "Completed", clusters: clusters.length, hosts: hosts.length, hostsCompleted: hosts.length,
+          pods: hosts.map((h) => `${h}-0`), fqdns: hosts.map((h) => `${h}.${namespace}.svc.cluster.local`),
+          endpoint: `${keeper ? "keeper" : "clickhouse"}-${name}.${namespace}.svc.cluster.local`,
+        },
+      };
+    },
+  ])),
+  // kube-arangodb's ArangoDeployment once the operator has reconciled it: the status it writes (phase Running, the
+  // UpToDate condition its Ready column reads, the accepted spec, members by group with the operator's
+  // `<deployment>-<role abbreviation>-<id>` pod names; kube-arangodb 1.4.4 deployment_status.go, server_group.go).
+  "kubernetes:database.arangodb.com/v1:ArangoDeployment": (p, i) => {
+    const spec = (i.spec ?? {}) as Record<string, unknown>;
+    const meta = (i.metadata ?? {}) as Record<string, unknown>;
+    const name = typeof meta.name === "string" ? meta.name : p;
+    const groups = spec.mode === "Cluster" ? [["agents", "agnt"], ["dbservers", "prmr"], ["coordinators", "crdn"]] : [["single", "sngl"]];
+    const members = Object.fromEntries(groups.map(([group, abbr]) => {
+      const count = Number(((spec[group] ?? {}) as Record<string, unknown>).count ?? 1);
+      return [group, Array.from({ length: count }, (_, n) => {
+        const id = `${abbr.toUpperCase()}-${shortHash(`${name}-${group}-${n}`)}`;
+        return { id, phase: "Created", podName: `${name}-${abbr}-${id.toLowerCase()}`, conditions: [{ type: "Ready", status: "True" }] };
+      })];
+    }));
+    return {
+      status: {
+        phase: "Running", "accepted-spec": spec, members,
+        conditions: [{ type: "Ready", status: "True" }, { type: "UpToDate", status: "True" }, { type: "BootstrapCompleted", status: "True" }],
+        secret_hashes: { jwt: shortHash(`${name}-jwt`), "rocksdb-encryption-key": shortHash(`${name}-key`) },
+      },
+    };
+  },
+  // The Couchbase Autonomous Operator's CouchbaseCluster once reconciled: the status it writes (the Available and
+  // Balanced conditions its status column reads, the size, the server version, the ready members named
+  // `<cluster>-<4 digits>`, the buckets it manages; couchbase/couchbase-operator pkg/apis/couchbase/v2 ClusterStatus).
+  "kubernetes:couchbase.com/v2:CouchbaseCluster": (p, i) => {
+    const spec = (i.spec ?? {}) as { image?: string; servers?: { size?: number }[] };
+    const meta = (i.metadata ?? {}) as Record<string, unknown>;
+    const name = typeof meta.name === "string" ? meta.name : p;
+    const size = (spec.servers ?? []).reduce((n, s) => n + (typeof s.size === "number" ? s.size : 0), 0);
+    const version = /:(?:enterprise-)?(\d+\.\d+\.\d+)/.exec(spec.image ?? "")?.[1] ?? "unknown";
+    return {
+      status: {
+        clusterId: createHash("sha256").update(name).digest("hex").slice(0, 32),
+        size,
+        currentVersion: version,
+        members: { ready: Array.from({ length: size }, (_, n) => `${name}-${String(n).padStart(4, "0")}`) },
+        conditions: [{ type: "Available", status: "True", reason: "Available" }, { type: "Balanced", status: "True", reason: "Balanced" }],
+      },
+    };
   },
 };
 
@@ -177,6 +251,11 @@ export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.
     "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     "kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
     "kubernetes:batch/v1:CronJob", "kubernetes:core/v1:ServiceAccount",
+    "kubernetes:monitoring.coreos.com/v1:PodMonitor",
+    // The Couchbase operator's other resources (components/couchbase): the program reads nothing back from them.
+    "kubernetes:couchbase.com/v2:CouchbaseBucket", "kubernetes:couchbase.com/v2:CouchbaseUser", "kubernetes:couchbase.com/v2:CouchbaseGroup",
+    "kubernetes:couchbase.com/v2:CouchbaseRoleBinding", "kubernetes:couchbase.com/v2:CouchbaseBackup",
+    "kubernetes:monitoring.coreos.com/v1:ServiceMonitor", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
   ]],
 ] as const).flatMap(([why, types]) => types.map((type) => [type, why])));
 

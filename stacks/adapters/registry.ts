@@ -1,17 +1,24 @@
 import { FOUNDATION_RESOURCE_TYPES } from "../foundation";
+import { arangoDbAdapter } from "./arangodb";
 import { badgerAdapter } from "./badger";
 import { cassandraAdapter } from "./cassandra";
+import { clickhouseAdapter } from "./clickhouse";
 import type { ResourceTypeInfo } from "./contract";
+import { couchbaseAdapter } from "./couchbase";
 import { dynamodbAdapter } from "./dynamodb";
+import { etcdAdapter } from "./etcd";
 import { memcacheAdapter } from "./memcache";
 import { mongodbAdapter } from "./mongodb";
 import { minioAdapter } from "./minio";
 import { mssqlAdapter } from "./mssql";
 import { mysqlAdapter } from "./mysql";
+import { natsAdapter } from "./nats";
+import { neo4jAdapter } from "./neo4j";
 import { postgresAdapter } from "./postgres";
 import { registered, type RegisteredAdapter } from "./registered";
 import { redisAdapter } from "./redis";
 import { s3Adapter } from "./s3";
+import { surrealdbAdapter } from "./surrealdb";
 
 /**
  * Every adapter the stack can deploy, in deployment order. Adding one is its folder plus one line here: the
@@ -30,6 +37,13 @@ export const ADAPTER_REGISTRY: readonly RegisteredAdapter[] = [
   registered(memcacheAdapter),
   registered(cassandraAdapter),
   registered(dynamodbAdapter),
+  registered(surrealdbAdapter),
+  registered(arangoDbAdapter),
+  registered(etcdAdapter),
+  registered(natsAdapter),
+  registered(clickhouseAdapter),
+  registered(neo4jAdapter),
+  registered(couchbaseAdapter),
 ];
 
 /** Types that hold data though nothing registers them today, so the first resource of one is guarded at once. */

@@ -340,6 +340,105 @@ function docDbInstance(_ctx: Context, r: RegisteredResource): Priced {
   return { lines: [], unpriced: [unknownSku(r, `DocumentDB ${instanceClass} instance hours: no DocumentDB price was read (https://aws.amazon.com/documentdb/pricing/), and RDS prices are not DocumentDB's`)] };
 }
 
+/**
+ * A kube-arangodb ArangoDeployment: its members' volumes (spec.<group>.volumeClaimTemplate, one per member of the
+ * single, agents and dbservers groups; coordinators have none) at the EBS price of their StorageClass when this stack
+ * defines it with the EBS CSI driver; the members' compute runs on the cluster's nodes (billed to the cluster).
+ */
+function arangoDeployment(ctx: Context, r: RegisteredResource): Priced {
+  type Group = { count?: number; volumeClaimTemplate?: { spec?: { storageClassName?: string; resources?: { requests?: { storage?: string } } } } };
+  const spec = (r.inputs.spec ?? {}) as Record<string, Group | undefined>;
+  const priced: Priced = { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "cluster-billed", reason: "ArangoDB members: compute on the cluster's nodes" }] };
+  for (const group of ["single", "agents", "dbservers"]) {
+    const g = spec[group];
+    const template = g?.volumeClaimTemplate?.spec;
+    if (!g || !template) continue;
+    const count = num(g.count) ?? 1;
+    const className = template.storageClassName;
+    const size = template.resources?.requests?.storage;
+    const gib = parseGiB(size);
+    const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
+      && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
+    const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
+    const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
+    if (gib === undefined || !price) {
+      priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} ${group} volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
+    } else {
+      priced.lines.push(line(r, `${count} x ${gib} GiB EBS ${volumeType} ${group} volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price));
+    }
+  }
+  return priced;
+}
+
+/**
+ * A Couchbase operator CouchbaseCluster: every server's volume (one claim from spec.volumeClaimTemplates per server
+ * of spec.servers) at the EBS price of its StorageClass when this stack defines it with the EBS CSI driver; the
+ * servers' compute runs on the cluster's nodes. The Enterprise licence the operator requires is NOT PRICED: Couchbase
+ * sells it by subscription under a quote, with no public list price (README: Couchbase).
+ */
+function couchbaseCluster(ctx: Context, r: RegisteredResource): Priced {
+  type Template = { metadata?: { name?: string }; spec?: { storageClassName?: string; resources?: { requests?: { storage?: string } } } };
+  const spec = (r.inputs.spec ?? {}) as { servers?: { size?: number; volumeMounts?: Record<string, unknown> }[]; volumeClaimTemplates?: Template[] };
+  const priced: Priced = {
+    lines: [],
+    unpriced: [
+      { resource: r.name, type: r.type, kind: "cluster-billed", reason: "Couchbase servers: compute on the cluster's nodes" },
+      unknownSku(r, "Couchbase Server Enterprise licence (required by the Couchbase Autonomous Operator): sold by subscription under a quote, no public list price"),
+    ],
+  };
+  for (const server of spec.servers ?? []) {
+    const count = num(server.size) ?? 1;
+    for (const claim of Object.values(server.volumeMounts ?? {})) {
+      const template = (spec.volumeClaimTemplates ?? []).find((t) => t.metadata?.name === claim)?.spec;
+      const className = template?.storageClassName;
+      const size = template?.resources?.requests?.storage;
+      const gib = parseGiB(size);
+      const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
+        && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
+      const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
+      const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
+      if (gib === undefined || !price) {
+        priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} server volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
+      } else {
+        priced.lines.push(line(r, `${count} x ${gib} GiB EBS ${volumeType} server volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price));
+      }
+    }
+  }
+  return priced;
+}
+
+/**
+ * An Altinity ClickHouseInstallation or ClickHouseKeeperInstallation: one claim from the data volume claim template
+ * (spec.defaults.templates.dataVolumeClaimTemplate) per host, shards x replicas of each cluster, at the EBS price of
+ * its StorageClass when this stack defines it with the EBS CSI driver; the hosts' compute runs on the cluster's nodes.
+ */
+function clickHouseOperatorVolumes(ctx: Context, r: RegisteredResource): Priced {
+  type Template = { name?: string; spec?: { storageClassName?: string; resources?: { requests?: { storage?: string } } } };
+  const spec = (r.inputs.spec ?? {}) as {
+    defaults?: { templates?: { dataVolumeClaimTemplate?: string } };
+    configuration?: { clusters?: { layout?: { shardsCount?: number; replicasCount?: number } }[] };
+    templates?: { volumeClaimTemplates?: Template[] };
+  };
+  const kind = r.type.endsWith("ClickHouseKeeperInstallation") ? "Keeper" : "ClickHouse";
+  const priced: Priced = { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${kind} hosts: compute on the cluster's nodes` }] };
+  const hosts = (spec.configuration?.clusters ?? []).reduce((n, c) => n + (num(c.layout?.shardsCount) ?? 1) * (num(c.layout?.replicasCount) ?? 1), 0);
+  const template = (spec.templates?.volumeClaimTemplates ?? []).find((t) => t.name === spec.defaults?.templates?.dataVolumeClaimTemplate)?.spec;
+  if (hosts === 0 || template === undefined) return priced;
+  const className = template.storageClassName;
+  const size = template.resources?.requests?.storage;
+  const gib = parseGiB(size);
+  const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
+    && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
+  const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
+  const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
+  if (gib === undefined || !price) {
+    priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${hosts} x ${size ?? "?"} ${kind} volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
+  } else {
+    priced.lines.push(line(r, `${hosts} x ${gib} GiB EBS ${volumeType} ${kind} volumes (storage class ${className})`, hosts * gib * (1024 ** 3 / 1e9), "GB-month", price));
+  }
+  return priced;
+}
+
 const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => Priced>> = {
   "aws:docdb/clusterInstance:ClusterInstance": docDbInstance,
   "aws:rds/instance:Instance": rdsInstance,
@@ -357,6 +456,10 @@ const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => 
   "aws:kms/key:Key": flat("customer-managed key", "key-months", FLAT.kmsKey),
   "aws:secretsmanager/secret:Secret": flat("secret", "secret-months", FLAT.secret),
   "kubernetes:apps/v1:StatefulSet": statefulSet,
+  "kubernetes:database.arangodb.com/v1:ArangoDeployment": arangoDeployment,
+  "kubernetes:couchbase.com/v2:CouchbaseCluster": couchbaseCluster,
+  "kubernetes:clickhouse.altinity.com/v1:ClickHouseInstallation": clickHouseOperatorVolumes,
+  "kubernetes:clickhouse-keeper.altinity.com/v1:ClickHouseKeeperInstallation": clickHouseOperatorVolumes,
   "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
 };
 

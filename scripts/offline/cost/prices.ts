@@ -245,6 +245,7 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "pulumi:providers:random": "configuration",
   "random:index/randomPassword:RandomPassword": "generated locally",
   "random:index/randomId:RandomId": "generated locally",
+  "random:index/randomBytes:RandomBytes": "generated locally",
   "random:index/randomString:RandomString": "generated locally",
   "aws:kms/alias:Alias": "free",
   "aws:ec2/vpc:Vpc": "free (no NAT gateway or endpoints)",

@@ -69,6 +69,7 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "pulumi:providers:random": api(0, "a provider is configuration"),
   "random:index/randomPassword:RandomPassword": api(0, "generated locally by the provider"),
   "random:index/randomId:RandomId": api(0, "generated locally by the provider"),
+  "random:index/randomBytes:RandomBytes": api(0, "generated locally by the provider"),
   "random:index/randomString:RandomString": api(0, "generated locally by the provider"),
 
   "aws:kms/key:Key": api(20, "CreateKey returns at once; the provider then waits for the key, its policy and rotation setting to read back consistently"),
@@ -245,6 +246,12 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "kubernetes:rbac.authorization.k8s.io/v1:Role": api(1),
   "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": api(1),
   "kubernetes:monitoring.coreos.com/v1:ServiceMonitor": api(1),
+  // Assumed: pulumi-kubernetes' generic await waits for a `Ready` condition, which the Altinity operator's status (a
+  // `status: Completed` string) is taken not to carry, so Pulumi returns once the API server stored the object; the
+  // operator then creates the StatefulSets (minutes), which the schema Job (a batch/v1 Job, awaited) waits for.
+  "kubernetes:clickhouse.altinity.com/v1:ClickHouseInstallation": api(2, "stored by the API server; assumed not awaited (no Ready condition in the operator's status); the schema Job waits for the servers"),
+  "kubernetes:clickhouse-keeper.altinity.com/v1:ClickHouseKeeperInstallation": api(2, "stored by the API server; assumed not awaited (no Ready condition in the operator's status)"),
+  "kubernetes:monitoring.coreos.com/v1:PodMonitor": api(1, "needs the prometheus-operator CRDs on the cluster"),
   "kubernetes:core/v1:Service": [
     {
       variant: "headless",
@@ -276,6 +283,46 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   ],
   "kubernetes:apps/v1:Deployment": [{ variant: "", seconds: POD_READY_SECONDS, basis: assume("Pulumi waits for the rollout; pods start in parallel") }],
   "kubernetes:batch/v1:Job": [{ variant: "", seconds: 2 * MIN, basis: assume("Pulumi waits for the Job to complete: image pull, then the job's own work (a short provisioning script)") }],
+  // The kube-arangodb operator reconciles an ArangoDeployment: an image-discovery pod, then the members (agents first
+  // in a cluster), then bootstrap (root password). The provider waits for a custom resource's Ready condition
+  // (generic await, pulumi/pulumi-kubernetes#3143; its behaviour on a Ready CR is pulumi/pulumi-kubernetes#4521); the
+  // minutes themselves are assumptions, no published timing was found.
+  "kubernetes:database.arangodb.com/v1:ArangoDeployment": [
+    {
+      variant: "cluster",
+      when: (i) => spec(i).mode === "Cluster",
+      seconds: 10 * MIN,
+      basis: assume("operator-driven: image discovery, then 3 agents, the DB-Servers and Coordinators start and join, then bootstrap; ~10 min assumed", "https://github.com/pulumi/pulumi-kubernetes/issues/4521"),
+    },
+    {
+      variant: "single server",
+      seconds: 4 * MIN,
+      basis: assume("operator-driven: image discovery, one server start, bootstrap; ~4 min assumed", "https://github.com/pulumi/pulumi-kubernetes/issues/4521"),
+    },
+  ],
+  // The Couchbase operator reconciles a CouchbaseCluster: it creates the servers one by one (pod, volume, add node),
+  // then rebalances them in, then creates the buckets and users it selects. The provider's generic await looks for a
+  // Ready condition, which the cluster does not publish (its conditions are Available and Balanced;
+  // pulumi/pulumi-kubernetes#3143), so Pulumi may return sooner: the figure is the time until the cluster serves,
+  // assumed; no published timing was found.
+  "kubernetes:couchbase.com/v2:CouchbaseCluster": [
+    {
+      variant: "several servers",
+      when: (i) => ((spec(i).servers ?? []) as { size?: number }[]).reduce((n, s) => n + num(s.size, 1), 0) > 1,
+      seconds: (i) => 3 * MIN + 2 * MIN * ((spec(i).servers ?? []) as { size?: number }[]).reduce((n, s) => n + num(s.size, 1), 0),
+      basis: assume("operator-driven: each server's pod and volume start and join (~2 min each, one at a time), then a rebalance; assumed", "https://github.com/pulumi/pulumi-kubernetes/issues/3143"),
+    },
+    {
+      variant: "one server",
+      seconds: 4 * MIN,
+      basis: assume("operator-driven: one server's pod and volume start, cluster initialisation, buckets and users; ~4 min assumed", "https://github.com/pulumi/pulumi-kubernetes/issues/3143"),
+    },
+  ],
+  "kubernetes:couchbase.com/v2:CouchbaseBucket": api(1, "the operator creates the bucket once the cluster selects it; Pulumi does not wait for that"),
+  "kubernetes:couchbase.com/v2:CouchbaseUser": api(1),
+  "kubernetes:couchbase.com/v2:CouchbaseGroup": api(1),
+  "kubernetes:couchbase.com/v2:CouchbaseRoleBinding": api(1),
+  "kubernetes:couchbase.com/v2:CouchbaseBackup": api(1, "the operator creates the backup CronJob; Pulumi does not wait for a scheduled run"),
 };
 
 /** Create time assumed for a custom resource type missing from {@link DURATIONS}; such types are reported. */
