@@ -98,7 +98,7 @@ export const POLICY_COVERAGE: Readonly<Record<string, Coverage>> = {
   "kubernetes:apps/v1:StatefulSet": by("k8s-restricted-pod-security", "k8s-image-pinned-digest", "k8s-resource-limits", "k8s-no-root-created-dirs", "k8s-statefulset-pdb", "surrealdb-tls-auth-persistent", "engine-surrealdb-start-args", "nats-secret-config-quorum"),
   "kubernetes:batch/v1:Job": by("k8s-restricted-pod-security", "k8s-image-pinned-digest", "k8s-resource-limits", "k8s-no-root-created-dirs", "engine-nats-kv-replicas"),
   "kubernetes:batch/v1:CronJob": by("k8s-restricted-pod-security", "k8s-image-pinned-digest", "k8s-resource-limits", "k8s-no-root-created-dirs"),
-  "kubernetes:core/v1:ServiceAccount": because("the backup CronJob's identity: no Kubernetes API token mounted, annotated with a write-only IRSA role (test/kubernetes-blocks.test.ts)"),
+  "kubernetes:core/v1:ServiceAccount": because("backup identities annotated with a write-only IRSA role: the shared backup CronJob mounts no Kubernetes API token (test/kubernetes-blocks.test.ts); Couchbase's operator-run backup keeps its token to report status (test/couchbase.test.ts)"),
   "kubernetes:core/v1:ConfigMap": because("the provisioning script and bucket lists: no credential (tested in minio tests)"),
   "kubernetes:database.arangodb.com/v1:ArangoDeployment": by(
     "arangodb-restricted-pod-security", "arangodb-tls-auth", "arangodb-encryption-at-rest", "arangodb-image-pinned-digest",
