@@ -12,7 +12,7 @@ import { read } from "./lib/values";
  */
 export const neo4jTlsAuth: ResourceValidationPolicy = {
   name: "neo4j-tls-auth",
-  ...baseline("Sparki baseline: encryption in transit, authentication",
+  ...baseline("Sparki baseline: encryption",
     "A ConfigMap carrying a neo4j.conf requires TLS on Bolt (server.bolt.tls_level=REQUIRED with an enabled bolt SSL policy), disables the HTTP connector and keeps authentication on; "
       + "the NEO4J_* environment variables of a Neo4j server container in a StatefulSet (which the image's entrypoint writes over neo4j.conf) do not undo any of it, and NEO4J_AUTH is not `none`.", "high",
     "Write neo4j.conf as components/neo4j does: server.bolt.tls_level=REQUIRED, dbms.ssl.policy.bolt.* and .https.* on the TLS Secret, server.http.enabled=false; set none of these through NEO4J_* variables."),
@@ -45,7 +45,7 @@ function reachesNeo4j(p: { port?: unknown; targetPort?: unknown }): boolean {
 
 export const neo4jNotPublic: ResourceValidationPolicy = {
   name: "neo4j-no-public-service",
-  ...baseline("Sparki baseline: no public endpoint",
+  ...baseline("Sparki baseline: access",
     "A Service exposing a Neo4j port (Bolt 7687, HTTP 7474, HTTPS 7473, as its port or its targetPort, by number or by the names bolt/http/https) is ClusterIP (or headless), never LoadBalancer or NodePort.", "high",
     "Use type ClusterIP (components/neo4j does); reach the Browser by kubectl port-forward. The official chart's default `services.neo4j.spec.type: LoadBalancer` gets a public address on most clouds."),
   validateResource: validateResourceOfType(k8s.core.v1.Service, (service, _args, report) => {

@@ -35,7 +35,8 @@ type Json = Record<string, never>;
 type PodTemplate = { name: string; metadata: { labels: Record<string, string> }; spec: Json & { containers: Json[]; securityContext: Json; affinity: Json } };
 type Spec = {
   namespaceDomainPattern?: string;
-  defaults: Json; configuration: { users: Record<string, unknown>; profiles?: Record<string, unknown>; settings: Record<string, unknown>; files: Record<string, unknown>; clusters: Json[]; zookeeper?: { nodes: Json[] } };
+  defaults: Json; configuration: { users: Record<string, unknown>; profiles?: Record<string, unknown>;
+    settings: Record<string, unknown>; files: Record<string, unknown>; clusters: Json[]; zookeeper?: { nodes: Json[] }; };
   templates: { podTemplates: PodTemplate[]; volumeClaimTemplates: { name: string; reclaimPolicy: string; spec: Json }[] };
 };
 const plain = <T>(r: RegisteredResource) => plainInputs(r.inputs) as T;
@@ -329,6 +330,11 @@ describe("ClickHouse building blocks", () => {
     expect(section).toContain("zstd -dc fiber.fiber_storage.native.zst");
     expect(r.insert).toMatch(/FORMAT Native$/);
     expect(section).toContain("SYSTEM SYNC REPLICA");
+    // The first deploy is the shared procedure (TLS Secret and EBS CSI policy before the servers), linked, not repeated.
+    expect(section).toContain("](#kubernetes-building-blocks-componentskubernetes)");
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const intro = readme.slice(readme.indexOf("**ClickHouse on Kubernetes**"), readme.indexOf("**Neo4j on Kubernetes**"));
+    expect(intro).toContain("(docs/components.md#kubernetes-building-blocks-componentskubernetes)");
   });
 
   it("the CRD validators can fail: a cluster name over 15 characters, a misspelt field, a bad pod spec", () => {

@@ -168,7 +168,7 @@ describe("the backup export", () => {
   });
 
   const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
-  const ODD_KEYS = ["plain", "", "back\\slash\\", 'quote"', '"', '\\"', 'ends with \\', "new\nline", "crlf\r\n", 'a", 1, "b', ']\n[1], 2, "c', "#", '#"', "x#\\", "ünïcødé ✓ 🔑", "tab\tand, comma"];
+  const ODD_KEYS = ["plain", "", "back\\slash\\", 'quote"', '"', '\\"', "ends with \\", "new\nline", "crlf\r\n", 'a", 1, "b', ']\n[1], 2, "c', "#", '#"', "x#\\", "ünïcødé ✓ 🔑", "tab\tand, comma"];
 
   it("round-trips every byte 0..255 and keys with backslashes, quotes, newlines, separators and the sentinel", () => {
     const rows: ExportRow[] = [

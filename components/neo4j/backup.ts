@@ -56,7 +56,8 @@ export const exportFile = (nodeLabel: string) => `${BACKUP_DIR}/${nodeLabel}.exp
  * The JVM options of the export: the truststore, and UTF-8 output. In JAVA_TOOL_OPTIONS, which the JVM itself reads
  * whatever the launcher script does ("the JVM checks the JAVA_TOOL_OPTIONS environment variable", JVM TI,
  * https://docs.oracle.com/en/java/javase/17/docs/specs/jvmti.html#tooloptions, checked 2026-11-29); JAVA_OPTS is
- * honoured only by launchers that pass it on. `stdout.encoding` is read from Java 19; earlier JVMs take stdout's
+ * honoured only by launchers that pass it on. The JVM's "Picked up JAVA_TOOL_OPTIONS" notice goes to stderr, not into
+ * the export. `stdout.encoding` is read from Java 19; earlier JVMs take stdout's
  * encoding from the image's `LANG=C.UTF-8` (docker-neo4j Dockerfile, read 2026-11-29).
  */
 export function exportJavaOptions(): string {
