@@ -77,6 +77,15 @@ describe("bad couchbase config: one line naming key, value and what is allowed; 
     ["backups without the backup image's digest", "couchbase-prod", { ...PROD, backupImage: undefined }, [
       `${KEY}.backupImage.digest must be set when backups are on: no public project pins a digest for couchbase/operator-backup:1.5.0 (the image the operator's backup jobs run); mirror it (\`crane copy\` keeps the digest) and name your mirror's digest, got nothing`,
     ]],
+    // A stand-in digest never pulls (review finding 8).
+    ["an all-zero backup image digest", "couchbase-prod", { ...PROD, backupImage: { ...(PROD.backupImage as Section), digest: `sha256:${"0".repeat(64)}` } }, [
+      `${KEY}.backupImage.digest is a placeholder (one hex digit 64 times), not an image's digest: the backup jobs would never pull it. Name the digest of your mirror of couchbase/operator-backup:1.5.0 (\`crane digest <mirror>:1.5.0\`), got "sha256:${"0".repeat(64)}"`,
+    ]],
+    // The configBackups bucket expires objects after 365 days in prod (stacks/adapters/s3/profiles.ts): a year of
+    // retention would let S3 delete backups cbbackupmgr still lists (review finding 2).
+    ["a backup retention the configBackups expiry cuts short", "couchbase-prod", { ...PROD, backupRetentionHours: 365 * 24 }, [
+      `${KEY}.backupRetentionHours must leave at least 7 days before objectStore.configBackups.expirationDays (365) deletes the archive's objects: at most 8592 hours, or raise that expiry to at least 372 days, got 8760`,
+    ]],
     // Rules: prod.
     ["prod without replicas", "couchbase-prod", { ...PROD, bucket: { replicas: 0, durability: "none" } },
       [`${KEY}.bucket.replicas must be at least 1 for profile "prod" (every document keeps a copy on another server, so losing one server loses no data), got 0`]],
@@ -146,7 +155,10 @@ describe("the Couchbase component refuses bad arguments before registering anyth
     expect(resolveCouchbaseArgs({ ...base, backup }).problems).toEqual([
       "backupImage.digest is required with backups: no public project pins a digest for couchbase/operator-backup:1.5.0; mirror it (`crane copy` keeps the digest) and name your mirror's digest",
     ]);
-    expect(resolveCouchbaseArgs({ ...base, backup, backupImage: { digest: `sha256:${"b".repeat(64)}` } }).problems).toEqual([]);
+    expect(resolveCouchbaseArgs({ ...base, backup, backupImage: { digest: `sha256:${"0123456789abcdef".repeat(4)}` } }).problems).toEqual([]);
+    expect(resolveCouchbaseArgs({ ...base, backup, backupImage: { digest: `sha256:${"b".repeat(64)}` } }).problems).toEqual([
+      `backupImage.digest "sha256:${"b".repeat(64)}" is a placeholder (one hex digit 64 times), not an image's digest: name your mirror's digest`,
+    ]);
   });
 });
 

@@ -29,6 +29,24 @@ describe.each(stacks)("Kubernetes manifests of $label", (ref) => {
   });
 });
 
+// A dump on the node's own disk would leave the data outside the stack key and be evicted past the emptyDir's limit.
+describe.each(stacks.filter((ref) => ref.stack.endsWith("-prod")))("backups of $label", (ref) => {
+  it("dump to an ephemeral volume of an encrypted StorageClass of this stack", async () => {
+    const run = await capturedRun(ref);
+    const classes = run.resources.filter((r) => r.type === "kubernetes:storage.k8s.io/v1:StorageClass")
+      .filter((r) => (r.inputs.parameters as Record<string, string> | undefined)?.encrypted === "true")
+      .map((r) => (r.inputs.metadata as { name: string }).name);
+    const backups = run.resources.filter((r) => r.type === "sparki:kubernetes:S3Backup");
+    for (const backup of backups) {
+      const cron = run.resources.find((r) => r.type === "kubernetes:batch/v1:CronJob" && r.parent?.name === backup.name);
+      const volumes = (podSpecOf(cron!) as { volumes: { name: string; ephemeral?: { volumeClaimTemplate: { spec: { storageClassName: string } } } }[] }).volumes;
+      const scratch = volumes.find((v) => v.name === "backup");
+      expect(scratch?.ephemeral, backup.name).toBeDefined();
+      expect(classes, backup.name).toContain(scratch?.ephemeral?.volumeClaimTemplate.spec.storageClassName);
+    }
+  });
+});
+
 it("a manifest the schema refuses fails (the check can fail)", async () => {
   const broken = { type: "kubernetes:apps/v1:StatefulSet", name: "x", custom: true, inputs: { metadata: { name: "x" }, spec: { replicas: "three" } } };
   await expect(validateKubernetesObject(broken as never)).rejects.toThrow(/replicas/);

@@ -123,6 +123,8 @@ export class ArangoDb extends pulumi.ComponentResource {
       namespace: w.namespace, name: names.backup, labels: { ...objectLabels("arangodb", name, "backup"), ...backupLabels },
       schedule: w.backup.schedule, intervalSeconds: w.backup.intervalSeconds, target: w.backup.target, oidcProviderArn: w.backup.oidcProviderArn,
       runAs: RUN_AS,
+      // Every database, compressed, is at most what the DB-Servers hold: scratch on the workload's class, that size.
+      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.volumeSizeGiB * Math.max(1, a.dbServers) },
       dump: {
         image,
         // arangodump (in the server image) writes every database, system collections included (users), compressed,

@@ -4,7 +4,7 @@ import { type KubernetesWorkloadArgs, type ResolvedWorkloadArgs, resolveWorkload
 import { COUCHBASE_DEFAULTS, MAX_SERVERS } from "./defaults";
 import {
   BUCKET_NAME, type CompressionMode, COMPRESSION_MODES, type DurabilityLevel, DURABILITY_LEVELS, engineSizingProblems, type EvictionPolicy,
-  EVICTION_POLICIES, MAX_CLUSTER_NAME_LENGTH, placementProblems, SERVER_GROUP,
+  EVICTION_POLICIES, MAX_CLUSTER_NAME_LENGTH, placeholderDigest, placementProblems, SERVER_GROUP,
 } from "./rules";
 
 /** The Fiber adapter's bucket (storage/couchbase: a Couchbase bucket, the default collection). */
@@ -121,7 +121,9 @@ export function resolveCouchbaseArgs(args: CouchbaseArgs): { resolved: ResolvedC
   };
   const backupImageProblems = workload.backup === undefined ? [] : r.backupImage.digest === undefined
     ? [`backupImage.digest is required with backups: ${BACKUP_IMAGE_DIGEST}`]
-    : imageProblems(r.backupImage as ContainerImage).map((p) => `backupImage: ${p}`);
+    : placeholderDigest(r.backupImage.digest)
+      ? [`backupImage.digest "${r.backupImage.digest}" is a placeholder (one hex digit 64 times), not an image's digest: name your mirror's digest`]
+      : imageProblems(r.backupImage as ContainerImage).map((p) => `backupImage: ${p}`);
   const problems = [
     ...workloadProblems,
     ...(args.licenseAccepted === true ? [] : [`licenseAccepted must be true, got ${String(args.licenseAccepted)}: the Couchbase Autonomous Operator runs only Couchbase Server Enterprise Edition, which needs a Couchbase licence`]),

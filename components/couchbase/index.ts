@@ -6,20 +6,19 @@ import { prometheusRule } from "../kubernetes/alert-rules";
 import { irsaTrustPolicy } from "../kubernetes/backup";
 import { type ContainerImage, imageReference } from "../kubernetes/image";
 import { objectLabels } from "../kubernetes/labels";
-import { ingressPolicy } from "../kubernetes/network-policy";
 import { opaqueSecret } from "../kubernetes/secrets";
 import { workloadFoundation } from "../kubernetes/workload";
 import { type CouchbaseArgs, resolveCouchbaseArgs, RUN_AS } from "./args";
-import { couchbaseAlertRules, serverFlows } from "./monitoring";
+import { couchbaseAlertRules, serverNetworkPolicy } from "./monitoring";
 import {
-  BACKUP_ROLE_RULES, backupBucketPolicy, couchbaseBackup, couchbaseBucket, couchbaseCluster, couchbaseGroup, couchbaseNames, couchbaseRoleBinding,
-  couchbaseUser, SECRET_KEYS, serverPodLabels, serviceMonitor,
+  BACKUP_ROLE_RULES, backupBucketPolicy, bucketObjectName, couchbaseBackup, couchbaseBucket, couchbaseCluster, couchbaseGroup, couchbaseNames, couchbaseRoleBinding,
+  couchbaseUser, operatorImageDigestLine, SECRET_KEYS, serviceMonitor,
 } from "./spec";
 
 export { COUCHBASE_DEFAULTS, type CouchbaseArgs, type CouchbaseBucketArgs, resolveCouchbaseArgs, RUN_AS } from "./args";
 export { COUCHBASE_BACKUP_IMAGE, COUCHBASE_SERVER_IMAGE } from "./image";
 export { CLIENT_TLS_PORTS, SERVER_PORTS } from "./monitoring";
-export { COUCHBASE_TYPES, couchbaseNames } from "./spec";
+export { bucketObjectName, COUCHBASE_TYPES, couchbaseNames, operatorImageDigestLine } from "./spec";
 
 /** The administrator the operator signs in as (the admin Secret's `username`). */
 export const ADMIN_USERNAME = "Administrator";
@@ -61,6 +60,11 @@ export class Couchbase extends pulumi.ComponentResource {
   /** `kubernetes.io/tls` Secret the servers serve from; its `ca.crt` is what clients trust. */
   readonly tlsSecretName: string;
   readonly tlsDnsNames: readonly string[];
+  /**
+   * With a digest-pinned server image: the line `<digest hex>=<tag>\n` the operator's IMAGE_DIGESTS_CONFIG_MAP must
+   * hold (a prerequisite on the operator's Deployment; see operatorImageDigestLine).
+   */
+  readonly operatorImageDigest?: string;
   readonly cluster: k8s.apiextensions.CustomResource;
   readonly backupRoleArn?: pulumi.Output<string>;
   readonly ebsCsiKmsPolicy?: aws.iam.Policy;
@@ -88,12 +92,14 @@ export class Couchbase extends pulumi.ComponentResource {
     const metricsSecret = secret("metrics", names.metricsSecret, METRICS_USERNAME, password("metrics"));
 
     const role = { namespace: w.namespace, labels, cluster: c };
-    const bucket = custom("bucket", couchbaseBucket({
-      ...role, name: names.bucket, bucketName: a.bucket.name, memoryQuotaMiB: a.bucket.memoryQuotaMiB, replicas: a.bucket.replicas,
+    // The bucket's name is in both its object name and its Pulumi name: a rename is a replacement, not an update.
+    const bucketObject = bucketObjectName(c, a.bucket.name);
+    const bucket = custom(`bucket-${bucketObject}`, couchbaseBucket({
+      ...role, name: bucketObject, bucketName: a.bucket.name, memoryQuotaMiB: a.bucket.memoryQuotaMiB, replicas: a.bucket.replicas,
       durability: a.bucket.durability, maxTtlSeconds: a.bucket.maxTtlSeconds, compression: a.bucket.compression, evictionPolicy: a.bucket.evictionPolicy,
     }), { protect });
     // Least privilege: read and write documents of the Fiber bucket, nothing else (no flush, no index, no other bucket).
-    const appGroup = custom("app-group", couchbaseGroup({ ...role, name: names.appGroup, roles: ["data_reader", "data_writer"], bucketResource: names.bucket }));
+    const appGroup = custom("app-group", couchbaseGroup({ ...role, name: names.appGroup, roles: ["data_reader", "data_writer"], bucketResource: bucketObject }));
     const appUser = custom("app-user", couchbaseUser({ ...role, name: names.appUser, username: a.appUsername, fullName: "Sparki Fiber storage adapter", authSecret: names.appSecret }), { dependsOn: [foundation.namespace, appSecret] });
     const appBinding = custom("app-binding", couchbaseRoleBinding({ ...role, name: names.appBinding, user: names.appUser, group: names.appGroup }));
     const metricsGroup = custom("metrics-group", couchbaseGroup({ ...role, name: names.metricsGroup, roles: ["external_stats_reader"] }));
@@ -101,9 +107,9 @@ export class Couchbase extends pulumi.ComponentResource {
     const metricsBinding = custom("metrics-binding", couchbaseRoleBinding({ ...role, name: names.metricsBinding, user: names.metricsUser, group: names.metricsGroup }));
 
     const backupPodLabels = w.backup ? { couchbase_backup: names.backup } : undefined;
-    const policy = new k8s.networking.v1.NetworkPolicy(`${name}-servers`, ingressPolicy({
-      name: names.serverPolicy, namespace: w.namespace, labels, podSelector: serverPodLabels(c),
-      flows: serverFlows({ cluster: c, operatorNamespace: a.operatorNamespace, monitoringNamespace: w.monitoringNamespace, clientNamespaceLabel: w.clientNamespaceLabel, backupPodLabels }),
+    const policy = new k8s.networking.v1.NetworkPolicy(`${name}-servers`, serverNetworkPolicy({
+      name: names.serverPolicy, namespace: w.namespace, labels,
+      cluster: c, operatorNamespace: a.operatorNamespace, monitoringNamespace: w.monitoringNamespace, clientNamespaceLabel: w.clientNamespaceLabel, backupPodLabels,
     }), inNamespace);
 
     let backupAccount: k8s.core.v1.ServiceAccount | undefined;
@@ -168,6 +174,7 @@ export class Couchbase extends pulumi.ComponentResource {
     this.appSecretName = names.appSecret;
     this.tlsSecretName = w.tlsSecretName;
     this.tlsDnsNames = couchbaseTlsDnsNames(c, w.namespace, w.clusterDomain);
+    this.operatorImageDigest = operatorImageDigestLine(a.image);
     this.ebsCsiKmsPolicy = foundation.ebsCsiKmsPolicy;
     this.registerOutputs({
       connectionString: this.connectionString, namespace: this.namespace, clusterName: c, bucketName: this.bucketName, username: this.username,

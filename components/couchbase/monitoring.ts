@@ -1,7 +1,8 @@
 import { platformThreshold } from "../alerting/thresholds";
 import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
 import type { NamespaceLabel } from "../kubernetes/labels";
-import type { IngressFlow } from "../kubernetes/network-policy";
+import type * as k8s from "@pulumi/kubernetes";
+import { type IngressFlow, ingressPolicy } from "../kubernetes/network-policy";
 import { couchbaseNames, METRICS_PORT, serverPodLabels } from "./spec";
 
 /**
@@ -32,6 +33,26 @@ export interface FlowInput {
   readonly backupPodLabels?: Readonly<Record<string, string>>;
 }
 
+/** Every TCP port (`endPort`, stable since Kubernetes 1.25): what the servers and the operator may use between themselves. */
+export const ALL_TCP_PORTS = { protocol: "TCP", port: 1, endPort: 65_535 } as const;
+
+/**
+ * The servers' NetworkPolicy: {@link serverFlows} through the shared `ingressPolicy` block, with the first flow (the
+ * other servers and the operator) admitted on every TCP port. Couchbase's own example policy lets server pods reach
+ * each other, and the operator reach them, on every port (couchbase/couchbase-operator
+ * docs/dev/examples/kubernetes/network-policies.yaml, `couchbase-namespace-policy` and `couchbase-operator-policy`,
+ * read 2026-11-29), and its node-to-node set includes the range 21100-21299 beyond what the operator's Service lists
+ * ("Internal data ports 21100 to 21299", https://docs.couchbase.com/server/current/install/install-ports.html,
+ * checked 2026-11-29): a narrower list can break rebalance and failover. Clients, backup jobs and monitoring keep
+ * their port lists.
+ */
+export function serverNetworkPolicy(i: FlowInput & { readonly name: string; readonly namespace: string; readonly labels: Readonly<Record<string, string>> }): k8s.networking.v1.NetworkPolicyArgs {
+  const built = ingressPolicy({ name: i.name, namespace: i.namespace, labels: i.labels, podSelector: serverPodLabels(i.cluster), flows: serverFlows(i) });
+  const spec = built.spec as { podSelector: unknown; policyTypes: string[]; ingress: { from: unknown[]; ports: unknown[] }[] };
+  const [peers, ...others] = spec.ingress;
+  return { ...built, spec: { ...spec, ingress: [{ from: peers.from, ports: [{ ...ALL_TCP_PORTS }] }, ...others] } } as k8s.networking.v1.NetworkPolicyArgs;
+}
+
 /**
  * Who may reach the Couchbase Server pods (everything else is denied): the other servers on every port, the
  * operator on every port (Couchbase's example policy admits all of the operator's traffic,
@@ -40,6 +61,7 @@ export interface FlowInput {
  */
 export function serverFlows(i: FlowInput): IngressFlow[] {
   return [
+    // Its ports are replaced by every TCP port in serverNetworkPolicy; SERVER_PORTS keeps the block's "at least one port".
     { from: [{ podLabels: serverPodLabels(i.cluster) }, { namespaceName: i.operatorNamespace }], ports: SERVER_PORTS },
     { from: [{ namespaceLabel: i.clientNamespaceLabel }], ports: CLIENT_TLS_PORTS },
     ...(i.backupPodLabels ? [{ from: [{ podLabels: i.backupPodLabels }], ports: CLIENT_TLS_PORTS }] : []),

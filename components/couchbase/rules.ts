@@ -90,3 +90,27 @@ export function minimumMemoryMiB(dataMiB: number, indexMiB: number): number {
 export function adminPasswordAccepted(password: string): boolean {
   return password.length >= 6 && ![...ADMIN_PASSWORD_REFUSED].some((c) => password.includes(c));
 }
+
+/**
+ * A digest that only stands in for one: 64 times the same hex digit (`sha256:000…0`, `sha256:aaa…a`). No real image
+ * has it, so a stack naming it would leave every backup job in ImagePullBackOff, seen only when the missed-backup
+ * alert fires runs later.
+ */
+export function placeholderDigest(digest: string | undefined): boolean {
+  return digest !== undefined && /^sha256:([a-f0-9])\1{63}$/.test(digest);
+}
+
+/** Days between the newest backup cbbackupmgr prunes and the S3 expiry of the configBackups bucket, at least. */
+export const ARCHIVE_EXPIRY_MARGIN_DAYS = 7;
+
+/**
+ * The least `expirationDays` of the configBackups bucket that leaves the archive alone: the backup retention in days
+ * (rounded up) plus {@link ARCHIVE_EXPIRY_MARGIN_DAYS}. cbbackupmgr prunes backups past `backupRetention` itself and
+ * each full backup of the operator's `full_only` strategy configures a new repository ("config a new repo and then
+ * take a Full backup", couchbase/couchbase-operator pkg/cluster/backup.go generateBackupContainer, read 2026-11-29),
+ * so no object it still needs is older than the retention; S3's expiry must come after that, or it deletes backups
+ * and repository metadata cbbackupmgr still lists.
+ */
+export function minimumArchiveExpiryDays(backupRetentionHours: number): number {
+  return Math.ceil(backupRetentionHours / 24) + ARCHIVE_EXPIRY_MARGIN_DAYS;
+}

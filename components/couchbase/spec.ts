@@ -1,5 +1,6 @@
 // Pure builders of the Couchbase Autonomous Operator's custom resources (apiVersion couchbase.com/v2). Field names and
 // limits follow the operator's v2 types (couchbase/couchbase-operator pkg/apis/couchbase/v2/types.go, read 2026-11-29).
+import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurity, restrictedPodSecurity, type RunAs } from "../kubernetes/security";
 import type { CompressionMode, DurabilityLevel, EvictionPolicy } from "./rules";
@@ -42,7 +43,6 @@ export function couchbaseNames(cluster: string) {
     adminSecret: `${cluster}-admin`,
     appSecret: `${cluster}-app`,
     metricsSecret: `${cluster}-metrics`,
-    bucket: `${cluster}-fiber`,
     appUser: `${cluster}-app`,
     appGroup: `${cluster}-app`,
     appBinding: `${cluster}-app`,
@@ -58,6 +58,33 @@ export function couchbaseNames(cluster: string) {
     alerts: `${cluster}-alerts`,
     volumeTemplate: "couchbase",
   } as const;
+}
+
+/**
+ * The `CouchbaseBucket` object's name, derived from the bucket's name in Couchbase: `<cluster>-<slug>-<hash>` (slug:
+ * lower case, anything but a-z, 0-9 and `-` as `-`; hash: 8 hex of SHA-256 of the exact name, so `a_b` and `a-b` differ).
+ * The component also puts it in the resource's Pulumi name: renaming the bucket is then a new resource and the removal
+ * of the old one, which the replacement guard reports for a stateful type, never an in-place update (the operator
+ * would delete the old bucket with every document, couchbase-operator pkg/validator/v2/validator.go
+ * CheckImmutableFieldsBucket freezes only conflictResolution, read 2026-11-29).
+ */
+export function bucketObjectName(cluster: string, bucketName: string): string {
+  const slug = bucketName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "bucket";
+  return `${cluster}-${slug}-${createHash("sha256").update(bucketName).digest("hex").slice(0, 8)}`;
+}
+
+/**
+ * The line the operator needs to know what version a digest-pinned image runs: `<64 hex>=<tag>`. The operator reads
+ * the version from the text after the image's last `:`; for a digest it looks it up in its built-in table (Couchbase's
+ * own couchbase/server digests, up to 8.0.0 at HEAD) and then in the operator's environment variable
+ * IMAGE_DIGESTS_CONFIG_MAP (lines `<digest>=<version>`, each ending in a newline: regexp `<digest>=(.*)\s?\n`);
+ * an unknown digest reads as version 9.9.9, which turns every version gate on and skips upgrade-path checks
+ * (couchbase/couchbase-operator pkg/util/couchbaseutil/version.go CouchbaseImageVersion, GetSHA256Version,
+ * GetVersionFromEnvConfigMap; pkg/util/constants/constants.go ImageDigests and EnvDigestsConfigMap, read 2026-11-29).
+ * Undefined when the image is pinned by tag only (the operator then parses the tag).
+ */
+export function operatorImageDigestLine(image: { readonly tag: string; readonly digest?: string }): string | undefined {
+  return image.digest === undefined ? undefined : `${image.digest.replace(/^sha256:/, "")}=${image.tag}\n`;
 }
 
 /** Keys of the Secrets: the admin Secret needs `username` and `password` (CouchbaseClusterSecuritySpec.adminSecret); a user's `password` (CouchbaseUser.authSecret). */
@@ -262,8 +289,14 @@ export const BACKUP_STAGING_GIB = 20;
 
 /**
  * A `CouchbaseBackup`: a daily full backup straight to S3 with cbbackupmgr, staged on an ephemeral volume, old
- * backups deleted after the retention. No `objectStore.secret`: the job's ServiceAccount carries the IRSA role and
- * cbbackupmgr takes the AWS SDK's default credentials (web identity); no access key exists anywhere.
+ * backups deleted after the retention. No `objectStore.secret` and `useIAM: false`: the operator then passes only
+ * `--obj-store` (pkg/cluster/backup.go applyObjStoreConfiguration returns before any auth flag without a Secret;
+ * `useIAM: true` adds `--obj-auth-by-instance-metadata`, EC2 instance metadata, i.e. the node's role, and only with a
+ * Secret). The job's ServiceAccount carries the IRSA role, so the pod's environment holds AWS_ROLE_ARN and
+ * AWS_WEB_IDENTITY_TOKEN_FILE; cbbackupmgr's documented AWS sources do not list web identity
+ * (https://docs.couchbase.com/server/current/backup-restore/cbbackupmgr-cloud.html, checked 2026-11-29): NOT
+ * VERIFIED, the first deploy runs one immediate backup to prove it (docs/components.md, Couchbase). No access key
+ * exists anywhere.
  */
 export function couchbaseBackup(i: BackupSpecInput): k8s.apiextensions.CustomResourceArgs {
   return {

@@ -20,13 +20,22 @@ export interface CouchbaseOutputs {
   /** Always true: clients are admitted to the TLS ports only. */
   readonly tls: true;
   /**
-   * The CA clients must trust: `ca.crt` of the servers' TLS Secret. storage/couchbase's Config has no CA field; gocb
-   * then uses the system roots, so add it there (e.g. mount it and set SSL_CERT_FILE).
+   * The CA clients must trust: `ca.crt` of the servers' TLS Secret (which also holds the servers' `tls.key`: copy only
+   * `ca.crt` into the application's namespace, e.g. with a trust-manager Bundle, never the Secret itself).
+   * storage/couchbase's Config has no CA field and gocb then uses the system roots: mount the file in a directory and
+   * add it with `SSL_CERT_DIR=/etc/ssl/certs:<dir>` (Go's crypto/x509 loads only SSL_CERT_FILE when that is set, which
+   * would drop the public roots the app's other TLS needs), or mount a bundle of the public roots plus `ca.crt`.
    */
   readonly tlsCaSecret: { readonly namespace: string; readonly name: string; readonly key: "ca.crt" };
   /** The `kubernetes.io/tls` Secret to issue the servers' certificate into, and the names the operator requires in it. */
   readonly tlsSecretName: string;
   readonly tlsDnsNames: readonly string[];
+  /**
+   * Prerequisite on the operator, not this stack: the line its IMAGE_DIGESTS_CONFIG_MAP environment variable must
+   * contain for the digest-pinned server image (`<digest hex>=<tag>` and a newline), or the operator reads the server's
+   * version as 9.9.9 (README: Couchbase). Absent when the image is pinned by tag only.
+   */
+  readonly operatorImageDigests?: string;
   /** The adapter's `ConnectionTimeout` and `KVTimeout` this cluster needs (its defaults 3 s / 1 s are too short for TLS bootstrap and durable writes). */
   readonly timeouts: { readonly connectionTimeoutMs: number; readonly kvTimeoutMs: number };
   readonly kubernetesNamespace: string;
@@ -82,6 +91,7 @@ export function deployCouchbase(s: CouchbaseSettings, shared: SharedBlocks): Dep
       tlsCaSecret: { namespace: ns, name: couchbase.tlsSecretName, key: "ca.crt" },
       tlsSecretName: couchbase.tlsSecretName,
       tlsDnsNames: couchbase.tlsDnsNames,
+      ...(couchbase.operatorImageDigest === undefined ? {} : { operatorImageDigests: couchbase.operatorImageDigest }),
       // gocb's own defaults (connect 10 s, KV 2.5 s, durable KV 10 s: couchbase/gocb client.go): a bucket with a
       // minimum durability holds every write until a majority has it, so the KV timeout must cover that.
       timeouts: { connectionTimeoutMs: 10_000, kvTimeoutMs: s.bucket.durability === "none" ? 2_500 : 10_000 },

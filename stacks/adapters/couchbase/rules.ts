@@ -1,7 +1,10 @@
-import { engineSizingProblems, placementProblems, type SizingInput } from "../../../components/couchbase/rules";
+import {
+  ARCHIVE_EXPIRY_MARGIN_DAYS, engineSizingProblems, minimumArchiveExpiryDays, placeholderDigest, placementProblems, type SizingInput,
+} from "../../../components/couchbase/rules";
 import type { Problem } from "../../config/problems";
 import type { AdapterRule } from "../contract";
 import { imagePairingProblems, kubernetesHostingProblems } from "../kubernetes-hosting";
+import { s3Adapter } from "../s3";
 import type { CouchbaseProfile } from "./profiles";
 import type { CouchbaseConfig } from "./schema";
 import type { CouchbaseSettings } from "./settings";
@@ -46,6 +49,28 @@ export const COUCHBASE_RULES: readonly Rule[] = [
       defaultInEffect: undefined,
     }]
     : [],
+
+  // An obvious stand-in digest never pulls: every backup job would fail, seen only runs later.
+  ({ settings: s }) => s.backup.enabled && placeholderDigest(s.backupImage.digest)
+    ? [{
+      path: ["backupImage", "digest"],
+      message: "is a placeholder (one hex digit 64 times), not an image's digest: the backup jobs would never pull it. Name the digest of your mirror of couchbase/operator-backup:1.5.0 (`crane digest <mirror>:1.5.0`)",
+    }]
+    : [],
+
+  // The configBackups bucket's S3 expiry must not delete what cbbackupmgr still keeps (components/couchbase/rules.ts
+  // minimumArchiveExpiryDays); the S3 side's lifecycle is its own, so the retention has to fit under it.
+  ({ settings: s, scope }) => {
+    if (!s.backup.enabled) return [];
+    const expiry = scope.settingsOf(s3Adapter).lifecycle.configBackups.expirationDays;
+    const needed = minimumArchiveExpiryDays(s.backupRetentionHours);
+    return expiry !== undefined && expiry < needed
+      ? [{
+        path: ["backupRetentionHours"],
+        message: `must leave at least ${ARCHIVE_EXPIRY_MARGIN_DAYS} days before objectStore.configBackups.expirationDays (${expiry}) deletes the archive's objects: at most ${(expiry - ARCHIVE_EXPIRY_MARGIN_DAYS) * 24} hours, or raise that expiry to at least ${needed} days`,
+      }]
+      : [];
+  },
 
   // A limit under the request is refused by the API server (a container's limit must be >= its request).
   ({ settings: s }) => s.cpuLimitMillis < s.cpuMillis
