@@ -1,28 +1,12 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runProgram } from "../scripts/offline/run-program";
-import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
-import { ConfigError } from "../stacks/config/errors";
+import { exampleConfig, type Section } from "./example-config";
 
 /**
  * Bad `sparki-storage:clickhouse` sections on top of the example stacks (examples/clickhouse): each is refused before
  * anything is registered, with one line naming the key, the value and what is allowed.
  */
 
-const KEY = "sparki-storage:clickhouse";
-const DIR = join(REPO_ROOT, "examples", "clickhouse");
-type Section = Record<string, unknown>;
-const sectionOf = (stack: string) => JSON.parse(stackConfig(stack, {}, DIR)[KEY]) as Section;
-const DEV = sectionOf("clickhouse-dev");
-const PROD = sectionOf("clickhouse-prod");
-
-async function refused(stack: string, section: Section) {
-  const registered: string[] = [];
-  const failure = await runProgram({ stack, stackDir: DIR, overrides: { [KEY]: section }, observe: (r) => registered.push(r.type) })
-    .then(() => undefined, (e: unknown) => e);
-  expect(failure, JSON.stringify(section)).toBeInstanceOf(ConfigError);
-  return { problems: (failure as ConfigError).problems, registered: registered.filter((t) => t !== "pulumi:pulumi:Stack") };
-}
+const { KEY, DEV, PROD, refused } = exampleConfig("clickhouse");
 
 const OPERATOR = "the Altinity clickhouse-operator (Helm chart altinity-clickhouse-operator 0.25.6, repository https://helm.altinity.com)";
 

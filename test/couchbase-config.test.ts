@@ -1,13 +1,11 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COUCHBASE_DEFAULTS, type CouchbaseArgs, resolveCouchbaseArgs } from "../components/couchbase/args";
 import { adminPasswordAccepted, engineSizingProblems, minimumMemoryMiB, placementProblems, type SizingInput } from "../components/couchbase/rules";
-import { runProgram } from "../scripts/offline/run-program";
-import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
+import { stackConfig } from "../scripts/offline/stack-files";
 import { couchbaseAdapter } from "../stacks/adapters/couchbase";
-import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
 import { adapterSettings } from "../stacks/project";
+import { exampleConfig, type Section } from "./example-config";
 
 /**
  * Bad `sparki-storage:couchbase` sections, on top of the example stacks that turn Couchbase on (examples/couchbase):
@@ -17,20 +15,7 @@ import { adapterSettings } from "../stacks/project";
  * <= 42 characters) and Couchbase Server 8.0's durability page (no durability with three replicas), read 2026-11-29.
  */
 
-const KEY = "sparki-storage:couchbase";
-const DIR = join(REPO_ROOT, "examples", "couchbase");
-type Section = Record<string, unknown>;
-const sectionOf = (stack: string) => JSON.parse(stackConfig(stack, {}, DIR)[KEY]) as Section;
-const DEV = sectionOf("couchbase-dev");
-const PROD = sectionOf("couchbase-prod");
-
-async function refused(stack: string, section: Section) {
-  const registered: string[] = [];
-  const failure = await runProgram({ stack, stackDir: DIR, overrides: { [KEY]: section }, observe: (r) => registered.push(r.type) })
-    .then(() => undefined, (e: unknown) => e);
-  expect(failure, JSON.stringify(section)).toBeInstanceOf(ConfigError);
-  return { problems: (failure as ConfigError).problems, registered: registered.filter((t) => t !== "pulumi:pulumi:Stack") };
-}
+const { KEY, DIR, DEV, PROD, refused } = exampleConfig("couchbase");
 
 const LICENCE = "the Couchbase Autonomous Operator runs only Couchbase Server Enterprise Edition, which needs a Couchbase licence (README: Couchbase)";
 

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveNeo4jArgs } from "../components/neo4j/args";
 import {
@@ -6,12 +5,11 @@ import {
 } from "../components/neo4j/backup";
 import { memorySettings, neo4jConf } from "../components/neo4j/config";
 import { neo4jAlertRules } from "../components/neo4j/alerts";
-import { runProgram } from "../scripts/offline/run-program";
-import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
+import { stackConfig } from "../scripts/offline/stack-files";
 import { neo4jAdapter } from "../stacks/adapters/neo4j";
-import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
 import { adapterSettings } from "../stacks/project";
+import { exampleConfig, type Section } from "./example-config";
 
 /**
  * Bad `sparki-storage:neo4j` sections, on top of the example stacks that turn Neo4j on (examples/neo4j): each is
@@ -19,20 +17,7 @@ import { adapterSettings } from "../stacks/project";
  * settings, the component's own checks and the pure builders.
  */
 
-const KEY = "sparki-storage:neo4j";
-const DIR = join(REPO_ROOT, "examples", "neo4j");
-type Section = Record<string, unknown>;
-const sectionOf = (stack: string) => JSON.parse(stackConfig(stack, {}, DIR)[KEY]) as Section;
-const DEV = sectionOf("neo4j-dev");
-const PROD = sectionOf("neo4j-prod");
-
-async function refused(stack: string, section: Section) {
-  const registered: string[] = [];
-  const failure = await runProgram({ stack, stackDir: DIR, overrides: { [KEY]: section }, observe: (r) => registered.push(r.type) })
-    .then(() => undefined, (e: unknown) => e);
-  expect(failure, JSON.stringify(section)).toBeInstanceOf(ConfigError);
-  return { problems: (failure as ConfigError).problems, registered: registered.filter((t) => t !== "pulumi:pulumi:Stack") };
-}
+const { KEY, DIR, DEV, PROD, refused } = exampleConfig("neo4j");
 
 const NAME_A_CLASS = "must name an existing StorageClass of the cluster when ebsKmsStorageClass is false (`kubectl get storageclass` lists them), or set ebsKmsStorageClass: true";
 

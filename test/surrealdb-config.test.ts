@@ -1,34 +1,19 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveSurrealDbArgs } from "../components/surrealdb/args";
 import { bootstrapSurql, surqlString } from "../components/surrealdb/names";
 import { verifyHash, verifyJob } from "../components/surrealdb/verify";
-import { runProgram } from "../scripts/offline/run-program";
-import { REPO_ROOT, stackConfig } from "../scripts/offline/stack-files";
+import { stackConfig } from "../scripts/offline/stack-files";
 import { surrealdbAdapter } from "../stacks/adapters/surrealdb";
-import { ConfigError } from "../stacks/config/errors";
 import { loadConfig } from "../stacks/config/load";
 import { adapterSettings } from "../stacks/project";
+import { exampleConfig, type Section } from "./example-config";
 
 /**
  * Bad `sparki-storage:surrealdb` sections, on top of the example stacks that turn SurrealDB on (examples/surrealdb):
  * each is refused before anything is registered, with one line naming the key, the value and what is allowed.
  */
 
-const KEY = "sparki-storage:surrealdb";
-const DIR = join(REPO_ROOT, "examples", "surrealdb");
-type Section = Record<string, unknown>;
-const sectionOf = (stack: string) => JSON.parse(stackConfig(stack, {}, DIR)[KEY]) as Section;
-const DEV = sectionOf("surrealdb-dev");
-const PROD = sectionOf("surrealdb-prod");
-
-async function refused(stack: string, section: Section) {
-  const registered: string[] = [];
-  const failure = await runProgram({ stack, stackDir: DIR, overrides: { [KEY]: section }, observe: (r) => registered.push(r.type) })
-    .then(() => undefined, (e: unknown) => e);
-  expect(failure, JSON.stringify(section)).toBeInstanceOf(ConfigError);
-  return { problems: (failure as ConfigError).problems, registered: registered.filter((t) => t !== "pulumi:pulumi:Stack") };
-}
+const { KEY, DIR, DEV, PROD, refused } = exampleConfig("surrealdb");
 
 const NAME_A_CLASS = "must name an existing StorageClass of the cluster when ebsKmsStorageClass is false (`kubectl get storageclass` lists them), or set ebsKmsStorageClass: true";
 
