@@ -285,6 +285,28 @@ function metricAlarm(_ctx: Context, r: RegisteredResource): Priced {
   return { lines: [line(r, `${highResolution ? "high-resolution" : "standard"} alarm`, Math.max(1, metrics.length), "alarm metric-months", price)], unpriced: [] };
 }
 
+/**
+ * `count` claims of `size` on the StorageClass `className`: a GB-month line at the EBS price of that class when this
+ * stack defines it with the EBS CSI driver, else billed by the cluster's storage. `what` names them ("agents ").
+ */
+function claimVolumes(ctx: Context, r: RegisteredResource, claims: { count: number; className?: string; size?: string; what?: string }): Priced {
+  const { count, className, size, what = "" } = claims;
+  const gib = parseGiB(size);
+  const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
+    && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
+  const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
+  const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
+  if (gib === undefined || !price) {
+    return { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} ${what}volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` }] };
+  }
+  return { lines: [line(r, `${count} x ${gib} GiB EBS ${volumeType} ${what}volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price)], unpriced: [] };
+}
+
+function add(priced: Priced, more: Priced): void {
+  priced.lines.push(...more.lines);
+  priced.unpriced.push(...more.unpriced);
+}
+
 function statefulSet(ctx: Context, r: RegisteredResource): Priced {
   type Template = { spec?: { storageClassName?: string; resources?: { requests?: { storage?: string } } } };
   const spec = (r.inputs.spec ?? {}) as { replicas?: number; volumeClaimTemplates?: Template[] };
@@ -298,19 +320,7 @@ function statefulSet(ctx: Context, r: RegisteredResource): Priced {
     const id = `${className}|${size}`;
     groups.set(id, { className, size, count: (groups.get(id)?.count ?? 0) + replicas });
   }
-  for (const { className, size, count } of groups.values()) {
-    const gib = parseGiB(size);
-    const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
-      && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
-    const provisioner = str(storageClass?.inputs.provisioner);
-    const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
-    const price = provisioner === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
-    if (gib === undefined || !price) {
-      priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
-    } else {
-      priced.lines.push(line(r, `${count} x ${gib} GiB EBS ${volumeType} volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price));
-    }
-  }
+  for (const { className, size, count } of groups.values()) add(priced, claimVolumes(ctx, r, { count, className, size }));
   return priced;
 }
 
@@ -353,19 +363,7 @@ function arangoDeployment(ctx: Context, r: RegisteredResource): Priced {
     const g = spec[group];
     const template = g?.volumeClaimTemplate?.spec;
     if (!g || !template) continue;
-    const count = num(g.count) ?? 1;
-    const className = template.storageClassName;
-    const size = template.resources?.requests?.storage;
-    const gib = parseGiB(size);
-    const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
-      && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
-    const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
-    const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
-    if (gib === undefined || !price) {
-      priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} ${group} volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
-    } else {
-      priced.lines.push(line(r, `${count} x ${gib} GiB EBS ${volumeType} ${group} volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price));
-    }
+    add(priced, claimVolumes(ctx, r, { count: num(g.count) ?? 1, className: template.storageClassName, size: template.resources?.requests?.storage, what: `${group} ` }));
   }
   return priced;
 }
@@ -390,18 +388,7 @@ function couchbaseCluster(ctx: Context, r: RegisteredResource): Priced {
     const count = num(server.size) ?? 1;
     for (const claim of Object.values(server.volumeMounts ?? {})) {
       const template = (spec.volumeClaimTemplates ?? []).find((t) => t.metadata?.name === claim)?.spec;
-      const className = template?.storageClassName;
-      const size = template?.resources?.requests?.storage;
-      const gib = parseGiB(size);
-      const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
-        && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
-      const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
-      const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
-      if (gib === undefined || !price) {
-        priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} server volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
-      } else {
-        priced.lines.push(line(r, `${count} x ${gib} GiB EBS ${volumeType} server volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price));
-      }
+      add(priced, claimVolumes(ctx, r, { count, className: template?.storageClassName, size: template?.resources?.requests?.storage, what: "server " }));
     }
   }
   return priced;
@@ -424,18 +411,7 @@ function clickHouseOperatorVolumes(ctx: Context, r: RegisteredResource): Priced 
   const hosts = (spec.configuration?.clusters ?? []).reduce((n, c) => n + (num(c.layout?.shardsCount) ?? 1) * (num(c.layout?.replicasCount) ?? 1), 0);
   const template = (spec.templates?.volumeClaimTemplates ?? []).find((t) => t.name === spec.defaults?.templates?.dataVolumeClaimTemplate)?.spec;
   if (hosts === 0 || template === undefined) return priced;
-  const className = template.storageClassName;
-  const size = template.resources?.requests?.storage;
-  const gib = parseGiB(size);
-  const storageClass = ctx.run.resources.find((x) => x.type === "kubernetes:storage.k8s.io/v1:StorageClass"
-    && ((x.inputs.metadata ?? {}) as { name?: string }).name === className);
-  const volumeType = str(((storageClass?.inputs.parameters ?? {}) as Record<string, unknown>).type) ?? "gp3";
-  const price = str(storageClass?.inputs.provisioner) === "ebs.csi.aws.com" ? EBS_GB_MONTH[volumeType] : undefined;
-  if (gib === undefined || !price) {
-    priced.unpriced.push({ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${hosts} x ${size ?? "?"} ${kind} volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` });
-  } else {
-    priced.lines.push(line(r, `${hosts} x ${gib} GiB EBS ${volumeType} ${kind} volumes (storage class ${className})`, hosts * gib * (1024 ** 3 / 1e9), "GB-month", price));
-  }
+  add(priced, claimVolumes(ctx, r, { count: hosts, className: template.storageClassName, size: template.resources?.requests?.storage, what: `${kind} ` }));
   return priced;
 }
 
