@@ -36,7 +36,7 @@ export function renderMatrixMarkdown(): string {
     t.metric, t.adapter, `${t.warning} ${UNIT_SYMBOL[t.unit]}`, `${t.critical} ${UNIT_SYMBOL[t.unit]}`, `\`${t.key}\``,
   ]);
   const derived = [
-    ...(["badger", "mongodb", "memcache", "cassandra"] as const).map((key) => ({ key, figure: "Latency p95", t: derivedLatencyP95(key), rule: `${DERIVED_LATENCY_RULE.warningOverUpperBound} x the row's upper latency bound, critical ${DERIVED_LATENCY_RULE.criticalOverWarning} x warning (DERIVED_LATENCY_RULE)` })),
+    ...(["badger", "mongodb", "memcache", "cassandra", "arangodb"] as const).map((key) => ({ key, figure: "Latency p95", t: derivedLatencyP95(key), rule: `${DERIVED_LATENCY_RULE.warningOverUpperBound} x the row's upper latency bound, critical ${DERIVED_LATENCY_RULE.criticalOverWarning} x warning (DERIVED_LATENCY_RULE)` })),
     ...(["mysql", "mssql"] as const).flatMap((key) => [
       { key, figure: "Latency p95", t: derivedRelationalThreshold(key, "latencyP95"), rule: "the spec's relational figures (derivedRelationalThreshold)" },
       { key, figure: "Connection Pool", t: derivedRelationalThreshold(key, "connectionPoolUsage"), rule: "the spec's relational figures (derivedRelationalThreshold)" },
