@@ -6,7 +6,7 @@ import { PrometheusRule } from "@kubernetes-models/prometheus-operator/monitorin
 import { describe, expect, it } from "vitest";
 import { platformThreshold } from "../components/alerting";
 import {
-  AWS_CLI_IMAGE, disruptionBudget, imageProblems, imageReference, ingressPolicy, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, oidcIssuer,
+  AWS_CLI_IMAGE, cronIntervalHours, cronProblem, disruptionBudget, imageProblems, imageReference, ingressPolicy, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, oidcIssuer,
   prometheusRule, quorumTolerance, resolveWorkloadArgs, S3Backup, type S3BackupArgs, s3BackupProblems, severityRules, uploadPolicy, uploadScript,
 } from "../components/kubernetes";
 import { restrictedViolations } from "../policy/kubernetes";
@@ -131,10 +131,13 @@ describe("backup to S3", () => {
   it.each([
     [{ name: "x".repeat(MAX_CRONJOB_NAME_LENGTH + 1) }, `name "${"x".repeat(53)}" must be a DNS label of at most 52 characters`],
     [{ name: "Etcd_Backup" }, 'name "Etcd_Backup" must be a DNS label of at most 52 characters'],
-    [{ schedule: "@daily 3" }, 'schedule "@daily 3" must have the five cron fields (minute hour day month weekday)'],
+    [{ schedule: "@daily 3" }, 'schedule "@daily 3" must be five cron fields (minute hour day-of-month month day-of-week) or one of @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually'],
+    // The API server refuses a minute past 59 (robfig/cron's standard parser): refused here before any resource.
+    [{ schedule: "99 3 * * *" }, 'schedule "99 3 * * *" has a minute field "99" outside 0..59 (numbers, ranges, lists and steps only)'],
+    [{ schedule: "0 3 * 13 *" }, 'schedule "0 3 * 13 *" has a month field "13" outside 1..12 (numbers, ranges, lists and steps only)'],
     [{ intervalSeconds: 30 }, "intervalSeconds must be an integer of at least 60, got 30"],
     [{ target: { ...target, prefix: "kubernetes/etcd" } }, 'target.prefix "kubernetes/etcd" must end with "/" and not start with one'],
-    [{ scratch: { storageClassName: "gp3", sizeGiB: 0 } }, "scratch.sizeGiB must be an integer of at least 1, got 0"],
+    [{ scratch: { storageClassName: "gp3", sizeGiB: 0 } }, "scratch.sizeGiB must be an integer 1..65536 (the largest gp3 volume), got 0"],
     [{ oidcProviderArn: "arn:aws:iam::222222222222:role/x" }, 'oidcProviderArn "arn:aws:iam::222222222222:role/x" must be an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<issuer>)'],
   ] as const)("refuses %j", (overrides, message) => {
     expect(s3BackupProblems(backupArgs(overrides as Partial<S3BackupArgs>))).toEqual([message]);
@@ -159,6 +162,22 @@ describe("backup to S3", () => {
     expect((pod.initContainers as { name: string }[]).map((c) => c.name)).toEqual(["dump"]);
   });
 
+  it("fails a run whose dump left nothing, keeps one Job of each outcome for a day, and keeps the role from the dump step", async () => {
+    expect(uploadScript(target, KEY).split("\n")[1]).toBe('if [ -z "$(ls -A /backup)" ]; then echo "the dump step left nothing in /backup" >&2; exit 1; fi');
+    const run = await runProgram({ stack: "dev", program: () => { new S3Backup("etcd-backup", backupArgs()); return {}; } });
+    const spec = one(run, "kubernetes:batch/v1:CronJob").inputs.spec as {
+      successfulJobsHistoryLimit: number; failedJobsHistoryLimit: number;
+      jobTemplate: {
+        spec: { ttlSecondsAfterFinished: number; template: { metadata: { annotations: Record<string, string> }; spec: { initContainers: { resources: { requests: Record<string, string> } }[] } } };
+      };
+    };
+    expect([spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit, spec.jobTemplate.spec.ttlSecondsAfterFinished]).toEqual([1, 1, 86_400]);
+    // amazon-eks-pod-identity-webhook: containers named in this annotation get no web identity token or role.
+    expect(spec.jobTemplate.spec.template.metadata.annotations).toEqual({ "eks.amazonaws.com/skip-containers": "dump" });
+    // On the node's disk (no scratch volume) the dump asks for the space it may fill.
+    expect(spec.jobTemplate.spec.template.spec.initContainers[0].resources.requests["ephemeral-storage"]).toBe("20Gi");
+  });
+
   it("writes large dumps to an ephemeral volume of the given class, which the restricted standard allows", async () => {
     const run = await runProgram({
       stack: "dev", program: () => { new S3Backup("etcd-backup", backupArgs({ scratch: { storageClassName: "sparki-prod-etcd-ebs-kms", sizeGiB: 120 } })); return {}; },
@@ -180,8 +199,22 @@ describe("backup to S3", () => {
     await expect(runProgram({
       stack: "dev", observe: (r) => registered.push(r.type),
       program: () => { new S3Backup("bad", backupArgs({ schedule: "daily" })); return {}; },
-    })).rejects.toThrow('S3Backup bad: schedule "daily" must have the five cron fields');
+    })).rejects.toThrow('S3Backup bad: schedule "daily" must be five cron fields');
     expect(registered.filter((t) => t !== "pulumi:pulumi:Stack")).toEqual([]);
+  });
+});
+
+describe("cron schedules", () => {
+  it.each([
+    ["17 3 * * *", 24], ["0 * * * *", 1], ["@daily", 24], ["@weekly", 168], ["@hourly", 1],
+    ["0 3 * * 0", undefined], ["0 3 1 * *", undefined], ["0 */6 * * *", undefined],
+  ] as const)("%s runs every %s hours (undefined: needs intervalHours)", (schedule, hours) => {
+    expect(cronProblem(schedule)).toBeUndefined();
+    expect(cronIntervalHours(schedule)).toBe(hours);
+  });
+
+  it.each(["60 3 * * *", "0 24 * * *", "0 3 0 * *", "0 3 * * 8", "5-1 3 * * *", "0 3 * *", "@fortnightly"])("refuses %s", (schedule) => {
+    expect(cronProblem(schedule)).toBeDefined();
   });
 });
 
@@ -205,7 +238,7 @@ describe("workload arguments", () => {
       'monitoringNamespace "Mon" must be a DNS label',
       "storageClassName or ebsEncryption is required (a claim without a class waits for a cluster default that may not exist)",
       "clientNamespaceLabel bad key=x is not a valid label",
-      'backup: schedule "daily" must have the five cron fields (minute hour day month weekday)',
+      'backup: schedule "daily" must be five cron fields (minute hour day-of-month month day-of-week) or one of @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually',
     ]);
   });
 

@@ -13,6 +13,7 @@ import { type ArangoDbArgs, ARANGODB_PORT, resolveArangoDbArgs, RUN_AS } from ".
 import { arangoAlertRules, clientFlows, jobFlows, memberFlows } from "./monitoring";
 import { provisionJob } from "./provisioning";
 import { arangoDeployment, arangoNames, ENCRYPTION_KEY_BYTES, operatorPodLabels, SECRET_KEYS } from "./spec";
+import { GP3 } from "../common/ebs";
 
 export { ARANGODB_DEFAULTS, ARANGODB_PORT, type ArangoDbArgs, EXPORTER_PORT, resolveArangoDbArgs, RUN_AS } from "./args";
 export { ARANGODB_IMAGE } from "./image";
@@ -124,7 +125,7 @@ export class ArangoDb extends pulumi.ComponentResource {
       schedule: w.backup.schedule, intervalSeconds: w.backup.intervalSeconds, target: w.backup.target, oidcProviderArn: w.backup.oidcProviderArn,
       runAs: RUN_AS,
       // Every database, compressed, is at most what the DB-Servers hold: scratch on the workload's class, that size.
-      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.volumeSizeGiB * Math.max(1, a.dbServers) },
+      scratch: { storageClassName: foundation.scratchStorageClassName, sizeGiB: Math.min(GP3.maxGiB, a.volumeSizeGiB * Math.max(1, a.dbServers)) },
       dump: {
         image,
         // arangodump (in the server image) writes every database, system collections included (users), compressed,

@@ -142,7 +142,7 @@ export class ClickHouse extends pulumi.ComponentResource {
       oidcProviderArn: a.backup.oidcProviderArn,
       runAs: RUN_AS,
       // The dump of the Fiber table is at most the replica's data: scratch on the workload's class, that size.
-      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.volumeSizeGiB },
+      scratch: { storageClassName: foundation.scratchStorageClassName, sizeGiB: a.volumeSizeGiB },
       dump: {
         image: imageReference(a.image),
         command: ["/bin/bash", "-c", dumpScript(address, a.fiber)],

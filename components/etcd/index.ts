@@ -119,7 +119,7 @@ export class EtcdCluster extends pulumi.ComponentResource {
       schedule: a.backup.schedule, intervalSeconds: a.backup.intervalSeconds, target: a.backup.target, oidcProviderArn: a.backup.oidcProviderArn,
       dump: snapshotDump(image, this.endpoint, a.tlsSecretName), runAs: RUN_AS,
       // A snapshot is at most the backend quota: scratch on the members' (encrypted) class, the quota plus a GiB.
-      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.quotaBackendGiB + 1 },
+      scratch: { storageClassName: foundation.scratchStorageClassName, sizeGiB: a.quotaBackendGiB + 1 },
     }, { parent: this, dependsOn: [foundation.namespace, rootSecret] });
 
     new k8s.apiextensions.CustomResource(`${name}-pod-monitor`, memberPodMonitor(name, a.namespace, a.prometheusRelease), inNamespace);

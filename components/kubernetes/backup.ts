@@ -5,6 +5,8 @@ import { type AlertRule, severityRules } from "./alert-rules";
 import { type ContainerImage, imageReference } from "./image";
 import { type RunAs, restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "./security";
 import { platformThreshold, type ThresholdSpec } from "../alerting";
+import { GP3 } from "../common/ebs";
+import { cronProblem } from "./cron";
 import { DNS_LABEL } from "./labels";
 
 /**
@@ -89,16 +91,16 @@ export const BACKUP_DEADLINE_SECONDS = 3600;
 
 /** CronJob names are at most 52 characters: the controller appends 11 for each Job (https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#writing-a-cronjob-spec). */
 export const MAX_CRONJOB_NAME_LENGTH = 52;
-const CRON_FIELDS = /^\S+( \S+){4}$/;
 
 /** Every reason the arguments would be refused (by this component, IAM or the API server). */
 export function s3BackupProblems(args: S3BackupArgs): string[] {
   return [
     ...(DNS_LABEL.test(args.name) && args.name.length <= MAX_CRONJOB_NAME_LENGTH ? [] : [`name "${args.name}" must be a DNS label of at most ${MAX_CRONJOB_NAME_LENGTH} characters`]),
-    ...(CRON_FIELDS.test(args.schedule) ? [] : [`schedule "${args.schedule}" must have the five cron fields (minute hour day month weekday)`]),
+    ...[cronProblem(args.schedule)].filter((p): p is string => p !== undefined).map((p) => `schedule "${args.schedule}" ${p}`),
     ...(Number.isInteger(args.intervalSeconds) && args.intervalSeconds >= 60 ? [] : [`intervalSeconds must be an integer of at least 60, got ${args.intervalSeconds}`]),
     ...(args.target.prefix.endsWith("/") && !args.target.prefix.startsWith("/") ? [] : [`target.prefix "${args.target.prefix}" must end with "/" and not start with one`]),
-    ...(args.scratch === undefined || (Number.isInteger(args.scratch.sizeGiB) && args.scratch.sizeGiB >= 1) ? [] : [`scratch.sizeGiB must be an integer of at least 1, got ${args.scratch.sizeGiB}`]),
+    ...(args.scratch === undefined || (Number.isInteger(args.scratch.sizeGiB) && args.scratch.sizeGiB >= 1 && args.scratch.sizeGiB <= GP3.maxGiB)
+      ? [] : [`scratch.sizeGiB must be an integer 1..${GP3.maxGiB} (the largest gp3 volume), got ${args.scratch.sizeGiB}`]),
     ...(OIDC_PROVIDER_ARN.test(args.oidcProviderArn) ? [] : [`oidcProviderArn "${args.oidcProviderArn}" must be an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<issuer>)`]),
   ];
 }
@@ -150,6 +152,8 @@ export function uploadPolicy(target: S3BackupTarget, keyArn: string): Record<str
 export function uploadScript(target: S3BackupTarget, keyArn: string): string {
   return [
     "set -eu",
+    // A dump that left nothing must fail the run: an empty upload would count as a successful backup.
+    `if [ -z "$(ls -A ${BACKUP_DIR})" ]; then echo "the dump step left nothing in ${BACKUP_DIR}" >&2; exit 1; fi`,
     `stamp="$(date -u +%Y/%m/%d/%H%M%S)"`,
     `aws s3 cp ${BACKUP_DIR}/ "s3://${target.bucketName}/${target.prefix}\${stamp}/" --recursive --only-show-errors --sse aws:kms --sse-kms-key-id "${keyArn}"`,
     `echo "uploaded to s3://${target.bucketName}/${target.prefix}\${stamp}/"`,
@@ -202,6 +206,12 @@ export class S3Backup extends pulumi.ComponentResource {
     const mounts = [{ name: work.name, mountPath: BACKUP_DIR }, { name: TMP_VOLUME.name, mountPath: TMP_VOLUME.mountPath }];
     const security = restrictedContainerSecurity(args.runAs);
     const resources = { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1000m", memory: "1Gi" } };
+    // An emptyDir lives on the node's disk: the dump asks for that space, so the scheduler places it where it fits
+    // and the kubelet does not evict other pods under DiskPressure.
+    const dumpResources = args.scratch ? resources : {
+      requests: { ...resources.requests, "ephemeral-storage": `${DEFAULT_SCRATCH_GIB}Gi` },
+      limits: { ...resources.limits, "ephemeral-storage": `${DEFAULT_SCRATCH_GIB + 1}Gi` },
+    };
     this.cronJob = new k8s.batch.v1.CronJob(`${name}-cron`, {
       metadata: { name: args.name, namespace: args.namespace, labels: { ...args.labels } },
       spec: {
@@ -209,14 +219,21 @@ export class S3Backup extends pulumi.ComponentResource {
         timeZone: "Etc/UTC",
         concurrencyPolicy: "Forbid",
         startingDeadlineSeconds: 600,
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 3,
+        // Each kept Job keeps its pod, and the pod its scratch volume: one of each, gone a day after it finished.
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 1,
         jobTemplate: {
           spec: {
             backoffLimit: 2,
             activeDeadlineSeconds: BACKUP_DEADLINE_SECONDS,
+            ttlSecondsAfterFinished: 86_400,
             template: {
-              metadata: { labels: { ...args.labels } },
+              metadata: {
+                labels: { ...args.labels },
+                // The EKS pod identity webhook gives every container the role unless told to skip one: only the upload needs it
+                // (https://github.com/aws/amazon-eks-pod-identity-webhook#eks-annotations).
+                annotations: { "eks.amazonaws.com/skip-containers": "dump" },
+              },
               spec: {
                 serviceAccountName: args.name,
                 // IRSA's webhook projects its own STS token; the Kubernetes API token is not needed.
@@ -230,7 +247,7 @@ export class S3Backup extends pulumi.ComponentResource {
                   command: [...args.dump.command],
                   env: [{ name: "HOME", value: TMP_VOLUME.mountPath }, ...(args.dump.env ?? [])],
                   securityContext: security,
-                  resources,
+                  resources: dumpResources,
                   volumeMounts: [...mounts, ...(args.dump.volumeMounts ?? [])],
                 }],
                 containers: [{

@@ -10,6 +10,7 @@ export {
   AWS_CLI_IMAGE, BACKUP_DEADLINE_SECONDS, BACKUP_DIR, DEFAULT_SCRATCH_GIB, type DumpStep, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, OIDC_PROVIDER_ARN, oidcIssuer,
   S3Backup, type S3BackupArgs, s3BackupProblems, type S3BackupTarget, uploadPolicy, uploadScript,
 } from "./backup";
+export { CRON_MACRO_HOURS, cronIntervalHours, cronProblem } from "./cron";
 export { disruptionBudget, type DisruptionBudgetInput, quorumTolerance } from "./disruption-budget";
 export { type EbsEncryption, ebsEncryptionProblems, ebsKmsStorageClass, type EbsStorageClassInput, IAM_ROLE_ARN } from "./ebs-encryption";
 export { type ContainerImage, IMAGE_PATTERNS, imageProblems, imageReference, REFUSED_REPOSITORY_PREFIXES } from "./image";

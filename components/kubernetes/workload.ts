@@ -83,6 +83,13 @@ export interface WorkloadFoundation {
   readonly storageClassName: string;
   /** Created for `ebsEncryption` only. */
   readonly storageClass?: k8s.storage.v1.StorageClass;
+  /**
+   * The class backups dump to: with `ebsEncryption` and backups, `<namespace>-ebs-kms-scratch`, the same key with
+   * reclaim `Delete` (a `Retain` class would keep one volume per run: a generic ephemeral volume's PV outlives its
+   * claim under `Retain`, https://kubernetes.io/docs/concepts/storage/ephemeral-volumes/#lifecycle-and-persistentvolumeclaim);
+   * otherwise the volumes' class.
+   */
+  readonly scratchStorageClassName: string;
   /** Policy to attach to the EBS CSI driver's role (`ebsEncryption` only). */
   readonly ebsCsiKmsPolicy?: aws.iam.Policy;
 }
@@ -94,7 +101,7 @@ export interface WorkloadFoundation {
 export function workloadFoundation(parent: pulumi.Resource, name: string, a: ResolvedWorkloadArgs, labels: Readonly<Record<string, string>>, fsType: "ext4" | "xfs"): WorkloadFoundation {
   const namespace = new k8s.core.v1.Namespace(`${name}-namespace`, restrictedNamespace(a.namespace, labels), { parent, protect: a.protect });
   const ebs = a.ebsEncryption;
-  if (ebs === undefined) return { namespace, storageClassName: a.storageClassName ?? "" };
+  if (ebs === undefined) return { namespace, storageClassName: a.storageClassName ?? "", scratchStorageClassName: a.storageClassName ?? "" };
   const storageClassName = `${a.namespace}-ebs-kms`;
   const storageClass = new k8s.storage.v1.StorageClass(`${name}-storage-class`,
     ebsKmsStorageClass({ name: storageClassName, labels, kmsKeyArn: ebs.kmsKeyArn, retainVolumes: a.protect, fsType }), { parent, protect: a.protect });
@@ -103,5 +110,10 @@ export function workloadFoundation(parent: pulumi.Resource, name: string, a: Res
     description: `Lets the EBS CSI driver create and attach ${a.namespace}'s volumes encrypted with this KMS key, through EC2 only`,
     policy: pulumi.output(ebs.kmsKeyArn).apply((keyArn) => JSON.stringify(ebsKmsPolicyDocument(keyArn, ebs.region))),
   }, { parent });
-  return { namespace, storageClassName, storageClass, ebsCsiKmsPolicy };
+  const scratchStorageClassName = a.backup ? `${a.namespace}-ebs-kms-scratch` : storageClassName;
+  if (a.backup) {
+    new k8s.storage.v1.StorageClass(`${name}-scratch-storage-class`,
+      ebsKmsStorageClass({ name: scratchStorageClassName, labels, kmsKeyArn: ebs.kmsKeyArn, retainVolumes: false, fsType }), { parent });
+  }
+  return { namespace, storageClassName, storageClass, ebsCsiKmsPolicy, scratchStorageClassName };
 }

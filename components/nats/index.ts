@@ -115,7 +115,7 @@ export class NatsCluster extends pulumi.ComponentResource {
       schedule: a.backup.schedule, intervalSeconds: a.backup.intervalSeconds, target: a.backup.target, oidcProviderArn: a.backup.oidcProviderArn,
       dump: backupDump(address, spec, imageReference(a.boxImage), a.tlsSecretName), runAs: NATS_RUN_AS,
       // The KV stream's snapshot can be as large as JetStream's store: scratch on the workload's class, that size.
-      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.volumeSizeGiB },
+      scratch: { storageClassName: foundation.scratchStorageClassName, sizeGiB: a.volumeSizeGiB },
     }, inNamespace);
 
     new k8s.apiextensions.CustomResource(`${name}-rules`, prometheusRule({

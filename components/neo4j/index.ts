@@ -149,7 +149,7 @@ export class Neo4j extends pulumi.ComponentResource {
       runAs: RUN_AS,
       // The export lands on a volume of the workload's StorageClass (encrypted like the data, with the stack key when
       // ebsEncryption is on), as large as the data volume: gzip of the export is far smaller than the store.
-      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.volumeSizeGiB },
+      scratch: { storageClassName: foundation.scratchStorageClassName, sizeGiB: a.volumeSizeGiB },
       dump: {
         image: imageReference(a.image),
         command: ["bash", "-c", exportScript(boltUri(address), a.nodeLabel)],

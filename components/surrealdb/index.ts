@@ -160,7 +160,7 @@ export class SurrealDb extends pulumi.ComponentResource {
       // The export is written whole before the upload, so it can outgrow the shared 20 GiB emptyDir (the pod is then
       // evicted every night). Scratch of the data volume's class (encrypted alike) and size grows with the database;
       // a SurrealQL text export can still be larger than RocksDB's compressed files: raise volumeSizeGiB if runs fail.
-      scratch: { storageClassName: foundation.storageClassName, sizeGiB: a.volumeSizeGiB },
+      scratch: { storageClassName: foundation.scratchStorageClassName, sizeGiB: a.volumeSizeGiB },
       dump: {
         image: imageReference(a.image),
         command: exportCommand(address, a.fiber),

@@ -1,5 +1,6 @@
 // Config, settings and rules every adapter hosted on Kubernetes shares. Pure: no provider SDK is loaded here.
 
+import { cronIntervalHours, cronProblem } from "../../components/kubernetes/cron";
 import { IAM_ROLE_ARN } from "../../components/kubernetes/ebs-encryption";
 import { type ContainerImage, IMAGE_PATTERNS } from "../../components/kubernetes/image";
 import type { NamespaceLabel } from "../../components/kubernetes/labels";
@@ -15,7 +16,7 @@ const objectName = matching(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, "a Kuberne
 const oidcProviderArn = matching(/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/[A-Za-z0-9.\-_/]+$/,
   "an IAM OIDC provider ARN such as arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE");
 /** Five cron fields; hours and minutes only (the staleness alert needs a fixed interval). */
-const cronSchedule = matching(/^\S+( \S+){4}$/, "a cron schedule of five fields such as \"17 3 * * *\"");
+const cronSchedule = matching(/^(@[a-z]+|\S+( \S+){4})$/, "a cron schedule of five fields such as \"17 3 * * *\", or a macro such as @daily");
 
 /** `"quay.io", "minio/minio", "RELEASE…", its digest`. */
 export const imageDefault = (image: ContainerImage) => `\`${image.registry}\`, \`${image.repository}\`, \`${image.tag}\`, its digest`;
@@ -73,7 +74,10 @@ export function kubernetesHostingFields(app: string) {
     backup: documented(section({
       enabled: documented(flag().optional(), { type: "boolean", default: "dev `false`, prod `true`", description: "Scheduled backups to the stack's `configBackups` bucket (prod refuses `false`)." }),
       schedule: documented(cronSchedule.optional(), { type: "cron, UTC", default: "`17 3 * * *` (daily)", description: "When the backup CronJob runs." }),
-      intervalHours: documented(intRange(1, 168).optional(), { type: "integer hours 1..168", default: "`24`", description: "Hours between two runs of `schedule` (the missed-backup alert counts in these)." }),
+      intervalHours: documented(intRange(1, 8784).optional(), {
+        type: "integer hours 1..8784", default: "read from `schedule` when hourly, daily or a macro; otherwise required",
+        description: "Hours between two runs of `schedule` (the missed-backup alert counts in these).",
+      }),
       oidcProviderArn: documented(oidcProviderArn.optional(), {
         type: "IAM OIDC provider ARN in the stack's account", default: "— ; required with backups",
         description: "The cluster's IAM OIDC provider (IRSA): the upload step assumes a write-only role trusting only the backup's ServiceAccount.",
@@ -169,7 +173,8 @@ export function kubernetesHostingSettings(app: string, c: KubernetesHostingConfi
     backup: {
       enabled: c.backup?.enabled ?? profile.backups,
       schedule: c.backup?.schedule ?? DEFAULT_BACKUP_SCHEDULE,
-      intervalHours: c.backup?.intervalHours ?? DEFAULT_BACKUP_INTERVAL_HOURS,
+      // A schedule the rules cannot read needs intervalHours (kubernetesHostingProblems); 24 only stands in until they refuse it.
+      intervalHours: c.backup?.intervalHours ?? cronIntervalHours(c.backup?.schedule ?? DEFAULT_BACKUP_SCHEDULE) ?? DEFAULT_BACKUP_INTERVAL_HOURS,
       oidcProviderArn: c.backup?.oidcProviderArn,
       bucketName: bucket,
       bucketArn: bucketArn(bucket, scope.env.region),
@@ -208,6 +213,16 @@ export function kubernetesHostingProblems(c: KubernetesHostingConfig, s: Kuberne
   }
   if (s.backupsRequired && !s.backup.enabled) {
     problems.push({ path: ["backup", "enabled"], message: `must not be false for profile "${profile}" (a stateful workload in prod keeps a copy outside the cluster)` });
+  }
+  const schedule = s.backup.schedule;
+  const scheduleProblem = cronProblem(schedule);
+  if (scheduleProblem !== undefined) problems.push({ path: ["backup", "schedule"], message: scheduleProblem });
+  const readInterval = cronIntervalHours(schedule);
+  if (s.backup.enabled && scheduleProblem === undefined && c.backup?.intervalHours === undefined && readInterval === undefined) {
+    problems.push({ path: ["backup", "intervalHours"], message: `must be set for schedule "${schedule}": only hourly, daily and macro schedules say how often they run, and the missed-backup alert counts in these hours`, defaultInEffect: undefined });
+  }
+  if (s.backup.enabled && readInterval !== undefined && c.backup?.intervalHours !== undefined && c.backup.intervalHours !== readInterval) {
+    problems.push({ path: ["backup", "intervalHours"], message: `must be ${readInterval} for schedule "${schedule}" (or left out): the missed-backup alert would otherwise count the wrong hours` });
   }
   if (s.backup.enabled && s.backup.oidcProviderArn === undefined) {
     problems.push({ path: ["backup", "oidcProviderArn"], message: "must name the cluster's IAM OIDC provider when backups are on (the upload step assumes a write-only role through IRSA; no access keys are stored)" });
