@@ -55,7 +55,8 @@ describe.each(PROFILES)("ArangoDB in examples/arangodb (%s)", (profile) => {
       ...(prod ? ["kubernetes:core/v1:ServiceAccount"] : []),
       TYPE, "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
       "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-      ...(prod ? ["kubernetes:storage.k8s.io/v1:StorageClass"] : []),
+      // prod: the members' class and the backup scratch class (both on the stack key)
+      ...(prod ? ["kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:storage.k8s.io/v1:StorageClass"] : []),
       "pulumi:providers:kubernetes",
       "random:index/randomBytes:RandomBytes",
       "random:index/randomPassword:RandomPassword", "random:index/randomPassword:RandomPassword", "random:index/randomPassword:RandomPassword",
@@ -173,7 +174,7 @@ describe.each(PROFILES)("ArangoDB in examples/arangodb (%s)", (profile) => {
     const size = (g: string) => (spec[g].volumeClaimTemplate as { spec: { resources: { requests: { storage: string } } } }).spec.resources.requests.storage;
     expect(size(prod ? "dbservers" : "single")).toBe(prod ? "100Gi" : "10Gi");
     if (prod) {
-      const sc = plainInputs(one(r, "kubernetes:storage.k8s.io/v1:StorageClass").inputs) as { metadata: { name: string }; provisioner: string; parameters: Record<string, string>; reclaimPolicy: string };
+      const sc = plainInputs(one(r, "kubernetes:storage.k8s.io/v1:StorageClass", "sparki-arangodb-prod-arangodb-storage-class").inputs) as { metadata: { name: string }; provisioner: string; parameters: Record<string, string>; reclaimPolicy: string };
       expect(sc).toMatchObject({ metadata: { name: className }, provisioner: "ebs.csi.aws.com", reclaimPolicy: "Retain", parameters: { type: "gp3", encrypted: "true" } });
     } else {
       expect(ofType(r, "kubernetes:storage.k8s.io/v1:StorageClass").filter((x) => x.name.includes("arangodb"))).toEqual([]);

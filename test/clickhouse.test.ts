@@ -62,7 +62,8 @@ describe.each(CASES)("ClickHouse on Kubernetes in $stack", (c) => {
       ...(c.prod ? ["kubernetes:core/v1:ServiceAccount"] : []),
       "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
       "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-      ...(c.prod ? ["kubernetes:storage.k8s.io/v1:StorageClass"] : []),
+      // prod: the servers' class and the backup scratch class (both on the stack key)
+      ...(c.prod ? ["kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:storage.k8s.io/v1:StorageClass"] : []),
     ].sort());
     for (const o of objects) {
       await expect(validateKubernetesObject(o), `${o.type} ${o.name}`).resolves.toBeUndefined();

@@ -65,7 +65,8 @@ describe.each(CASES)("Couchbase on Kubernetes in $stack", (c) => {
       "kubernetes:core/v1:Namespace", "kubernetes:core/v1:Secret", "kubernetes:core/v1:Secret", "kubernetes:core/v1:Secret",
       "kubernetes:core/v1:ServiceAccount", "kubernetes:monitoring.coreos.com/v1:PrometheusRule", "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
       "kubernetes:networking.k8s.io/v1:NetworkPolicy", "kubernetes:rbac.authorization.k8s.io/v1:Role", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
-      "kubernetes:storage.k8s.io/v1:StorageClass",
+      // the servers' class and the backup staging class (both on the stack key)
+      "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:storage.k8s.io/v1:StorageClass",
     ].filter((t) => c.prod || !/CouchbaseBackup|ServiceAccount|rbac\.authorization|StorageClass/.test(t)).sort());
     for (const o of found) {
       await expect(validateKubernetesObject(o), `${o.type} ${o.name}`).resolves.toBeUndefined();
@@ -176,7 +177,8 @@ describe.each(CASES)("Couchbase on Kubernetes in $stack", (c) => {
       one(r, "kubernetes:core/v1:Namespace"), one(r, `${CB}CouchbaseCluster`), one(r, `${CB}CouchbaseBucket`),
       ...ofType(r, "kubernetes:core/v1:Secret").filter((s) => s.name.startsWith(`sparki-${c.stack}-couchbase-`)),
       ...ofType(r, "random:index/randomPassword:RandomPassword").filter((s) => s.name.startsWith(`sparki-${c.stack}-couchbase-`)),
-      ...ofType(r, "kubernetes:storage.k8s.io/v1:StorageClass"),
+      // The backup staging class deletes its volumes (they are scratch) and is not guarded.
+      ...ofType(r, "kubernetes:storage.k8s.io/v1:StorageClass").filter((s) => !s.name.endsWith("-scratch-storage-class")),
     ];
     expect(guarded.length).toBe(c.prod ? 10 : 9);
     for (const g of guarded) expect(g.options.protect, g.name).toBe(c.prod);
@@ -258,7 +260,7 @@ describe("Couchbase backups to S3 (prod example)", () => {
     expect(backup.spec).toEqual({
       strategy: "full_only", full: { schedule: "17 3 * * *" }, backupRetention: "720h", logRetention: "168h",
       successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 3, backoffLimit: 2, ephemeralVolume: true, size: "20Gi",
-      storageClassName: "sparki-couchbase-prod-couchbase-ebs-kms",
+      storageClassName: "sparki-couchbase-prod-couchbase-ebs-kms-scratch",
       objectStore: { uri: "s3://sparki-couchbase-prod-848484848484-config-backups/kubernetes/couchbase", useIAM: false },
       env: [{ name: "CB_OBJSTORE_REGION", value: "eu-west-1" }],
     });

@@ -72,7 +72,8 @@ describe.each(CASES)("NATS on Kubernetes in $stack", (c) => {
       ...(c.prod ? ["kubernetes:core/v1:ServiceAccount"] : []),
       "kubernetes:monitoring.coreos.com/v1:PodMonitor", "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
       "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-      ...(c.prod ? ["kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass"] : []),
+      // prod: the servers' class and the backup scratch class (both on the stack key)
+      ...(c.prod ? ["kubernetes:policy/v1:PodDisruptionBudget", "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:storage.k8s.io/v1:StorageClass"] : []),
     ]);
     // The configuration holds credentials' hashes: a ConfigMap would show them to anyone who may read ConfigMaps.
     expect(ofType(r, "kubernetes:core/v1:ConfigMap").filter((o) => o.name.includes("-nats-"))).toEqual([]);
@@ -134,7 +135,7 @@ describe.each(CASES)("NATS on Kubernetes in $stack", (c) => {
     expect(ss.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: c.storageClass, resources: { requests: { storage: c.sizeGi } } });
     expect(ss.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: c.prod ? "Retain" : "Delete", whenScaled: "Retain" });
     if (c.prod) {
-      const sc = plain<{ provisioner: string; parameters: Record<string, string>; reclaimPolicy: string }>(one(await run(), "kubernetes:storage.k8s.io/v1:StorageClass"));
+      const sc = plain<{ provisioner: string; parameters: Record<string, string>; reclaimPolicy: string }>(one(await run(), "kubernetes:storage.k8s.io/v1:StorageClass", "sparki-nats-prod-nats-storage-class"));
       expect(sc).toMatchObject({ provisioner: "ebs.csi.aws.com", reclaimPolicy: "Retain", parameters: { type: "gp3", encrypted: "true" } });
       expect(sc.parameters.kmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:555555555555:key\//);
     }

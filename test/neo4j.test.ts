@@ -68,7 +68,8 @@ describe.each(CASES)("Neo4j on Kubernetes in $stack", (c) => {
       "kubernetes:core/v1:Service", "kubernetes:core/v1:Service",
       ...(c.prod ? ["kubernetes:core/v1:ServiceAccount"] : []),
       "kubernetes:monitoring.coreos.com/v1:PrometheusRule", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-      ...(c.prod ? ["kubernetes:storage.k8s.io/v1:StorageClass"] : []),
+      // prod: the data class and the backup scratch class (both on the stack key)
+      ...(c.prod ? ["kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:storage.k8s.io/v1:StorageClass"] : []),
     ]);
     for (const o of objects) {
       await expect(validateKubernetesObject(o), `${o.type} ${o.name}`).resolves.toBeUndefined();
@@ -168,7 +169,7 @@ describe.each(CASES)("Neo4j on Kubernetes in $stack", (c) => {
       spec: { accessModes: ["ReadWriteOnce"], storageClassName: c.storageClass, resources: { requests: { storage: c.sizeGi } } },
     })]);
     expect(ss.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: c.prod ? "Retain" : "Delete", whenScaled: "Retain" });
-    const classes = ofType(await run(), "kubernetes:storage.k8s.io/v1:StorageClass").map((r) => plain<{ provisioner: string; parameters: Record<string, string>; reclaimPolicy: string }>(r));
+    const classes = ofType(await run(), "kubernetes:storage.k8s.io/v1:StorageClass").filter((r) => !r.name.endsWith("-scratch-storage-class")).map((r) => plain<{ provisioner: string; parameters: Record<string, string>; reclaimPolicy: string }>(r));
     expect(classes).toEqual(c.prod ? [expect.objectContaining({
       provisioner: "ebs.csi.aws.com", reclaimPolicy: "Retain",
       parameters: expect.objectContaining({ type: "gp3", encrypted: "true", kmsKeyId: expect.stringMatching(/^arn:aws:kms:/) as unknown }) as unknown,
@@ -293,7 +294,7 @@ describe.each(CASES)("Neo4j on Kubernetes in $stack", (c) => {
     // The export is written to a volume of the workload's (KMS-encrypted in prod) StorageClass, as large as the data volume, not the node's disk.
     expect(pod.volumes?.find((v) => v.name === "backup")).toEqual({
       name: "backup",
-      ephemeral: { volumeClaimTemplate: { metadata: { labels: expect.any(Object) as unknown }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: c.storageClass, resources: { requests: { storage: c.sizeGi } } } } },
+      ephemeral: { volumeClaimTemplate: { metadata: { labels: expect.any(Object) as unknown }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: `${c.storageClass}-scratch`, resources: { requests: { storage: c.sizeGi } } } } },
     });
     expect(script).toContain("keytool -importcert -noprompt -alias cluster-ca -file /ca/ca.crt");
     // No neo4j-admin dump: Community refuses it on a running DBMS.

@@ -54,7 +54,8 @@ describe.each(CASES)("SurrealDB on Kubernetes in $stack", (c) => {
       "kubernetes:core/v1:Service", "kubernetes:core/v1:Service",
       ...(c.prod ? ["kubernetes:core/v1:ServiceAccount"] : []),
       "kubernetes:monitoring.coreos.com/v1:PrometheusRule", "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-      ...(c.prod ? ["kubernetes:storage.k8s.io/v1:StorageClass"] : []),
+      // prod: the data class and the backup scratch class (both on the stack key)
+      ...(c.prod ? ["kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:storage.k8s.io/v1:StorageClass"] : []),
     ]);
     for (const o of objects) {
       await expect(validateKubernetesObject(o), `${o.type} ${o.name}`).resolves.toBeUndefined();
@@ -97,9 +98,10 @@ describe.each(CASES)("SurrealDB on Kubernetes in $stack", (c) => {
     expect(ss.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: c.prod ? "Retain" : "Delete", whenScaled: "Retain" });
     type Class = { provisioner: string; parameters: Record<string, string>; reclaimPolicy: string };
     const classes = ofType(await run(), "kubernetes:storage.k8s.io/v1:StorageClass").map((r) => plain<Class>(r));
-    expect(classes.length).toBe(c.prod ? 1 : 0);
+    // The data class keeps volumes (Retain); the backup scratch class deletes them with each run's pod.
+    expect(classes.map((sc) => sc.reclaimPolicy).sort()).toEqual(c.prod ? ["Delete", "Retain"] : []);
     for (const sc of classes) {
-      expect(sc).toMatchObject({ provisioner: "ebs.csi.aws.com", reclaimPolicy: "Retain", parameters: { type: "gp3", encrypted: "true" } });
+      expect(sc).toMatchObject({ provisioner: "ebs.csi.aws.com", parameters: { type: "gp3", encrypted: "true" } });
       expect(sc.parameters.kmsKeyId).toMatch(/^arn:aws:kms:/);
     }
   });
@@ -255,7 +257,7 @@ describe.each(CASES)("SurrealDB on Kubernetes in $stack", (c) => {
     // Scratch sized and classed like the data volume (a generic ephemeral volume), not the shared 20 GiB emptyDir.
     const scratch = (pod.volumes as { name: string; emptyDir?: unknown; ephemeral?: { volumeClaimTemplate: { spec: unknown } } }[]).find((v) => v.name === "backup");
     expect(scratch?.emptyDir).toBeUndefined();
-    expect(scratch?.ephemeral?.volumeClaimTemplate.spec).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: c.storageClass, resources: { requests: { storage: c.sizeGi } } });
+    expect(scratch?.ephemeral?.volumeClaimTemplate.spec).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: `${c.storageClass}-scratch`, resources: { requests: { storage: c.sizeGi } } });
     const role = one(r, "aws:iam/role:Role", `sparki-${c.stack}-surrealdb-backup-role`);
     const trust = json<{ Statement: { Condition: { StringEquals: Record<string, string> } }[] }>(role.inputs.assumeRolePolicy);
     expect(Object.values(trust.Statement[0].Condition.StringEquals)).toContain(`system:serviceaccount:${namespace}:surrealdb-backup`);

@@ -154,7 +154,7 @@ export class Couchbase extends pulumi.ComponentResource {
     if (w.backup) {
       custom("backup", couchbaseBackup({
         ...role, name: names.backup, schedule: w.backup.schedule, objectStoreUri: `s3://${w.backup.target.bucketName}/${w.backup.target.prefix.replace(/\/$/, "")}`,
-        region: w.backup.target.region, retentionHours: a.backupRetentionHours, storageClassName: foundation.storageClassName,
+        region: w.backup.target.region, retentionHours: a.backupRetentionHours, storageClassName: foundation.scratchStorageClassName,
       }), { dependsOn: [this.cluster] });
     }
 
