@@ -1,7 +1,7 @@
-import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
+import { type AlertRule, severityRules, stateRule, volumeUsedRules } from "../kubernetes/alert-rules";
 import type { IngressFlow } from "../kubernetes/network-policy";
 import type { NamespaceLabel } from "../kubernetes/labels";
-import { platformThreshold, type ThresholdSpec } from "../alerting/thresholds";
+import type { ThresholdSpec } from "../alerting/thresholds";
 import { derivedLatencyP95 } from "../matrix/derived";
 import { ARANGODB_PORT, EXPORTER_PORT } from "./defaults";
 import type { DeploymentMode } from "./rules";
@@ -60,12 +60,7 @@ export function arangoAlertRules(i: AlertInput): AlertRule[] {
       i.mode === "Single" ? "critical" : "warning", "10m",
       `ArangoDB ${i.namespace}/${i.deployment}: a member has not been Ready for 10 minutes`,
     ),
-    ...severityRules(
-      "ArangoDbVolumeUsed",
-      (percent) => `100 * kubelet_volume_stats_used_bytes{${ns}} / kubelet_volume_stats_capacity_bytes{${ns}} > ${percent}`,
-      platformThreshold("k8sVolumeUsedPercent"),
-      `ArangoDB ${i.namespace}/${i.deployment}: a member's volume is filling`,
-    ),
+    ...volumeUsedRules("ArangoDbVolumeUsed", ns, `ArangoDB ${i.namespace}/${i.deployment}: a member's volume is filling`),
   ];
 }
 

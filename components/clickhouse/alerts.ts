@@ -1,5 +1,5 @@
 import { platformThreshold } from "../alerting/thresholds";
-import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
+import { type AlertRule, severityRules, stateRule, volumeUsedRules } from "../kubernetes/alert-rules";
 import { CLICKHOUSE_NAMES, keeperHostName } from "./names";
 
 /**
@@ -36,9 +36,7 @@ export function clickHouseAlertRules(namespace: string, keeperReplicas: number, 
       "critical", "1m", `${namespace}: ClickHouse refused INSERTs (too many parts): the Fiber adapter's Set calls fail`),
     stateRule("ClickHouseMetricsAbsent", `absent(chi_clickhouse_metric_Uptime{${chi}})`,
       "warning", "30m", `${namespace}: the operator exports no metrics for installation ${CLICKHOUSE_NAMES.installation} (servers down, or the operator's metrics not scraped); the other ClickHouse rules see nothing`),
-    ...severityRules("ClickHouseVolumeUsed",
-      (l) => `100 * kubelet_volume_stats_used_bytes{${claims}} / kubelet_volume_stats_capacity_bytes{${claims}} > ${l}`,
-      platformThreshold("k8sVolumeUsedPercent"), `${namespace}: a ClickHouse or Keeper volume is filling (merges need free room)`),
+    ...volumeUsedRules("ClickHouseVolumeUsed", claims, `${namespace}: a ClickHouse or Keeper volume is filling (merges need free room)`),
     stateRule("ClickHouseKeeperQuorum", `sum(kube_statefulset_status_replicas_ready{${keeperSets}}) < ${quorum}`,
       "critical", "5m", `${namespace}: fewer than ${quorum} of ${keeperReplicas} Keeper members are ready: replicated tables turn read-only`),
     ...backupRules,

@@ -1,5 +1,5 @@
 import { platformThreshold } from "../alerting/thresholds";
-import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
+import { type AlertRule, backupMissedRules, severityRules, stateRule, volumeUsedRules } from "../kubernetes/alert-rules";
 import type { NamespaceLabel } from "../kubernetes/labels";
 import type * as k8s from "@pulumi/kubernetes";
 import { type IngressFlow, ingressPolicy } from "../kubernetes/network-policy";
@@ -119,14 +119,9 @@ export function couchbaseAlertRules(i: AlertInput): AlertRule[] {
         (items) => `sum by (bucket, pod) (kv_dcp_items_remaining{${scraped}, connection_type="replication"}) > ${items}`,
         platformThreshold("couchbaseReplicationBacklogItems"), `${what}: replicas are falling behind`)
       : []),
-    ...severityRules("CouchbaseVolumeUsed",
-      (percent) => `100 * kubelet_volume_stats_used_bytes{${ns}, persistentvolumeclaim=~"${i.cluster}-[0-9]+-.*"} / kubelet_volume_stats_capacity_bytes{${ns}, persistentvolumeclaim=~"${i.cluster}-[0-9]+-.*"} > ${percent}`,
-      platformThreshold("k8sVolumeUsedPercent"), `${what}: a server's volume is filling`),
+    ...volumeUsedRules("CouchbaseVolumeUsed", `${ns}, persistentvolumeclaim=~"${i.cluster}-[0-9]+-.*"`, `${what}: a server's volume is filling`),
     ...(interval === undefined ? [] : [
-      // Until the first success there is no last_successful_time: count from the CronJob's creation instead.
-      ...severityRules("CouchbaseBackupMissed",
-        (runs) => `(time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${cronJob}} or kube_cronjob_created{${cronJob}})) > ${runs * interval}`,
-        platformThreshold("k8sBackupMissedRuns"), `${what}: no backup to S3 has completed for several scheduled runs`),
+      ...backupMissedRules("CouchbaseBackupMissed", cronJob, interval, `${what}: no backup to S3 has completed for several scheduled runs`),
       stateRule("CouchbaseBackupJobFailed", `kube_job_status_failed{${ns}, job_name=~"${names.backupCronJob}-.*"} > 0`, "warning", "5m",
         `${what}: a backup job to S3 failed (the CouchbaseBackup's status.failed says why)`),
     ]),

@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes";
-import type { ThresholdSpec } from "../alerting";
+import { platformThreshold, type ThresholdSpec } from "../alerting";
 
 /** One prometheus-operator alerting rule (https://prometheus-operator.dev/docs/api-reference/api/#monitoring.coreos.com/v1.Rule). */
 export interface AlertRule {
@@ -28,6 +28,27 @@ export function severityRules(alert: string, expression: (level: number) => stri
     labels: { severity, threshold_source: t.source },
     annotations: { summary: `${summary} (${severity} level ${t[severity]} ${t.unit})` },
   }));
+}
+
+/**
+ * Volumes filling: used over capacity of the claims `selector` picks (kubelet_volume_stats_*, which the kubelet
+ * publishes per PersistentVolumeClaim), against the platform's `k8sVolumeUsedPercent`.
+ */
+export function volumeUsedRules(alert: string, selector: string, summary: string): AlertRule[] {
+  return severityRules(alert, (percent) => `100 * kubelet_volume_stats_used_bytes{${selector}} / kubelet_volume_stats_capacity_bytes{${selector}} > ${percent}`,
+    platformThreshold("k8sVolumeUsedPercent"), summary);
+}
+
+/**
+ * Backups that stopped succeeding: time since the CronJob's last success (kube-state-metrics), or, until the first
+ * one, since its creation, so that a fresh CronJob does not page and one that never succeeds does; in schedule
+ * intervals, against the platform's `k8sBackupMissedRuns` unless told otherwise.
+ */
+export function backupMissedRules(alert: string, cronJobSelector: string, intervalSeconds: number, summary: string, missedRuns: ThresholdSpec = platformThreshold("k8sBackupMissedRuns")): AlertRule[] {
+  const s = cronJobSelector;
+  return severityRules(alert,
+    (runs) => `(time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${s}} or kube_cronjob_created{${s}})) > ${runs * intervalSeconds}`,
+    missedRuns, summary);
 }
 
 /** A rule with no level (a state that is wrong in itself: no leader, a failed member), at one severity. */

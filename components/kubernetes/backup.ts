@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { type AlertRule, severityRules } from "./alert-rules";
+import { type AlertRule, backupMissedRules } from "./alert-rules";
 import { type ContainerImage, imageReference } from "./image";
 import { type RunAs, restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "./security";
-import { platformThreshold, type ThresholdSpec } from "../alerting";
+import type { ThresholdSpec } from "../alerting";
 import { GP3 } from "../common/ebs";
 import { cronProblem } from "./cron";
 import { DNS_LABEL } from "./labels";
@@ -273,15 +273,8 @@ export class S3Backup extends pulumi.ComponentResource {
       },
     }, { parent: this, dependsOn: [account] });
 
-    const cronJob = `namespace="${args.namespace}", cronjob="${args.name}"`;
-    // Until the first success there is no last_successful_time: count from the CronJob's creation instead, so a
-    // CronJob that never succeeds pages too, and a fresh one does not.
-    this.alertRules = severityRules(
-      "BackupMissed",
-      (runs) => `(time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${cronJob}} or kube_cronjob_created{${cronJob}})) > ${runs * args.intervalSeconds}`,
-      args.missedRuns ?? platformThreshold("k8sBackupMissedRuns"),
-      `${args.namespace}/${args.name} has not completed a backup for several scheduled runs`,
-    );
+    this.alertRules = backupMissedRules("BackupMissed", `namespace="${args.namespace}", cronjob="${args.name}"`, args.intervalSeconds,
+      `${args.namespace}/${args.name} has not completed a backup for several scheduled runs`, args.missedRuns);
     this.registerOutputs({ roleArn: this.role.arn, cronJob: args.name });
   }
 }

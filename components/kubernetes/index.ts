@@ -5,7 +5,7 @@
  * prometheus-operator alert rules and the scheduled backup to the stack's S3 buckets. Pure builders return the
  * args of one Kubernetes object; {@link S3Backup} is the one component.
  */
-export { type AlertRule, prometheusRule, type PrometheusRuleInput, SEVERITY_FOR, severityRules, stateRule } from "./alert-rules";
+export { type AlertRule, backupMissedRules, prometheusRule, type PrometheusRuleInput, SEVERITY_FOR, severityRules, stateRule, volumeUsedRules } from "./alert-rules";
 export {
   AWS_CLI_IMAGE, BACKUP_DEADLINE_SECONDS, BACKUP_DIR, DEFAULT_SCRATCH_GIB, type DumpStep, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, OIDC_PROVIDER_ARN, oidcIssuer,
   S3Backup, type S3BackupArgs, s3BackupProblems, type S3BackupTarget, uploadPolicy, uploadScript,

@@ -1,5 +1,5 @@
 import type * as k8s from "@pulumi/kubernetes";
-import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
+import { type AlertRule, severityRules, stateRule, volumeUsedRules } from "../kubernetes/alert-rules";
 import { platformThreshold } from "../alerting/thresholds";
 import { expectedRoutes, ROUTE_POOL_SIZE } from "./config";
 import { NATS_NAMES, objectLabels, selectorLabels } from "./names";
@@ -87,10 +87,8 @@ export function natsAlertRules(input: NatsRulesInput): AlertRule[] {
       "warning", "15m",
       `The KV stream ${input.stream} in ${input.namespace} has fewer than the ${input.replicas} replicas the stack states (created before nodes grew, or a replica lost): nats stream edit ${input.stream} --replicas ${input.replicas}`,
     )] : []),
-    ...severityRules(
-      "NatsVolumeUsed",
-      (level) => `100 * kubelet_volume_stats_used_bytes{${ns}, ${claims}} / kubelet_volume_stats_capacity_bytes{${ns}, ${claims}} > ${level}`,
-      platformThreshold("k8sVolumeUsedPercent"),
+    ...volumeUsedRules(
+      "NatsVolumeUsed", `${ns}, ${claims}`,
       `A NATS JetStream volume in ${input.namespace} is filling; expand its claim online (the StorageClass allows expansion), then set expandedVolumeSizeGiB (it raises the JetStream cap)`,
     ),
   ];

@@ -1,5 +1,5 @@
 import { platformThreshold } from "../alerting/thresholds";
-import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
+import { type AlertRule, severityRules, stateRule, volumeUsedRules } from "../kubernetes/alert-rules";
 import { NEO4J_NAMES } from "./names";
 
 /** The claim the StatefulSet's single pod gets: `<template>-<statefulset>-0`. */
@@ -54,9 +54,7 @@ export function neo4jAlertRules(namespace: string, backupRules: readonly AlertRu
   const claim = `namespace="${namespace}", persistentvolumeclaim="${DATA_CLAIM}"`;
   const pod = `namespace="${namespace}", pod="${SERVER_POD}", container="neo4j"`;
   return [
-    ...severityRules("Neo4jVolumeUsed",
-      (l) => `100 * kubelet_volume_stats_used_bytes{${claim}} / kubelet_volume_stats_capacity_bytes{${claim}} > ${l}`,
-      platformThreshold("k8sVolumeUsedPercent"), `${namespace}/${DATA_CLAIM}: Neo4j's store and transaction logs are filling the volume`),
+    ...volumeUsedRules("Neo4jVolumeUsed", claim, `${namespace}/${DATA_CLAIM}: Neo4j's store and transaction logs are filling the volume`),
     ...severityRules("Neo4jRestarts",
       (l) => `increase(kube_pod_container_status_restarts_total{${pod}}[1h]) > ${l}`,
       platformThreshold("k8sPodRestarts"), `${namespace}/${SERVER_POD} restarted repeatedly in the last hour`),

@@ -1,5 +1,5 @@
 import { platformThreshold } from "../alerting/thresholds";
-import { type AlertRule, severityRules, stateRule } from "../kubernetes/alert-rules";
+import { type AlertRule, severityRules, stateRule, volumeUsedRules } from "../kubernetes/alert-rules";
 import { SURREALDB_NAMES } from "./names";
 
 /** The claim the StatefulSet's single pod gets: `<template>-<statefulset>-0`. */
@@ -51,9 +51,7 @@ export function surrealDbAlertRules(namespace: string, tlsSecretName: string, ba
   const claim = `namespace="${namespace}", persistentvolumeclaim="${DATA_CLAIM}"`;
   const pod = `namespace="${namespace}", pod="${SERVER_POD}", container="surrealdb"`;
   return [
-    ...severityRules("SurrealDbVolumeUsed",
-      (l) => `100 * kubelet_volume_stats_used_bytes{${claim}} / kubelet_volume_stats_capacity_bytes{${claim}} > ${l}`,
-      platformThreshold("k8sVolumeUsedPercent"), `${namespace}/${DATA_CLAIM}: SurrealDB's RocksDB volume is filling (compaction needs free room)`),
+    ...volumeUsedRules("SurrealDbVolumeUsed", claim, `${namespace}/${DATA_CLAIM}: SurrealDB's RocksDB volume is filling (compaction needs free room)`),
     ...severityRules("SurrealDbRestarts",
       (l) => `increase(kube_pod_container_status_restarts_total{${pod}}[1h]) > ${l}`,
       platformThreshold("k8sPodRestarts"), `${namespace}/${SERVER_POD} restarted repeatedly in the last hour`),
