@@ -6,7 +6,8 @@ import { PrometheusRule } from "@kubernetes-models/prometheus-operator/monitorin
 import { describe, expect, it } from "vitest";
 import { platformThreshold } from "../components/alerting";
 import {
-  AWS_CLI_IMAGE, cronIntervalHours, cronProblem, disruptionBudget, imageProblems, imageReference, ingressPolicy, irsaTrustPolicy, MAX_CRONJOB_NAME_LENGTH, oidcIssuer,
+  AWS_CLI_IMAGE, backupMissedRules, cronIntervalHours, cronProblem, disruptionBudget, imageProblems, imageReference, ingressPolicy, ingressPolicyProblems,
+  type IngressPolicyInput, irsaTrustPolicy, MAX_BACKUP_COMPONENT_NAME, MAX_CRONJOB_NAME_LENGTH, oidcIssuer, volumeUsedRules,
   prometheusRule, quorumTolerance, resolveWorkloadArgs, S3Backup, type S3BackupArgs, s3BackupProblems, severityRules, uploadPolicy, uploadScript,
 } from "../components/kubernetes";
 import { restrictedViolations } from "../policy/kubernetes";
@@ -66,6 +67,38 @@ describe("network policy: default deny plus declared flows", () => {
       ],
     });
     expect(() => validate(new NetworkPolicy(policy as never))).not.toThrow();
+  });
+});
+
+describe("declared flows name what they admit (an empty list in a NetworkPolicy rule admits all)", () => {
+  const input = (flows: IngressPolicyInput["flows"], podSelector: Record<string, string> = { app: "etcd" }): IngressPolicyInput =>
+    ({ name: "etcd", namespace: "ns", labels: {}, podSelector, flows });
+  it.each<[string, IngressPolicyInput, string[]]>([
+    ["no source", input([{ from: [], ports: [2379] }]), ["flow 0: from must name at least one source (an empty list admits every source)"]],
+    ["no port", input([{ from: [{ namespaceName: "monitoring" }], ports: [] }]), ["flow 0: ports must name at least one port (an empty list admits every port)"]],
+    ["an empty pod selector in a flow", input([{ from: [{ podLabels: {} }], ports: [2380] }]), ["flow 0: podLabels must not be empty (it selects every pod of the namespace)"]],
+    ["a port out of range", input([{ from: [{ namespaceName: "monitoring" }], ports: [70_000] }]), ["flow 0: port 70000 must be an integer 1..65535"]],
+    ["an empty policy selector", input([{ from: [{ namespaceName: "monitoring" }], ports: [2381] }], {}), ["podSelector must not be empty (it selects every pod of the namespace)"]],
+  ])("refuses %s", (_name, policy, problems) => {
+    expect(ingressPolicyProblems(policy)).toEqual(problems);
+    expect(() => ingressPolicy(policy)).toThrow(`NetworkPolicy etcd: ${problems[0]}`);
+  });
+});
+
+describe("shared rule builders", () => {
+  it("pair the volume rule from k8sVolumeUsedPercent, warning first", () => {
+    expect(volumeUsedRules("XVolumeUsed", 'namespace="ns"', "filling").map((r) => [r.alert, r.expr, r.labels.severity])).toEqual([
+      ["XVolumeUsedWarning", '100 * kubelet_volume_stats_used_bytes{namespace="ns"} / kubelet_volume_stats_capacity_bytes{namespace="ns"} > 75', "warning"],
+      ["XVolumeUsedCritical", '100 * kubelet_volume_stats_used_bytes{namespace="ns"} / kubelet_volume_stats_capacity_bytes{namespace="ns"} > 90', "critical"],
+    ]);
+  });
+
+  it("count missed backups in schedule intervals: 2 runs warn, 3 page (k8sBackupMissedRuns)", () => {
+    const rules = backupMissedRules("XBackupMissed", 'cronjob="x"', 3600, "missed");
+    expect(rules.map((r) => [r.alert, r.labels.severity, r.expr.split(" > ")[1]])).toEqual([
+      ["XBackupMissedWarning", "warning", "7200"], ["XBackupMissedCritical", "critical", "10800"],
+    ]);
+    expect(rules[0].expr).toBe('(time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{cronjob="x"} or kube_cronjob_created{cronjob="x"})) > 7200');
   });
 });
 
@@ -194,6 +227,12 @@ describe("backup to S3", () => {
     expect(restrictedViolations(pod as never)).toEqual([]);
   });
 
+  it("refuses a name whose IAM role would pass 64 characters (Pulumi adds 8 to `<name>-role`)", async () => {
+    const name = "x".repeat(MAX_BACKUP_COMPONENT_NAME + 1);
+    await expect(runProgram({ stack: "dev", program: () => { new S3Backup(name, backupArgs()); return {}; } }))
+      .rejects.toThrow(`S3Backup ${name}: name "${name}" must be at most 51 characters`);
+  });
+
   it("registers nothing when the arguments are bad", async () => {
     const registered: string[] = [];
     await expect(runProgram({
@@ -213,7 +252,7 @@ describe("cron schedules", () => {
     expect(cronIntervalHours(schedule)).toBe(hours);
   });
 
-  it.each(["60 3 * * *", "0 24 * * *", "0 3 0 * *", "0 3 * * 8", "5-1 3 * * *", "0 3 * *", "@fortnightly"])("refuses %s", (schedule) => {
+  it.each(["60 3 * * *", "0 24 * * *", "0 3 0 * *", "0 3 * * 7", "5-1 3 * * *", "0 3 * *", "@fortnightly"])("refuses %s", (schedule) => {
     expect(cronProblem(schedule)).toBeDefined();
   });
 });

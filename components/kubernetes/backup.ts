@@ -81,6 +81,9 @@ export interface S3BackupArgs {
   readonly scratch?: { readonly storageClassName: string; readonly sizeGiB: number };
 }
 
+/** Longest component name: `<name>-role` plus Pulumi's `-xxxxxxx` suffix must fit IAM's 64 characters. */
+export const MAX_BACKUP_COMPONENT_NAME = 64 - "-role".length - 8;
+
 /** Scratch space of a dump without a `scratch` volume, GiB (an emptyDir limit: the pod is evicted past it). */
 export const DEFAULT_SCRATCH_GIB = 20;
 
@@ -172,7 +175,9 @@ export class S3Backup extends pulumi.ComponentResource {
   readonly alertRules: readonly AlertRule[];
 
   constructor(name: string, args: S3BackupArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = s3BackupProblems(args);
+    // The role is auto-named `<name>-role-<7 random>` and IAM role names allow 64 characters
+    // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).
+    const problems = [...(name.length > MAX_BACKUP_COMPONENT_NAME ? [`name "${name}" must be at most ${MAX_BACKUP_COMPONENT_NAME} characters (the IAM role named after it allows 64 with Pulumi's 8-character suffix)`] : []), ...s3BackupProblems(args)];
     if (problems.length > 0) throw new Error(`S3Backup ${name}: ${problems.join("; ")}`);
     super("sparki:kubernetes:S3Backup", name, {}, opts);
     const { target } = args;

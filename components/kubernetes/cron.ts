@@ -12,7 +12,8 @@ const FIELDS = [
   { name: "hour", min: 0, max: 23 },
   { name: "day of month", min: 1, max: 31 },
   { name: "month", min: 1, max: 12 },
-  { name: "day of week", min: 0, max: 7 },
+  // robfig/cron's standard parser (the CronJob controller's) allows 0-6 only: 7 is "above maximum (6)".
+  { name: "day of week", min: 0, max: 6 },
 ] as const;
 
 /** One field's items: `*`, `n`, `a-b`, each optionally `/step`, comma-separated. Month and weekday names are left out. */

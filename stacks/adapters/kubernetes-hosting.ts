@@ -211,6 +211,15 @@ export function kubernetesHostingProblems(c: KubernetesHostingConfig, s: Kuberne
   if (roleAccount !== undefined && roleAccount !== own) {
     problems.push({ path: ["ebsCsiRoleArn"], message: `must be a role in this stack's account ${own} (the KMS key policy delegates to IAM of its own account only)` });
   }
+  // The stack creates, labels (Restricted) and, when the adapter goes, deletes its namespace: never a system one.
+  if (c.namespace !== undefined && (c.namespace === "default" || c.namespace.startsWith("kube-"))) {
+    problems.push({ path: ["namespace"], message: "must not be default or a kube-* namespace (the stack creates, labels and may delete its own namespace)" });
+  }
+  // Helm caps release names at 53 characters (helm/helm pkg/chartutil ValidateReleaseName); the release becomes a label
+  // value, which the API server caps at 63 (https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set).
+  if (c.prometheusRelease !== undefined && c.prometheusRelease.length > 53) {
+    problems.push({ path: ["prometheusRelease"], message: "must be a Helm release name of at most 53 characters (it becomes the release label of the PrometheusRule)" });
+  }
   if (s.backupsRequired && !s.backup.enabled) {
     problems.push({ path: ["backup", "enabled"], message: `must not be false for profile "${profile}" (a stateful workload in prod keeps a copy outside the cluster)` });
   }
