@@ -44,7 +44,7 @@ export function kubernetesHostingFields(app: string) {
     context: documented(kubeContext.optional(), {
       type: "kubeconfig context name", default: "— (current context); prod requires it", description: "Context of the target cluster.",
     }),
-    namespace: documented(dnsLabel.optional(), { type: "DNS label", default: `\`sparki-<stack>-${app}\``, description: "Namespace the stack creates (Restricted Pod Security enforced)." }),
+    namespace: documented(dnsLabel.optional(), { type: "DNS label", default: `\`sparki-<stack>-${app}\``, description: "Namespace the stack creates (Restricted Pod Security enforced); never `default` or `kube-*`." }),
     clusterDomain: documented(objectName.optional(), { type: "DNS name", default: "`cluster.local`", description: "Cluster DNS domain in endpoints and certificate names." }),
     storageClass: documented(objectName.optional(), {
       type: "Kubernetes object name", default: "— ; required unless `ebsKmsStorageClass` is true",
@@ -69,11 +69,11 @@ export function kubernetesHostingFields(app: string) {
     monitoringNamespace: documented(dnsLabel.optional(), { type: "DNS label", default: "`monitoring`", description: "Namespace of the Prometheus that scrapes the metrics." }),
     prometheusRelease: documented(objectName.optional(), {
       type: "Helm release name", default: "— (no `release` label)",
-      description: "kube-prometheus-stack release whose Prometheus selects the PrometheusRule by `release: <name>`.",
+      description: "kube-prometheus-stack release whose Prometheus selects the PrometheusRule by `release: <name>`; at most 53 characters (Helm's limit).",
     }),
     backup: documented(section({
       enabled: documented(flag().optional(), { type: "boolean", default: "dev `false`, prod `true`", description: "Scheduled backups to the stack's `configBackups` bucket (prod refuses `false`)." }),
-      schedule: documented(cronSchedule.optional(), { type: "cron, UTC", default: "`17 3 * * *` (daily)", description: "When the backup CronJob runs." }),
+      schedule: documented(cronSchedule.optional(), { type: "cron, UTC", default: "`17 3 * * *` (daily)", description: "When the backup CronJob runs: five fields in range (weekday 0-6) or a macro, as the CronJob controller parses it." }),
       intervalHours: documented(intRange(1, 8784).optional(), {
         type: "integer hours 1..8784", default: "read from `schedule` when hourly, daily or a macro; otherwise required",
         description: "Hours between two runs of `schedule` (the missed-backup alert counts in these).",
