@@ -14,10 +14,17 @@ const ROOT = resolve(__dirname, "..");
  * processes, in parallel: one process per run would load the SDK once per run, and a test file running a preview
  * itself pays for it alone (the examples' previews were a third of the suite's time in one file).
  */
+/**
+ * `SPARKI_CAPTURE_ONLY=dev,firestore-dev,...` captures only the named stacks: a quick loop over one test file while
+ * working on one adapter. Test files that read every stack fail under it; CI never sets it.
+ */
+const CAPTURE_ONLY_ENV = "SPARKI_CAPTURE_ONLY";
+
 export default async function setup(): Promise<() => void> {
   mkdirSync(join(ROOT, ".cache"), { recursive: true }); // a fresh clone has none yet
   const dir = mkdtempSync(join(ROOT, ".cache", "runs-"));
-  const specs = everyStack().flatMap(({ stack, stackDir }) => {
+  const only = process.env[CAPTURE_ONLY_ENV]?.split(",").map((name) => name.trim()).filter(Boolean);
+  const specs = everyStack().filter(({ stack }) => !only || only.includes(stack)).flatMap(({ stack, stackDir }) => {
     const where = stackDir ? `${stack}@${stackDir}` : stack;
     return [`${where}:apply`, `${where}:preview`];
   });
