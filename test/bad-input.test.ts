@@ -54,6 +54,15 @@ describe("bad input: one line per mistake naming key, value and what is allowed;
       [`${P}:costCentre must not be secret config (it becomes the CostCentre tag of every resource, which anyone who can list them reads in plaintext); set it without --secret, got (secret)`]],
     ["a secure: accountId (not also refused as a malformed ID)", "dev", { [`${P}:accountId`]: SECRET },
       [`${P}:accountId must not be secret config (it holds no credential, and the program uses it in plaintext in names, tags, outputs and the plan); set it without --secret, got (secret)`]],
+    // 3b. A cloud credential in plaintext: the stack file is committed (keys from each provider's config/vars.d.ts).
+    ["a plaintext Cloudflare API token (never shown)", "dev", { "cloudflare:apiToken": "cf-token-value-1234" },
+      ['cloudflare:apiToken holds a credential and must never be plaintext config: remove it and supply the credential from the environment (README, "Cloud credentials"), or set it with pulumi config set --secret cloudflare:apiToken, got a plaintext value (not shown)']],
+    ["a plaintext Google service-account key", "dev", { "gcp:credentials": "{\"type\":\"service_account\"}" },
+      ['gcp:credentials holds a credential and must never be plaintext config: remove it and supply the credential from the environment (README, "Cloud credentials"), or set it with pulumi config set --secret gcp:credentials, got a plaintext value (not shown)']],
+    ["a plaintext Azure client secret", "prod", { "azure-native:clientSecret": "azure-secret-value" },
+      ['azure-native:clientSecret holds a credential and must never be plaintext config: remove it and supply the credential from the environment (README, "Cloud credentials"), or set it with pulumi config set --secret azure-native:clientSecret, got a plaintext value (not shown)']],
+    ["a plaintext AWS secret key", "dev", { "aws:secretKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+      ['aws:secretKey holds a credential and must never be plaintext config: remove it and supply the credential from the environment (README, "Cloud credentials"), or set it with pulumi config set --secret aws:secretKey, got a plaintext value (not shown)']],
     // 4. Regions and zones that do not exist.
     ["a region that does not exist", "dev", { "aws:region": "eu-west-9" },
       ['aws:region must be an AWS region (eu-west-*: eu-west-1, eu-west-2, eu-west-3), got "eu-west-9"']],
@@ -148,6 +157,11 @@ describe("what stays allowed", () => {
   it("keys of namespaces Pulumi or other providers read (kubernetes:, pulumi:, random:), and real aws provider keys", () => {
     const overrides = { "kubernetes:context": "sparki-dev", "pulumi:disable-default-providers": '["kubernetes"]', "random:x": "1", "aws:profile": "sparki", "aws:skipMetadataApiCheck": "true" };
     expect(load("dev", overrides).region).toBe("eu-west-1");
+  });
+
+  it("a cloud credential given as secret config (the fallback when the environment cannot supply it)", () => {
+    const overrides = { "cloudflare:apiToken": "cf-token-value-1234", "gcp:credentials": "{}", "azure-native:clientSecret": "s" };
+    expect(load("dev", overrides, (key) => key in overrides).region).toBe("eu-west-1");
   });
 
   it("a webhook given as secret config", () => {

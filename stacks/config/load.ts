@@ -7,7 +7,7 @@ import { type Finding, oneLinePerMistake } from "./findings";
 import { misspeltNamespaceFindings } from "./namespaces";
 import type { Problem } from "./problems";
 import { awsSchema, foundationSchema, PROJECT } from "./schema";
-import { misplacedSecretFindings, plaintextWebhookFindings } from "./secrecy";
+import { misplacedSecretFindings, plaintextCredentialFindings, plaintextWebhookFindings } from "./secrecy";
 import { SECRET_SHOWN, show, showUrl } from "./shown";
 
 export type LoadedConfig = StackConfig;
@@ -51,7 +51,9 @@ export function loadConfig(stack = pulumi.getStack(), flat = pulumi.runtime.allC
   const shown: Show = (namespace, path, value) =>
     path.length > 0 && isSecret(`${namespace}:${path[0]}`) ? SECRET_SHOWN : path.includes("httpsEndpoints") ? showUrl(value) : show(value);
 
-  const findings: Finding[] = [...misspeltNamespaceFindings(flat), ...misplacedSecretFindings(Object.keys(flat), isSecret)];
+  const findings: Finding[] = [
+    ...misspeltNamespaceFindings(flat), ...misplacedSecretFindings(Object.keys(flat), isSecret), ...plaintextCredentialFindings(Object.keys(flat), isSecret),
+  ];
   const aws = awsSchema.safeParse(rawAws);
   if (!aws.success) findings.push(...describe(aws.error, "aws", rawAws, shown));
   const project = projectSchema.safeParse(rawProject);

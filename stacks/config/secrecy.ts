@@ -43,3 +43,32 @@ export function plaintextWebhookFindings(alerts: unknown, secret: boolean): Find
     }));
   });
 }
+
+/**
+ * Provider keys that hold a credential, per provider package (each package's config/vars.d.ts, checked 2026-11-29
+ * against @pulumi/aws 7.48.0, @pulumi/gcp 9.37.0, @pulumi/azure-native 3.28.0, @pulumi/cloudflare 6.22.1).
+ */
+export const PROVIDER_CREDENTIAL_KEYS: Readonly<Record<string, readonly string[]>> = {
+  aws: ["accessKey", "secretKey", "token"],
+  gcp: ["credentials", "accessToken"],
+  "azure-native": ["clientSecret", "clientCertificatePassword", "oidcToken", "oidcRequestToken"],
+  cloudflare: ["apiToken", "apiKey", "apiUserServiceKey"],
+};
+
+/**
+ * A provider credential in plaintext config: the stack file is committed, so the credential would be in git. The
+ * deploy workflows supply credentials from the environment (README, "Cloud credentials"); a secret value is the
+ * fallback. The value is never shown.
+ */
+export function plaintextCredentialFindings(keys: readonly string[], isSecret: (key: string) => boolean): Finding[] {
+  return keys.filter((fullKey) => !isSecret(fullKey) && isProviderCredential(fullKey)).map((fullKey) => ({
+    key: fullKey,
+    line: `${fullKey} holds a credential and must never be plaintext config: remove it and supply the credential from the `
+      + `environment (README, "Cloud credentials"), or set it with pulumi config set --secret ${fullKey}, got a plaintext value (not shown)`,
+  }));
+}
+
+function isProviderCredential(fullKey: string): boolean {
+  const at = fullKey.indexOf(":");
+  return at > 0 && (PROVIDER_CREDENTIAL_KEYS[fullKey.slice(0, at)] ?? []).includes(fullKey.slice(at + 1));
+}
