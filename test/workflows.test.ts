@@ -173,9 +173,9 @@ describe("permissions", () => {
     }
   });
 
-  it("reads no secret other than the Pulumi backend's", () => {
+  it("reads no secret other than the Pulumi backend's and Cloudflare's tokens (Cloudflare has no OIDC)", () => {
     const names = new Set(FILES.flatMap((file) => [...source(file).matchAll(/secrets\.(\w+)/g)].map((m) => m[1])));
-    expect([...names].sort()).toEqual(["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"]);
+    expect([...names].sort()).toEqual(["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_READONLY_API_TOKEN", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"]);
   });
 });
 
@@ -306,5 +306,37 @@ describe("deploy", () => {
     for (const [i, [, job]] of upJobs.entries()) {
       expect(groups[i]).toEqual({ group: `deploy-${stackOf(job)}`, "cancel-in-progress": false });
     }
+  });
+});
+
+describe("credentials of the other clouds (README, \"Cloud credentials\")", () => {
+  // The jobs that run the program against a stack: every job that assumes an AWS role.
+  const stackJobs = JOBS.filter(({ job }) => usesOidc(job));
+  const pulumiStep = (job: Job): Step => {
+    const step = job.steps.find((s) => (action(s) === "pulumi/actions" && s.with?.command !== undefined) || /pulumi (refresh|up|preview)/.test(s.run ?? ""));
+    if (step === undefined) throw new Error("no step runs pulumi");
+    return step;
+  };
+
+  it("covers the deploy, preview and drift jobs", () => {
+    expect(stackJobs.map((j) => j.key).sort()).toEqual(["deploy.yml/deploy-dev", "deploy.yml/deploy-prod", "drift.yml/refresh", "preview.yml/preview"]);
+  });
+
+  it.each(stackJobs.map((j) => [j.key, j.job] as const))("%s: Google Cloud by workload identity federation only, and only when configured", (_key, job) => {
+    const [auth, ...more] = stepsUsing(job, "google-github-actions/auth");
+    expect(more).toEqual([]);
+    expect(auth.if).toBe("vars.GCP_WORKLOAD_IDENTITY_PROVIDER != ''");
+    expect(Object.keys(auth.with ?? {}).sort()).toEqual(["service_account", "workload_identity_provider"]); // never credentials_json
+    expect(job.steps.indexOf(auth)).toBeLessThan(job.steps.indexOf(pulumiStep(job)));
+  });
+
+  it.each(stackJobs.map((j) => [j.key, j.job] as const))("%s: Azure by OIDC and Cloudflare's token from a secret, never a literal", (key, job) => {
+    const env = pulumiStep(job).env ?? {};
+    const readOnly = !key.startsWith("deploy.yml");
+    expect(env.ARM_CLIENT_ID).toBe(`\${{ vars.AZURE_${readOnly ? "READONLY" : "DEPLOY"}_CLIENT_ID }}`);
+    // Empty, not "false", when unset: the provider turns OIDC on for any non-empty ARM_USE_OIDC.
+    expect(env.ARM_USE_OIDC).toBe(`\${{ vars.AZURE_${readOnly ? "READONLY" : "DEPLOY"}_CLIENT_ID != '' && 'true' || '' }}`);
+    expect(env.CLOUDFLARE_API_TOKEN).toBe(`\${{ secrets.CLOUDFLARE_${readOnly ? "READONLY_" : ""}API_TOKEN }}`);
+    expect(Object.keys(env).filter((k) => /CLIENT_SECRET|CREDENTIALS/.test(k))).toEqual([]);
   });
 });
