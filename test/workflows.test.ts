@@ -10,6 +10,7 @@ const WORKFLOW_DIR = join(ROOT, ".github", "workflows");
 
 interface Step {
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, string | number | boolean>;
