@@ -20,6 +20,12 @@ import { COUCHBASE_ENGINE_RULES } from "./engine-rules-couchbase";
 import { CLICKHOUSE_ENGINE_RULES } from "./engine-rules-clickhouse";
 import { NEO4J_ENGINE_RULES } from "./engine-rules-neo4j";
 import { NATS_ENGINE_RULES } from "./engine-rules-nats";
+import { AZUREBLOB_ENGINE_RULES } from "./engine-rules-azureblob";
+import { CLOUDFLAREKV_ENGINE_RULES } from "./engine-rules-cloudflarekv";
+import { DISASTER_RECOVERY_ENGINE_RULES } from "./engine-rules-disaster-recovery";
+import { CDN_ENGINE_RULES } from "./engine-rules-cdn";
+import { FIRESTORE_ENGINE_RULES } from "./engine-rules-firestore";
+import { AUDIT_ARCHIVE_ENGINE_RULES } from "./engine-rules-audit-archive";
 import {
   describeDb, engineNameOf, engineOf, engineVersionOf, instancesOf, knownString, sourceOf,
   sqlServerEditionOf, versionParts,
@@ -713,4 +719,10 @@ export const ENGINE_RULE_POLICIES = [
   ...CLICKHOUSE_ENGINE_RULES,
   ...NEO4J_ENGINE_RULES,
   ...NATS_ENGINE_RULES,
+  ...DISASTER_RECOVERY_ENGINE_RULES,
+  ...CDN_ENGINE_RULES,
+  ...FIRESTORE_ENGINE_RULES,
+  ...AZUREBLOB_ENGINE_RULES,
+  ...AUDIT_ARCHIVE_ENGINE_RULES,
+  ...CLOUDFLAREKV_ENGINE_RULES,
 ];

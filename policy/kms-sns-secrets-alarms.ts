@@ -2,6 +2,10 @@ import * as aws from "@pulumi/aws";
 import { type PolicyResource, type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { baseline, fsbp } from "./lib/controls";
 import { definitely, isAbsent, read } from "./lib/values";
+import { CLOUDFLARE_TOKEN_ROTATION_EXCEPTION, POLICY_EXCEPTION_TAG } from "../components/cloudflarekv/exception";
+import { tokenRotationExceptionProblems } from "./cloudflarekv";
+import { AZUREBLOB_SHARED_KEY_EXCEPTION } from "../components/azureblob/exception";
+import { sharedKeySecretProblems } from "./azureblob";
 
 export const kmsKeyRotation: ResourceValidationPolicy = {
   name: "kms-4-key-rotation",
@@ -98,6 +102,17 @@ export const secretsRotated: StackValidationPolicy = {
     if (secrets.length === 0) args.notApplicable("no Secrets Manager secrets");
     const rotations = args.resources.filter((r) => r.isType(aws.secretsmanager.SecretRotation));
     for (const secret of secrets) {
+      // Named exception cloudflarekv-token-rotation (policy/cloudflarekv.ts): passes only with its compensating controls.
+      const exception = read(() => (secret.props.tags as Record<string, unknown> | undefined)?.[POLICY_EXCEPTION_TAG]);
+      if (exception.known && exception.value === CLOUDFLARE_TOKEN_ROTATION_EXCEPTION) {
+        for (const problem of tokenRotationExceptionProblems(args.resources, secret)) report(`secret ${secret.name} has no rotation under the ${CLOUDFLARE_TOKEN_ROTATION_EXCEPTION} exception, whose compensating control fails: ${problem}.`, secret.urn);
+        continue;
+      }
+      // Named exception azureblob-shared-key (policy/azureblob.ts): the Azure account key rotates by switching keys, not by a function.
+      if (exception.known && exception.value === AZUREBLOB_SHARED_KEY_EXCEPTION) {
+        for (const problem of sharedKeySecretProblems(args.resources)) report(`secret ${secret.name} has no rotation under the ${AZUREBLOB_SHARED_KEY_EXCEPTION} exception, whose compensating control fails: ${problem}.`, secret.urn);
+        continue;
+      }
       const linked = rotations.some((r) => r.dependencies.includes(secret) || rotates(r, secret));
       const unknownLink = rotations.some((r) => !read(() => r.asType(aws.secretsmanager.SecretRotation)?.secretId as unknown).known);
       if (!linked && !unknownLink) report(`secret ${secret.name} has no rotation: a leaked value would stay valid for good.`, secret.urn);

@@ -1,11 +1,18 @@
 import type { Policies } from "@pulumi/policy";
+import { ALARM_COMPOSITE_POLICIES } from "./alarms-composite";
 import { ARANGODB_POLICIES } from "./arangodb";
+import { AUDIT_ARCHIVE_POLICIES } from "./audit-archive";
+import { CDN_POLICIES } from "./cdn";
 import { COUCHBASE_POLICIES } from "./couchbase";
+import { AZUREBLOB_POLICIES } from "./azureblob";
+import { CLOUDFLAREKV_POLICIES } from "./cloudflarekv";
 import { CLICKHOUSE_POLICIES } from "./clickhouse";
+import { DISASTER_RECOVERY_POLICIES } from "./disaster-recovery";
 import { DOCUMENTDB_POLICIES } from "./documentdb";
 import { SURREALDB_POLICIES } from "./surrealdb";
 import { DYNAMODB_POLICIES } from "./dynamodb";
 import { EC2_POLICIES } from "./ec2";
+import { FIRESTORE_POLICIES } from "./firestore";
 import { ELASTICACHE_POLICIES } from "./elasticache";
 import { ENGINE_RULE_POLICIES } from "./engine-rules";
 import { KEYSPACES_POLICIES } from "./keyspaces";
@@ -44,4 +51,11 @@ export const POLICIES: Policies = [
   ...CLICKHOUSE_POLICIES,
   ...NEO4J_POLICIES,
   ...NATS_POLICIES,
+  ...DISASTER_RECOVERY_POLICIES,
+  ...CDN_POLICIES,
+  ...FIRESTORE_POLICIES,
+  ...AZUREBLOB_POLICIES,
+  ...ALARM_COMPOSITE_POLICIES,
+  ...AUDIT_ARCHIVE_POLICIES,
+  ...CLOUDFLAREKV_POLICIES,
 ];

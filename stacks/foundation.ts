@@ -1,14 +1,14 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { AlertTopics } from "../components/alerting";
-import { EncryptionKey } from "../components/kms";
+import { EncryptionKey, type KeyCloudFrontReaders } from "../components/kms";
 import { Network } from "../components/network";
 import type { ResourceTypeInfo } from "./adapters/contract";
 import type { Environment } from "./environment";
 import type { SharedBlocks } from "./shared";
 
 /** The blocks every adapter builds on: the explicit AWS provider, the environment's key, alert topics and network. */
-export function deployFoundation(env: Environment): SharedBlocks {
+export function deployFoundation(env: Environment, keyReaders: KeyCloudFrontReaders = {}): SharedBlocks {
   const base = `sparki-${env.name}`;
   const provider = new aws.Provider(`${base}-aws`, {
     region: env.region as aws.Region,
@@ -21,6 +21,7 @@ export function deployFoundation(env: Environment): SharedBlocks {
   const key = new EncryptionKey(`${base}-storage`, {
     ...scope,
     protect: env.profile.protectStatefulResources,
+    ...keyReaders,
   }, opts);
   const topics = new AlertTopics(`${base}-alerts`, {
     ...scope,
@@ -72,4 +73,6 @@ export const FOUNDATION_RESOURCE_TYPES: readonly ResourceTypeInfo[] = [
   { type: "aws:iam/role:Role", stateful: false },
   { type: "aws:iam/rolePolicy:RolePolicy", stateful: false },
   { type: "aws:cloudwatch/dashboard:Dashboard", stateful: false },
+  // The paging composite alarms the composition adds (components/alerting/composite-paging.ts): no data.
+  { type: "aws:cloudwatch/compositeAlarm:CompositeAlarm", stateful: false },
 ];

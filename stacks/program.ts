@@ -1,8 +1,11 @@
-import { StorageDashboard } from "../components/alerting";
+import { CompositePaging, pagingStatusRows, StorageDashboard } from "../components/alerting";
 import { loadConfig } from "./config/load";
 import { resolveEnvironment } from "./environment";
 import { deployFoundation } from "./foundation";
-import { bindAdapters } from "./project";
+import { deployDisasterRecovery } from "./disaster-recovery";
+import { adapterSettings, bindAdapters } from "./project";
+import { s3Adapter } from "./adapters/s3";
+import { cloudFrontReadBuckets } from "./adapters/s3/settings";
 
 /**
  * The whole storage tier of one environment. Validates config first (throwing before any resource exists), loads
@@ -14,11 +17,20 @@ export async function storageStack(): Promise<Record<string, unknown>> {
   const adapters = bindAdapters(env, config.project).filter((a) => a.enabled);
   const deployers = await Promise.all(adapters.map(async (a) => ({ key: a.key, deploy: await a.loadDeploy() })));
 
-  const shared = deployFoundation(env);
-  const deployed = deployers.map((a) => ({ key: a.key, ...a.deploy(shared) }));
+  // The stack key lets CloudFront decrypt the artifacts bucket's objects only while artifact delivery is on.
+  const foundation = deployFoundation(env, { cloudFrontReadBucketArns: cloudFrontReadBuckets(adapterSettings(s3Adapter, config), env.region) });
+  // Paging that pages once: each adapter's critical alarms (and the platform's own) page through one composite alarm.
+  const paging = new CompositePaging(foundation.alarms);
+  const shared = paging.blocksFor(foundation, "platform");
+  const deployed = deployers.map((a) => ({ key: a.key, ...a.deploy(paging.blocksFor(shared, a.key)) }));
+  // Copies in the second Region (disasterRecovery.region): alarms page through their own composite.
+  const recovery = deployDisasterRecovery(config, paging.blocksFor(shared, "disaster-recovery"), deployed);
   const sections = deployed.flatMap((d) => d.dashboard);
+  if (recovery) sections.push(recovery.dashboard);
+  // After every alarm: a critical alarm created after this throws (it would page nobody). The dashboard shows them.
+  const composites = paging.build(shared.baseName, shared.opts);
   if (sections.length > 0) {
-    new StorageDashboard(`${shared.baseName}-dashboard`, { environment: env.name, region: env.region, sections }, shared.opts);
+    new StorageDashboard(`${shared.baseName}-dashboard`, { environment: env.name, region: env.region, sections, alarmStatus: pagingStatusRows(composites, env) }, shared.opts);
   }
 
   const { key, topics, network } = shared;
@@ -31,5 +43,6 @@ export async function storageStack(): Promise<Record<string, unknown>> {
       secretsManagerEndpointSecurityGroupId: network.secretsManagerEndpointSecurityGroupId,
     },
     ...Object.fromEntries(deployed.map((d) => [d.key, d.outputs])),
+    ...(recovery ? { disasterRecovery: recovery.outputs } : {}),
   };
 }

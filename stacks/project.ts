@@ -1,6 +1,7 @@
 import type { Adapter } from "./adapters/contract";
 import { ADAPTER_REGISTRY } from "./adapters/registry";
 import { type BoundAdapter, stackContext } from "./adapters/registered";
+import { disasterRecoveryProblems } from "./config/disaster-recovery-rules";
 import { foundationProblems } from "./config/foundation-rules";
 import type { Problem } from "./config/problems";
 import { section } from "./config/rules";
@@ -31,7 +32,7 @@ export function bindAdapters(env: Environment, project: ProjectConfig): BoundAda
 /** The cross-field problems of a stack: the foundation's rules, then each enabled adapter's. */
 export function crossFieldProblems(config: StackConfig): Problem[] {
   const env = resolveEnvironment(config);
-  return [...foundationProblems(config), ...bindAdapters(env, config.project).flatMap((a) => a.problems())];
+  return [...foundationProblems(config), ...bindAdapters(env, config.project).flatMap((a) => a.problems()), ...disasterRecoveryProblems(env, config.project)];
 }
 
 /** One adapter's settings for a validated stack config, typed (tests and tools; the program binds the registry). */

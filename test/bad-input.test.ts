@@ -186,7 +186,7 @@ describe("one mistake, one line", () => {
       { [`${P}:network`]: { cidrBlock: "10.50.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] } },
       `${P}:network.availabilityZones must list at least 3 zones for profile "prod", got ["eu-west-1a","eu-west-1b"]`],
     ["a misspelt required key (not also the key reported missing)", "dev", { [`${P}:acountId`]: "111111111111", [`${P}:accountId`]: undefined },
-      `${P}:acountId is not a known key (did you mean "accountId"?) (allowed: profile, accountId, owner, costCentre, network, alerts, objectStore, redis, postgres, mysql, mssql, minio, embeddedKv, mongodb, memcache, cassandra, dynamodb, surrealdb, arangodb, etcd, nats, clickhouse, neo4j, couchbase, costAssumptions)`],
+      `${P}:acountId is not a known key (did you mean "accountId"?) (allowed: profile, accountId, owner, costCentre, network, alerts, disasterRecovery, objectStore, redis, postgres, mysql, mssql, minio, embeddedKv, mongodb, memcache, cassandra, dynamodb, surrealdb, arangodb, etcd, nats, clickhouse, neo4j, couchbase, firestore, azureblob, cloudflarekv, costAssumptions)`],
     ["a refused cache node type (not also the failover it lacks)", "dev", { [`${P}:redis`]: { clusterMode: true, multiAz: true, replicasPerShard: 1, nodeType: "cache.t1.micro" } },
       `${P}:redis.nodeType must be a current-generation node type (ElastiCache launches no new T1 nodes), got "cache.t1.micro"`],
   ])("%s", async (_case, stack, overrides, expected) => {

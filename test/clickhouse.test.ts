@@ -265,8 +265,8 @@ describe.each(CASES)("ClickHouse on Kubernetes in $stack", (c) => {
       [`3 x 10 GiB EBS gp3 Keeper volumes (storage class ${c.storageClass})`, "GB-month", EBS_GB_MONTH.gp3.usd],
       [`2 x 100 GiB EBS gp3 ClickHouse volumes (storage class ${c.storageClass})`, "GB-month", EBS_GB_MONTH.gp3.usd],
     ]);
-    // GiB to GB: 2 x 100 GiB = 214.75 GB.
-    expect(lines[1].quantity).toBeCloseTo(214.748, 2);
+    // Provisioned size as billed, no GiB-to-GB conversion (issue 22): 2 x 100 GiB = 200 GB-month.
+    expect(lines[1].quantity).toBe(200);
   });
 
   it(c.prod ? "dumps the Fiber table daily over TLS as the admin user and uploads it write-only" : "has no backup in dev", async () => {

@@ -40,7 +40,7 @@ describe("config validation names the key, the bad value and what is allowed", (
     ["bad region", dev, { "aws:region": "europe-1" },
       'aws:region must be an AWS region such as eu-west-1, got "europe-1"'],
     ["unknown top-level key (typo)", dev, { "sparki-storage:netwrok": {} },
-      'sparki-storage:netwrok is not a known key (did you mean "network"?) (allowed: profile, accountId, owner, costCentre, network, alerts, objectStore, redis, postgres, mysql, mssql, minio, embeddedKv, mongodb, memcache, cassandra, dynamodb, surrealdb, arangodb, etcd, nats, clickhouse, neo4j, couchbase, costAssumptions)'],
+      'sparki-storage:netwrok is not a known key (did you mean "network"?) (allowed: profile, accountId, owner, costCentre, network, alerts, disasterRecovery, objectStore, redis, postgres, mysql, mssql, minio, embeddedKv, mongodb, memcache, cassandra, dynamodb, surrealdb, arangodb, etcd, nats, clickhouse, neo4j, couchbase, firestore, azureblob, cloudflarekv, costAssumptions)'],
     ["unknown nested key (typo)", dev, { "sparki-storage:network": { cidrBlok: "10.0.0.0/16" } },
       'sparki-storage:network.cidrBlok is not a known key (did you mean "cidrBlock"?) (allowed: vpcId, privateSubnetIds, cidrBlock, availabilityZones, secretsManagerEndpointSecurityGroupId)'],
     ["typo of the first allowed key", dev, { "sparki-storage:network": { vpcID: "vpc-0123456789abcdef0" } },

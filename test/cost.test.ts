@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assumptionsOf } from "../scripts/offline/cost/assumptions";
 import { type CostAssumptions, type CostReport, elastiCacheNodes, estimateCost, lifecycleSegments, parseGiB, vcpusOf } from "../scripts/offline/cost/estimate";
 import {
-  EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, PERFORMANCE_INSIGHTS_VCPU_HOUR, RDS_INSTANCE_HOUR, RDS_MYSQL_INSTANCE_HOUR,
+  EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, PERFORMANCE_INSIGHTS_RETENTION_VCPU_MONTH, RDS_INSTANCE_HOUR, RDS_MYSQL_INSTANCE_HOUR,
   RDS_POSTGRES_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_SQLSERVER_INSTANCE_HOUR, RDS_STORAGE_GB_MONTH, RULES, S3_STORAGE_GB_MONTH,
   VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "../scripts/offline/cost/prices";
@@ -49,16 +49,19 @@ describe("RDS arithmetic", () => {
     expect(itemsOf(withTwo, "db-replica-1").map((l) => l.item)).toEqual(["db.r7g.large read replica", "gp3 storage, 100 GB"]);
   });
 
-  it("charges Performance Insights per vCPU only beyond the 7 free days", () => {
+  it("charges Performance Insights per vCPU-month by retention tier, only beyond the 7 free days", () => {
     const free = estimateCost(runOf(primary("db", { performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 7 })));
     const paid = estimateCost(runOf(primary("db", { performanceInsightsEnabled: true, performanceInsightsRetentionPeriod: 93 })));
+    const { firstMonth, eachFurtherMonth } = PERFORMANCE_INSIGHTS_RETENTION_VCPU_MONTH;
     close(monthly(free, "db", /Performance Insights/), 0);
-    close(monthly(paid, "db", /Performance Insights/), 2 * HOURS_PER_MONTH * PERFORMANCE_INSIGHTS_VCPU_HOUR.usd);
+    // 93 days = 3 months: the first month's rate and two further months, for 2 vCPUs (single-AZ).
+    close(monthly(paid, "db", /Performance Insights/), 2 * (firstMonth.usd + 2 * eachFurtherMonth.usd));
+    expect(itemsOf(paid, "db").filter((l) => /Performance Insights/.test(l.item)).map((l) => l.unit)).toEqual(["vCPU-months", "vCPU-months"]);
   });
 
   it("counts the RDS-managed admin secret, which is never a Pulumi resource", () => {
     const report = estimateCost(runOf(primary("db", { manageMasterUserPassword: true })));
-    close(monthly(report, "db", /admin secret/), FLAT.secret.usd);
+    close(monthly(report, "db", /admin secret \(RDS-managed/), FLAT.secret.usd);
   });
 
   it("reports an unknown instance class by name instead of pricing it at zero", () => {
@@ -193,9 +196,9 @@ describe("S3 storage by class", () => {
     const bucket = resource("aws:s3/bucket:Bucket", "b", { bucket: "sparki-x-artifacts", tags: { DataClass: "artifacts" } });
     const rules = resource("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "b-lifecycle", { bucket: "sparki-x-artifacts", rules: [lifecycle] });
     const report = estimateCost(runOf(bucket, rules), { objectStorageGb: { artifacts: 365 } });
-    const gb = report.lines.map((l) => l.quantity);
-    expect(gb.reduce((a, b) => a + b, 0)).toBeCloseTo(365, 9);
-    close(report.totalUsd, 30 * S3_STORAGE_GB_MONTH.STANDARD.usd + 60 * S3_STORAGE_GB_MONTH.STANDARD_IA.usd + 275 * S3_STORAGE_GB_MONTH.GLACIER_IR.usd);
+    const storage = report.lines.filter((l) => l.unit === "GB-month");
+    expect(storage.reduce((a, l) => a + l.quantity, 0)).toBeCloseTo(365, 9);
+    close(storage.reduce((a, l) => a + l.monthlyUsd, 0), 30 * S3_STORAGE_GB_MONTH.STANDARD.usd + 60 * S3_STORAGE_GB_MONTH.STANDARD_IA.usd + 275 * S3_STORAGE_GB_MONTH.GLACIER_IR.usd);
   });
 
   it("reports a bucket whose volume is not assumed", () => {
@@ -218,7 +221,7 @@ describe("CloudWatch, KMS and the rest", () => {
     close(monthly(report, "fast", /high-resolution/), FLAT.alarmHighResolution.usd);
     close(monthly(report, "math", /alarm/), 2 * FLAT.alarmStandard.usd);
     close(monthly(report, "board", /dashboard/), FLAT.dashboard.usd);
-    close(monthly(report, "key", /key/), FLAT.kmsKey.usd);
+    close(monthly(report, "key", /customer-managed key/), FLAT.kmsKey.usd);
   });
 
   it("prices log ingestion and the storage the retention keeps", () => {
@@ -234,7 +237,8 @@ describe("CloudWatch, KMS and the rest", () => {
     const servers = resource("kubernetes:apps/v1:StatefulSet", "servers", { spec: { replicas: 4, volumeClaimTemplates: [template, template] } });
     const report = estimateCost(runOf(storageClass, servers));
     expect(parseGiB("1Ti")).toBe(1024);
-    close(report.totalUsd, 8 * 100 * (1024 ** 3 / 1e9) * EBS_GB_MONTH.gp3.usd);
+    // Provisioned size as billed: 8 volumes of 100 GiB are 800 GB-month (cost-drivers.test.ts has the rule's oracle).
+    close(report.totalUsd, 8 * 100 * EBS_GB_MONTH.gp3.usd);
     expect(report.unpriced.map((u) => u.reason)).toContain("StatefulSet pods: compute on the cluster's nodes");
   });
 
@@ -311,13 +315,17 @@ describe.each(["dev", "prod"] as const)("the monthly cost of the real %s stack",
   it("takes its usage assumptions from the stack file", () => {
     expect(Object.keys(assumptions.objectStorageGb).sort()).toEqual(["accessLogs", "artifacts", "auditArchive", "buildCache", "configBackups", "deploymentLogs", "testReports"]);
     expect(assumptions.logIngestGbPerGroupMonth).toBeGreaterThan(0);
+    for (const key of ["cacheClientGbPerMonth", "cacheDatasetGb", "databaseClientGbPerMonth", "minioWrittenGbPerMonth", "minioReadGbPerMonth", "acceleratedGbPerMonth", "endpointGbPerMonth"] as const) {
+      expect(assumptions[key], key).toBeGreaterThan(0);
+    }
+    expect(assumptions.internetEgressGbPerMonth?.artifacts).toBeGreaterThan(0);
   });
 
   it("prices the primary at twice a same-class replica in prod (Multi-AZ), once in dev", async () => {
     const report = estimateCost(await plan, assumptions);
     const instance = report.lines.find((l) => l.resource === `sparki-${stack}-postgres` && l.unit === "instance-hours")!;
     expect(instance.quantity).toBe(HOURS_PER_MONTH * (stack === "prod" ? 2 : 1));
-    for (const replica of report.lines.filter((l) => /replica/.test(l.item))) close(replica.monthlyUsd * 2, instance.monthlyUsd);
+    for (const replica of report.lines.filter((l) => l.unit === "instance-hours" && /read replica/.test(l.item))) close(replica.monthlyUsd * 2, instance.monthlyUsd);
   });
 
   it("renders an estimate caveat in Markdown", async () => {

@@ -14,7 +14,7 @@ describe.each(STACKS)("foundation of %s", (stack) => {
 
   it("uses one explicit AWS provider, pinned to the stack's account, with the required tags", async () => {
     const run = await stackRun(stack);
-    const provider = one(run, "pulumi:providers:aws");
+    const provider = one(run, "pulumi:providers:aws", `sparki-${stack}-aws`); // prod has a second, the disaster-recovery Region's
     expect(provider.inputs.region).toBe("eu-west-1");
     expect(json<string[]>(provider.inputs.allowedAccountIds)).toEqual([accountId]);
     expect(json<{ tags: Record<string, string> }>(provider.inputs.defaultTags).tags).toEqual({
@@ -23,18 +23,18 @@ describe.each(STACKS)("foundation of %s", (stack) => {
     });
     const awsResources = run.resources.filter((r) => r.custom && r.type.startsWith("aws:"));
     expect(awsResources.length).toBeGreaterThan(10);
-    for (const r of awsResources) expect(r.provider, `${r.type} ${r.name}`).toMatch(/pulumi:providers:aws::sparki-[a-z]+-aws::/);
+    for (const r of awsResources) expect(r.provider, `${r.type} ${r.name}`).toMatch(/pulumi:providers:aws::sparki-[a-z]+(-dr)?-aws::/);
   });
 
   it("creates a rotating customer KMS key with a 30-day deletion window, protected only in prod", async () => {
     const run = await stackRun(stack);
-    const key = one(run, "aws:kms/key:Key");
+    const key = one(run, "aws:kms/key:Key", `sparki-${stack}-storage-key`);
     expect(key.inputs).toMatchObject({ enableKeyRotation: true, deletionWindowInDays: 30, keyUsage: "ENCRYPT_DECRYPT" });
     expect(key.options.protect).toBe(isProd);
     const policy = json<{ Statement: { Sid: string; Principal: { Service?: string | string[] } }[] }>(key.inputs.policy);
     const services = policy.Statement.flatMap((s) => [s.Principal.Service ?? []].flat());
     expect(services).toEqual(expect.arrayContaining(["cloudwatch.amazonaws.com", "logs.eu-west-1.amazonaws.com"]));
-    expect(one(run, "aws:kms/alias:Alias").inputs.name).toBe(`alias/sparki-${stack}-storage`);
+    expect(one(run, "aws:kms/alias:Alias", `sparki-${stack}-storage-alias`).inputs.name).toBe(`alias/sparki-${stack}-storage`);
   });
 
   it("creates warning and critical topics encrypted with that key, publishable only by this account's services", async () => {

@@ -44,7 +44,7 @@ describe.each(STACKS)("VPC flow logs of the %s stack's created VPC", (stack) => 
 
   it("uses a key whose policy lets CloudWatch Logs encrypt exactly this group's ARN", async () => {
     const run = await stackRun(stack);
-    const keyPolicy = json<{ Statement: Statement[] }>(one(run, "aws:kms/key:Key").inputs.policy);
+    const keyPolicy = json<{ Statement: Statement[] }>(one(run, "aws:kms/key:Key", `sparki-${stack}-storage-key`).inputs.policy);
     const logs = keyPolicy.Statement.filter((s) => s.Principal?.Service === "logs.eu-west-1.amazonaws.com");
     expect(logs).toHaveLength(1);
     expect(logs[0].Action).toEqual(expect.arrayContaining(["kms:Encrypt*", "kms:Decrypt*", "kms:GenerateDataKey*"]));

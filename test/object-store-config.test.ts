@@ -56,7 +56,7 @@ describe("objectStore config errors name the key, the value and the rule", () =>
     ["misspelt lifecycle key", "dev", { testReports: { expirationDay: 5 } },
       `${KEY}.testReports.expirationDay is not a known key (did you mean "expirationDays"?) (allowed: standardIaDays, oneZoneIaDays, glacierIrDays, glacierDays, deepArchiveDays, expirationDays, noncurrentExpirationDays)`],
     ["unknown data class", "dev", { buildCaches: {} },
-      `${KEY}.buildCaches is not a known key (did you mean "buildCache"?) (allowed: bucketPrefix, artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache, accessLogs)`],
+      `${KEY}.buildCaches is not a known key (did you mean "buildCache"?) (allowed: bucketPrefix, artifacts, deploymentLogs, testReports, configBackups, auditArchive, buildCache, accessLogs, delivery)`],
     ["bucket prefix with capitals and underscores", "dev", { bucketPrefix: "Sparki_Dev" },
       `${KEY}.bucketPrefix must be lowercase letters, digits and hyphens, starting and ending with a letter or digit, got "Sparki_Dev"`],
     ["bucket prefix too long for the longest class", "dev", { bucketPrefix: "a".repeat(50) },

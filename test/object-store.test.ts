@@ -62,7 +62,8 @@ describe.each(STACKS)("S3 buckets of %s", (stack) => {
 
   it("creates one explicitly named bucket per data class plus the access-log bucket, protected and force-destroyable per profile", async () => {
     const run = await stackRun(stack);
-    const buckets = ofType(run, "aws:s3/bucket:Bucket");
+    // The object store's own buckets (prod's disaster-recovery replicas, `sparki-prod-dr-*`, are test/disaster-recovery.test.ts's).
+    const buckets = ofType(run, "aws:s3/bucket:Bucket").filter((b) => !b.name.startsWith(`sparki-${stack}-dr-`));
     expect(buckets.map((b) => b.inputs.bucket).sort()).toEqual(ALL.map(nameOf).sort());
     for (const slug of ALL) {
       const bucket = sideOf(run, slug, "aws:s3/bucket:Bucket");
@@ -154,7 +155,7 @@ describe.each(STACKS)("S3 buckets of %s", (stack) => {
 
   it("locks the audit archive (GOVERNANCE in dev, COMPLIANCE in prod) for the configured retention, and nothing else", async () => {
     const run = await stackRun(stack);
-    const locks = ofType(run, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration");
+    const locks = ofType(run, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").filter((l) => !l.name.startsWith(`sparki-${stack}-dr-`));
     expect(locks).toHaveLength(1);
     expect(locks[0].inputs).toEqual({
       bucket: nameOf("audit-archive"), expectedBucketOwner: accountId, objectLockEnabled: "Enabled",
@@ -190,7 +191,9 @@ describe.each(STACKS)("S3 buckets of %s", (stack) => {
         Resource: [arnOf(slug), `${arnOf(slug)}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } },
       });
       expect(bySid.DenyOutdatedTls).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } });
-      expect(statements.filter((s) => s.Effect === "Allow").map((s) => s.Sid)).toEqual(slug === "access-logs" ? ["AllowServerAccessLogDelivery"] : []);
+      // Prod's artifact delivery (test/cdn.test.ts) adds CloudFront's read and the standard-logs delivery.
+      const delivery: Partial<Record<Slug, string[]>> = isProd ? { "artifacts": ["AllowCloudFrontDistributionRead"], "access-logs": ["AllowVendedLogDeliveryWrite", "AllowVendedLogDeliveryAclCheck"] } : {};
+      expect(statements.filter((s) => s.Effect === "Allow").map((s) => s.Sid)).toEqual([...(slug === "access-logs" ? ["AllowServerAccessLogDelivery"] : []), ...(delivery[slug] ?? [])]);
       if (slug !== "access-logs") {
         expect(String(bySid.DenyOtherKmsKey.Condition?.StringNotEquals["s3:x-amz-server-side-encryption-aws-kms-key-id"])).toMatch(/^arn:aws:kms:eu-west-1:\d{12}:key\//);
         expect(bySid.DenyOtherEncryption.Condition).toEqual({

@@ -68,7 +68,8 @@ describe("the offline plan with deploy time and cost", () => {
     const report = estimateCost(run);
     expect(report).toMatchObject({ region: "us-east-1", priceRegion: "eu-west-1" });
     expect(report.unverifiedUsd).toBeCloseTo(report.totalUsd, 6); // no eu-west-1 check holds for us-east-1
-    expect(headline(report)).toMatch(/^≈ \$[\d,.]+ per month in us-east-1, at eu-west-1 list prices \(prices of [\d-]+; the price file holds eu-west-1 only, so none of it is verified for us-east-1\)$/);
+    // Issue 22: refused as NOT PRICED for the stack's region, the eu-west-1 figure named as that only.
+    expect(headline(report)).toMatch(/^NOT PRICED for us-east-1: the price file holds eu-west-1's prices only \(of [\d-]+\); at those the stack would cost ≈ \$[\d,.]+ per month, which is not its cost in us-east-1$/);
     for (const lines of [costText(report), costMarkdown(report)]) expect(lines.join("\n")).not.toMatch(/per month in eu-west-1/);
   });
 });

@@ -8,7 +8,7 @@ import { planParts } from "../scripts/offline/plan-parts";
 import { parsePlanned, plannedOf } from "../scripts/offline/planned";
 import { renderJson, renderMarkdown, renderText } from "../scripts/offline/render";
 import { runProgram } from "../scripts/offline/run-program";
-import { displayType } from "../scripts/offline/tree";
+import { DISASTER_RECOVERY, displayType } from "../scripts/offline/tree";
 import { ADAPTER_REGISTRY } from "../stacks/adapters/registry";
 import { KNOWN_AFTER_APPLY, STACKS, stackRun } from "./harness";
 
@@ -31,7 +31,7 @@ describe.each(STACKS)("offline plan of %s", (stack) => {
 
   it("starts with a summary per adapter whose resources, protected names and costs add up", async () => {
     const parts = planParts(await plan);
-    expect(parts.summaries.map((s) => s.key)).toEqual(["foundation", ...ADAPTER_REGISTRY.map((a) => a.key)]);
+    expect(parts.summaries.map((s) => s.key)).toEqual(["foundation", ...ADAPTER_REGISTRY.map((a) => a.key), DISASTER_RECOVERY]);
     expect(parts.summaries.reduce((n, s) => n + s.resources, 0)).toBe(parts.run.resources.length);
     expect(parts.summaries.flatMap((s) => s.protectedNames).sort()).toEqual(parts.run.resources.filter((r) => r.options.protect).map((r) => r.name).sort());
     expect(parts.summaries.reduce((n, s) => n + s.monthlyUsd, 0)).toBeCloseTo(parts.estimates.cost.totalUsd, 6);
@@ -63,7 +63,7 @@ describe.each(STACKS)("offline plan of %s", (stack) => {
     expect(parsed.resources).toHaveLength(p.resources.length);
     expect(parsed.resources.filter((r) => r.parentType).length).toBe(p.resources.filter((r) => r.parent).length);
     expect(parsed.counts["aws:sns/topic:Topic"]).toBe(2);
-    expect(parsed.adapters.map((a) => a.key)).toEqual(["foundation", ...ADAPTER_REGISTRY.map((a) => a.key)]);
+    expect(parsed.adapters.map((a) => a.key)).toEqual(["foundation", ...ADAPTER_REGISTRY.map((a) => a.key), DISASTER_RECOVERY]);
     expect(renderMarkdown(p)).toContain(`## Offline plan: \`${stack}\``);
   });
 

@@ -64,7 +64,7 @@ describe("postgres config errors name the key, the value and what is allowed; no
     ["an unknown pg_stat_statements.track value", "dev", { [KEY]: { ...dev, parameters: { statementsTrack: "everything" } } },
       'sparki-storage:postgres.parameters.statementsTrack must be one of "top", "all", "none", got "everything"'],
     ["a misspelt key", "dev", { [KEY]: { ...dev, replica: 1 } },
-      'sparki-storage:postgres.replica is not a known key (did you mean "replicas"?) (allowed: enabled, engineVersion, instanceClass, replicaInstanceClass, replicas, allocatedStorageGiB, maxAllocatedStorageGiB, backupRetentionDays, databaseName, adminUsername, allowedSecurityGroupIds, adminSecurityGroupIds, allowedCidrBlocks, parameters)'],
+      'sparki-storage:postgres.replica is not a known key (did you mean "replicas"?) (allowed: enabled, engineVersion, instanceClass, replicaInstanceClass, replicas, allocatedStorageGiB, maxAllocatedStorageGiB, backupRetentionDays, databaseName, adminUsername, allowedSecurityGroupIds, adminSecurityGroupIds, allowedCidrBlocks, parameters, audit)'],
     ["an admin group that is no security group ID", "dev", { [KEY]: { ...dev, adminSecurityGroupIds: ["bastion"] } },
       'sparki-storage:postgres.adminSecurityGroupIds.0 must be a security group ID such as sg-0abc12345678def90, got "bastion"'],
     ["an existing VPC without named clients", "dev", { "sparki-storage:network": existingVpc, [KEY]: dev },

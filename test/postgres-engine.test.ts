@@ -11,12 +11,16 @@ import { ofType, STACKS, stackRun } from "./harness";
  * pg_settings until the library is preloaded, which the embedded engine cannot do). `max` is "only at server
  * start" (postmaster); its bounds 100..INT_MAX/2 are the module's DefineCustomIntVariable call.
  */
-const PG_STAT_STATEMENTS: Readonly<Record<string, { vartype: "integer" | "enum" | "bool"; context: string; enumvals?: string[]; min?: number; max?: number }>> = {
+const PG_STAT_STATEMENTS: Readonly<Record<string, { vartype: "integer" | "enum" | "bool" | "string"; context: string; enumvals?: string[]; min?: number; max?: number }>> = {
   "pg_stat_statements.max": { vartype: "integer", context: "postmaster", min: 100, max: 1_073_741_823 },
   "pg_stat_statements.track": { vartype: "enum", context: "superuser", enumvals: ["top", "all", "none"] },
   "pg_stat_statements.track_utility": { vartype: "bool", context: "superuser" },
   "pg_stat_statements.track_planning": { vartype: "bool", context: "superuser" },
   "pg_stat_statements.save": { vartype: "bool", context: "sighup" },
+  // pgAudit's, equally absent until preloaded (components/audit-archive): string GUCs a superuser sets at any time
+  // (PGC_SUSET in pgaudit.c's DefineCustomStringVariable calls; https://github.com/pgaudit/pgaudit, "Settings").
+  "pgaudit.log": { vartype: "string", context: "superuser" },
+  "pgaudit.role": { vartype: "string", context: "superuser" },
 };
 
 interface Setting {

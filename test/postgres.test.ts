@@ -140,8 +140,9 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     });
     expect(primary.options.protect).toBe(e.protect);
     const postgresChildren = run.resources.filter((r) => r.name.startsWith(id) && r.type !== "sparki:postgres:Postgres");
-    // The primary, and what losing would lock it out: the admin secret and its generated password.
-    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name).sort()).toEqual(isProd ? [id, `${id}-admin`, `${id}-admin-password`] : []);
+    // The primary, and what losing would lock it out: the admin secret and its generated password; and the audit
+    // archive's stream, which holds up to 24 hours of undelivered audit records (components/audit-archive).
+    expect(postgresChildren.filter((r) => r.options.protect).map((r) => r.name).sort()).toEqual(isProd ? [id, `${id}-admin`, `${id}-admin-password`, `${id}-audit-stream`] : []);
   });
 
   it(`has Performance Insights (${e.piRetention} days, KMS), enhanced monitoring every ${e.monitoring} s and exported logs kept ${e.logRetention} days`, async () => {
@@ -198,7 +199,7 @@ describe.each(STACKS)("PostgreSQL of %s", (stack) => {
     expect(group.inputs).toMatchObject({ family: "postgres17", namePrefix: `${id}-postgres17-` });
     for (const db of instances(run)) expect(String(db.inputs.parameterGroupName)).toMatch(new RegExp(`^${id}-postgres17-`));
     const params = paramsOf(run);
-    expect(params.get("shared_preload_libraries")).toEqual({ name: "shared_preload_libraries", value: "pg_stat_statements", applyMethod: "pending-reboot" });
+    expect(params.get("shared_preload_libraries")).toEqual({ name: "shared_preload_libraries", value: "pg_stat_statements,pgaudit", applyMethod: "pending-reboot" });
     expect(params.get("max_connections")).toEqual({ name: "max_connections", value: String(e.maxConnections), applyMethod: "pending-reboot" });
     expect(Object.fromEntries([...params.values()].map((p) => [p.name, p.value]))).toMatchObject({
       "rds.force_ssl": "1", track_io_timing: "1", "pg_stat_statements.track": "top", log_min_duration_statement: e.slowMs,

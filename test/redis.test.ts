@@ -131,7 +131,7 @@ describe.each(STACKS)("Valkey cache of %s", (stack) => {
     const run = await stackRun(stack);
     type Statement = { Sid: string; Principal: { Service?: string | string[] }; Action: string | string[]; Condition?: unknown };
     const services = (s: Statement) => [s.Principal.Service ?? []].flat();
-    const key = json<{ Statement: Statement[] }>(one(run, "aws:kms/key:Key").inputs.policy);
+    const key = json<{ Statement: Statement[] }>(one(run, "aws:kms/key:Key", `sparki-${stack}-storage-key`).inputs.policy);
     const encrypt = key.Statement.filter((s) => services(s).includes("events.amazonaws.com"));
     expect(encrypt).toEqual([expect.objectContaining({ Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" })]);
     expect(encrypt[0].Condition).toBeUndefined();

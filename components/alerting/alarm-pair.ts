@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { type DimensionsOf, METRICS, type MetricKey } from "./catalog";
+import { type DimensionsOf, METRICS, type MetricDefinition, type MetricKey } from "./catalog";
 import { alarmBaseName, type AlarmContext, severityAlarms } from "./severity-alarms";
 import type { ThresholdSpec } from "./thresholds";
 import type { Severity } from "./topics";
@@ -48,7 +48,7 @@ export class AlarmPair<K extends MetricKey> extends pulumi.ComponentResource {
   readonly names: Readonly<Record<Severity, string>>;
 
   constructor(args: AlarmPairArgs<K>, opts?: pulumi.ComponentResourceOptions) {
-    const definition = METRICS[args.metric];
+    const definition: MetricDefinition = METRICS[args.metric];
     const percentile = args.threshold.percentile;
     if (percentile && !definition.percentiles) {
       throw new Error(`alarm ${args.subject}: ${definition.metricName} has no percentile statistics; ${args.threshold.source} asks for ${percentile}`);
@@ -71,7 +71,7 @@ export class AlarmPair<K extends MetricKey> extends pulumi.ComponentResource {
           dimensions: { ...args.dimensions },
           ...(percentile ? { extendedStatistic: percentile } : { statistic: definition.statistic }),
           threshold: level,
-          period: evaluation.periodSeconds,
+          period: Math.max(evaluation.periodSeconds, definition.minimumPeriodSeconds ?? 0),
           treatMissingData: definition.missingData,
         };
       },

@@ -23,6 +23,11 @@ export interface MetricDefinition {
   readonly missingData: MissingData;
   /** AWS documentation page the unit and dimensions were checked against. No default. */
   readonly source: string;
+  /**
+   * The shortest period the metric can be judged on, in seconds, when the service publishes it less often than the
+   * critical alarm's one-minute periods would need (default: each severity's own period).
+   */
+  readonly minimumPeriodSeconds?: number;
 }
 
 const RDS_DOC = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html";
@@ -91,6 +96,12 @@ export const METRICS = {
   s3ServerErrors: { namespace: "AWS/S3", metricName: "5xxErrors", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
   s3AllRequests: { namespace: "AWS/S3", metricName: "AllRequests", dimensions: ["BucketName", "FilterId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: S3_DOC },
   s3FirstByteLatency: { namespace: "AWS/S3", metricName: "FirstByteLatency", dimensions: ["BucketName", "FilterId"], unit: "milliseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: S3_DOC },
+  // AWS/S3 replication metrics: published in the source bucket's Region for a replication rule with metrics (or RTC) on,
+  // per source bucket, destination bucket and rule (S3 User Guide, "Monitoring progress with replication metrics",
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html, checked 2026-11-29). No replication going
+  // on publishes nothing, which is healthy.
+  s3ReplicationLatency: { namespace: "AWS/S3", metricName: "ReplicationLatency", dimensions: ["SourceBucket", "DestinationBucket", "RuleId"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "notBreaching", source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html" },
+  s3ReplicationFailedOperations: { namespace: "AWS/S3", metricName: "OperationsFailedReplication", dimensions: ["SourceBucket", "DestinationBucket", "RuleId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html" },
   // AWS/Events, per rule: deliveries to a target that failed for good (EVENTS_DOC).
   eventsFailedInvocations: { namespace: "AWS/Events", metricName: "FailedInvocations", dimensions: ["RuleName"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: EVENTS_DOC },
   // Sparki/EmbeddedKV: the deployment agents' KV volumes (components/embedded-kv/metrics.ts documents each). No agent
@@ -125,6 +136,21 @@ export const METRICS = {
   dynamodbSystemErrors: { namespace: "AWS/DynamoDB", metricName: "SystemErrors", dimensions: ["TableName", "Operation"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html" },
   dynamodbReadThrottleEvents: { namespace: "AWS/DynamoDB", metricName: "ReadThrottleEvents", dimensions: ["TableName"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html" },
   dynamodbWriteThrottleEvents: { namespace: "AWS/DynamoDB", metricName: "WriteThrottleEvents", dimensions: ["TableName"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html" },
+  // Sparki/CloudflareKV: Cloudflare publishes Workers KV analytics (GraphQL Analytics API) but no alerting metric AWS can
+  // read; the application times and counts its storage/cloudflarekv calls and publishes these (components/cloudflarekv/metrics.ts).
+  cloudflareKvOperationLatency: { namespace: "Sparki/CloudflareKV", metricName: "OperationLatency", dimensions: ["NamespaceId"], unit: "milliseconds", percentiles: true, statistic: "Average", missingData: "notBreaching", source: "components/cloudflarekv/metrics.ts (published by the application)" },
+  cloudflareKvOperationErrors: { namespace: "Sparki/CloudflareKV", metricName: "OperationErrors", dimensions: ["NamespaceId"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: "components/cloudflarekv/metrics.ts (published by the application)" },
+  // AWS/Firehose, per delivery stream (Firehose Developer Guide, "Monitor with CloudWatch metrics",
+  // https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-metrics.html, checked 2026-11-29):
+  // DeliveryToS3.DataFreshness is the age, in seconds, of the oldest record not yet delivered to S3. Nothing in flight
+  // publishes nothing and is healthy: not breaching (components/audit-archive).
+  // Judged on five-minute periods: whether Firehose publishes it every minute is not documented, and one point per
+  // five minutes would never make three breaching one-minute periods (the critical alarm would stay silent).
+  firehoseS3DataFreshness: { namespace: "AWS/Firehose", metricName: "DeliveryToS3.DataFreshness", dimensions: ["DeliveryStreamName"], unit: "seconds", percentiles: false, statistic: "Maximum", missingData: "notBreaching", minimumPeriodSeconds: 300, source: "https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-metrics.html" },
+  // AWS/Logs, per subscription filter: log events CloudWatch Logs failed to forward to the destination (CloudWatch Logs
+  // User Guide, "CloudWatch Logs metrics", https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Monitoring-CloudWatch-Metrics.html,
+  // checked 2026-11-29; dimensions LogGroupName + DestinationType + FilterName). No errors publish nothing: not breaching.
+  logsSubscriptionDeliveryErrors: { namespace: "AWS/Logs", metricName: "DeliveryErrors", dimensions: ["LogGroupName", "DestinationType", "FilterName"], unit: "count", percentiles: false, statistic: "Sum", missingData: "notBreaching", source: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Monitoring-CloudWatch-Metrics.html" },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type MetricKey = keyof typeof METRICS;

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type DimensionsOf, METRICS, type MetricKey } from "./catalog";
+import { alarmStatusWidgets, type AlarmStatusRow } from "./composite-dashboard";
 import type { ThresholdSpec } from "./thresholds";
 import { convertThreshold } from "./units";
 
@@ -79,10 +80,15 @@ function widget(graph: DashboardGraph, region: string, dims: Record<string, stri
   };
 }
 
-/** CloudWatch dashboard JSON: per section a text header and its graphs, three to a row. */
-export function dashboardBody(region: string, sections: ReadonlyArray<{ title: string; graphs: ReadonlyArray<DashboardGraph & { resolvedDimensions: Record<string, string> }> }>): string {
+/** CloudWatch dashboard JSON: the paging rows first when given (components/alerting/composite-dashboard.ts), then per section a text header and its graphs, three to a row. */
+export function dashboardBody(
+  region: string, sections: ReadonlyArray<{ title: string; graphs: ReadonlyArray<DashboardGraph & { resolvedDimensions: Record<string, string> }> }>, alarmStatus: readonly AlarmStatusRow[] = [],
+): string {
   const widgets: Record<string, unknown>[] = [];
   let y = 0;
+  const paging = alarmStatusWidgets(alarmStatus, region, y);
+  widgets.push(...paging.widgets);
+  y += paging.height;
   for (const section of sections) {
     widgets.push({ type: "text", x: 0, y, width: 24, height: 1, properties: { markdown: `## ${section.title}` } });
     y += 1;
@@ -101,6 +107,8 @@ export interface StorageDashboardArgs {
   readonly region: string;
   /** One section per component, in display order. No default. */
   readonly sections: readonly DashboardSection[];
+  /** Alarm status rows drawn first: the paging composites and each group's critical alarms. Default: none. */
+  readonly alarmStatus?: pulumi.Input<readonly AlarmStatusRow[]>;
 }
 
 /** One CloudWatch dashboard per environment: the matrix metrics with their thresholds drawn in. */
@@ -117,7 +125,7 @@ export class StorageDashboard extends pulumi.ComponentResource {
     ));
     new aws.cloudwatch.Dashboard(name, {
       dashboardName: this.dashboardName,
-      dashboardBody: resolved.apply((sections) => dashboardBody(args.region, sections)),
+      dashboardBody: pulumi.all([resolved, pulumi.output(args.alarmStatus ?? [])]).apply(([sections, status]) => dashboardBody(args.region, sections, status)),
     }, { parent: this });
     this.registerOutputs({ dashboardName: this.dashboardName });
   }

@@ -6,3 +6,8 @@ export * from "./severity-alarms";
 export * from "./alarm-pair";
 export * from "./rate-alarm-pair";
 export * from "./dashboard";
+export * from "./composite-rule";
+export * from "./composite-members";
+export * from "./composite-alarm";
+export * from "./composite-paging";
+export * from "./composite-dashboard";

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { MetricKey } from "./catalog";
+import type { CompositeMembers } from "./composite-members";
 import type { ThresholdSpec } from "./thresholds";
 import type { Severity } from "./topics";
 
@@ -28,6 +29,12 @@ export interface AlarmContext {
   readonly topicArns: Readonly<Record<Severity, pulumi.Input<string>>>;
   /** Per-severity overrides of {@link DEFAULT_EVALUATION}, field by field. Default: none. */
   readonly evaluation?: Partial<Record<Severity, Partial<EvaluationSettings>>>;
+  /**
+   * Where critical alarms page through a composite alarm (components/alerting/composite-paging.ts): each critical
+   * alarm joins it and notifies the warning topic instead of the critical one, so an incident pages once.
+   * Default: none (critical alarms notify the critical topic themselves).
+   */
+  readonly composite?: CompositeMembers;
 }
 
 function kebab(key: string): string {
@@ -73,8 +80,9 @@ export function severityAlarms(args: SeverityAlarmsArgs, parent: pulumi.Resource
   const make = (severity: Severity) => {
     const evaluation = { ...DEFAULT_EVALUATION[severity], ...args.context.evaluation?.[severity] };
     const name = `${args.base}-${severity}`;
-    const topic = args.context.topicArns[severity];
-    return new aws.cloudwatch.MetricAlarm(name, {
+    const composite = severity === "critical" ? args.context.composite : undefined;
+    const topic = args.context.topicArns[composite ? "warning" : severity];
+    const alarm = new aws.cloudwatch.MetricAlarm(name, {
       name,
       ...args.measure(severity, evaluation),
       comparisonOperator: args.threshold.comparison === "above" ? "GreaterThanThreshold" : "LessThanThreshold",
@@ -83,8 +91,10 @@ export function severityAlarms(args: SeverityAlarmsArgs, parent: pulumi.Resource
       actionsEnabled: true,
       alarmActions: [topic],
       okActions: [topic],
-      tags: { Severity: severity, ThresholdSource: args.threshold.source, Metric: args.metricTag },
+      tags: { Severity: severity, ThresholdSource: args.threshold.source, Metric: args.metricTag, ...(composite ? { PagesThrough: composite.compositeName } : {}) },
     }, { parent, dependsOn: [...(args.watched ?? [])] });
+    composite?.add({ name, alarm });
+    return alarm;
   };
   return {
     alarms: { warning: make("warning"), critical: make("critical") },

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AccountScope } from "../common/aws";
-import { keyPolicyDocument } from "./policy";
+import { type KeyCloudFrontReaders, keyPolicyDocument } from "./policy";
 
+export type { KeyCloudFrontReaders } from "./policy";
 export { KEY_POLICY_SOURCE_ACCOUNT_SCOPED, keyPolicyDocument, KEY_SERVICE_PUBLISHERS, type KeyServicePublisher } from "./policy";
 
-export interface EncryptionKeyArgs extends AccountScope {
+export interface EncryptionKeyArgs extends AccountScope, KeyCloudFrontReaders {
   /** Human description shown in the KMS console. Default: `Sparki storage key (<name>)`. */
   readonly description?: string;
   /** Days KMS waits before deleting the key after a delete request (7-30). Default: 30 days. */

@@ -31,13 +31,42 @@ export const KEY_POLICY_SOURCE_ACCOUNT_SCOPED: Readonly<Record<KeyServicePublish
 
 const ENCRYPT_TOPIC_MESSAGES = ["kms:Decrypt", "kms:GenerateDataKey*"];
 
+/** S3 buckets (SSE-KMS with this key) that this account's CloudFront distributions read through origin access control. */
+export interface KeyCloudFrontReaders {
+  /** `arn:aws:s3:::<bucket>` of each such bucket. Default: none (CloudFront gets no statement). */
+  readonly cloudFrontReadBucketArns?: readonly string[];
+}
+
+/**
+ * OAC reads of SSE-KMS objects need the key policy to let cloudfront.amazonaws.com decrypt (CloudFront Developer Guide,
+ * "Restrict access to an Amazon S3 origin", SSE-KMS, checked 2026-11-29: its example conditions on the distribution's
+ * AWS:SourceArn). The key exists before any distribution, so the statement admits this account's distributions
+ * (ArnLike) and only for objects of the named buckets (S3's encryption context aws:s3:arn is the bucket ARN with Bucket
+ * Keys, the object ARN without); each bucket's policy then admits exactly one distribution.
+ */
+function cloudFrontReadStatements(scope: AccountScope & KeyCloudFrontReaders): Record<string, unknown>[] {
+  const buckets = scope.cloudFrontReadBucketArns ?? [];
+  if (buckets.length === 0) return [];
+  return [{
+    Sid: "CloudFrontDistributionsOfThisAccountReadOriginObjects",
+    Effect: "Allow",
+    Principal: { Service: "cloudfront.amazonaws.com" },
+    Action: "kms:Decrypt",
+    Resource: "*",
+    Condition: {
+      ArnLike: { "AWS:SourceArn": `arn:${partitionOf(scope.region)}:cloudfront::${scope.accountId}:distribution/*` },
+      StringLike: { "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((b) => [b, `${b}/*`]) },
+    },
+  }];
+}
+
 /**
  * Key policy: the account administers the key through IAM (so RDS, ElastiCache, S3 and Secrets Manager use it
  * via their callers' IAM permissions and grants); alarm and event publishers may encrypt SNS messages
  * (without this, notifications to an encrypted topic are dropped silently); CloudWatch Logs may encrypt this
  * account's log groups in this region only.
  */
-export function keyPolicyDocument(scope: AccountScope): Record<string, unknown> {
+export function keyPolicyDocument(scope: AccountScope & KeyCloudFrontReaders): Record<string, unknown> {
   const partition = partitionOf(scope.region);
   const publishers = (scoped: boolean) => KEY_SERVICE_PUBLISHERS.filter((p) => KEY_POLICY_SOURCE_ACCOUNT_SCOPED[p] === scoped);
   return {
@@ -75,6 +104,7 @@ export function keyPolicyDocument(scope: AccountScope): Record<string, unknown> 
           ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${scope.region}:${scope.accountId}:log-group:*` },
         },
       },
+      ...cloudFrontReadStatements(scope),
     ],
   };
 }

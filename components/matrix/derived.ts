@@ -36,6 +36,21 @@ export function derivedLatencyP95(key: MatrixAdapterKey): DerivedLatencyThreshol
   };
 }
 
+/**
+ * The one rule for a supported row of a measured row's kind that gives no figures of its own (Azure Blob: "Object
+ * Storage | Multi-cloud option"): it serves the same objects as the measured row of its kind (S3, 50-200 ms), so it
+ * takes that row's latency levels by {@link derivedLatencyP95}, tagged `derived:<key>LatencyP95` for itself. Throws
+ * when the rows' kinds differ or the row has a latency range of its own.
+ */
+export function derivedLatencyP95FromKind(key: MatrixAdapterKey, measured: MatrixAdapterKey): DerivedLatencyThreshold {
+  const row = adapter(key);
+  const basis = adapter(measured);
+  if (row.kind !== basis.kind) throw new Error(`matrix row "${key}" is ${row.kind}, "${measured}" is ${basis.kind}: the kind rule does not apply`);
+  if (row.latencyMs !== undefined) throw new Error(`matrix row "${key}" has a latency range of its own`);
+  const levels = derivedLatencyP95(measured);
+  return { ...levels, source: `derived:${key}LatencyP95`, basis: `matrix:${measured} ${levels.basis}` };
+}
+
 /** The spec's relational figures a relational row without figures of its own inherits (by {@link derivedRelationalThreshold}). */
 export const RELATIONAL_FIGURES = {
   latencyP95: "postgresLatencyP95",

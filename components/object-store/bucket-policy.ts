@@ -8,6 +8,10 @@ export interface BucketPolicyScope {
   readonly kmsKeyArn?: string;
   /** For the access-log bucket: which buckets of which account may deliver server access logs. Default: none. */
   readonly logDelivery?: { readonly accountId: string; readonly sourceBucketArns: readonly string[] };
+  /** For a CloudFront origin: the one distribution (OAC, service principal) that may read objects. Default: none. */
+  readonly cloudFrontRead?: { readonly distributionArn: string };
+  /** For a CloudWatch Logs vended-delivery target (CloudFront standard logs v2): the source account and region. Default: none. */
+  readonly vendedLogDelivery?: { readonly accountId: string; readonly sourceRegion: string };
 }
 
 type Statement = Record<string, unknown>;
@@ -76,6 +80,40 @@ export function bucketPolicyDocument(scope: BucketPolicyScope): Record<string, u
         StringEquals: { "aws:SourceAccount": scope.logDelivery.accountId },
       },
     });
+  }
+  if (scope.cloudFrontRead !== undefined) {
+    // CloudFront Developer Guide, "Restrict access to an Amazon S3 origin" (OAC bucket policy, checked 2026-11-29).
+    statements.push({
+      Sid: "AllowCloudFrontDistributionRead",
+      Effect: "Allow",
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "s3:GetObject",
+      Resource: `${scope.bucketArn}/*`,
+      Condition: { StringEquals: { "AWS:SourceArn": scope.cloudFrontRead.distributionArn } },
+    });
+  }
+  if (scope.vendedLogDelivery !== undefined) {
+    // CloudWatch Logs User Guide, "Logs sent to Amazon S3" (V2 permissions, checked 2026-11-29); keys start AWSLogs/<account>/.
+    const { accountId, sourceRegion } = scope.vendedLogDelivery;
+    const source = { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": `arn:aws:logs:${sourceRegion}:${accountId}:*` } };
+    statements.push(
+      {
+        Sid: "AllowVendedLogDeliveryWrite",
+        Effect: "Allow",
+        Principal: { Service: "delivery.logs.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `${scope.bucketArn}/AWSLogs/${accountId}/*`,
+        Condition: { ...source, StringEquals: { ...source.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
+      },
+      {
+        Sid: "AllowVendedLogDeliveryAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "delivery.logs.amazonaws.com" },
+        Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+        Resource: scope.bucketArn,
+        Condition: source,
+      },
+    );
   }
   return { Version: "2012-10-17", Statement: statements };
 }

@@ -32,6 +32,10 @@ export interface SecureBucketArgs extends AccountScope {
   readonly accessLog?: { readonly targetBucket: pulumi.Input<string>; readonly prefix: string };
   /** Names of buckets (this account) that may deliver server access logs here. Default: none (not a log target). */
   readonly logDeliverySources?: readonly string[];
+  /** ARN of the one CloudFront distribution (origin access control) that may read objects. Default: none (no CloudFront access). */
+  readonly cloudFrontDistributionArn?: pulumi.Input<string>;
+  /** CloudWatch Logs vended delivery (CloudFront standard logs v2) from this account's sources in `sourceRegion`. Default: none. */
+  readonly vendedLogDelivery?: { readonly sourceRegion: string };
   /** CloudWatch request metrics for the whole bucket (FilterId `EntireBucket`, billed per metric). Default: false. */
   readonly requestMetrics?: boolean;
   /** S3 Transfer Acceleration (edge-location uploads and downloads; billed per GB when faster). Default: false. */
@@ -158,7 +162,9 @@ export class SecureBucket extends pulumi.ComponentResource {
       rules: [lifecycleRule(`${name}-lifecycle`, args.lifecycle, args.abortIncompleteMultipartUploadDays)],
     }, afterVersioning);
 
-    const policy = pulumi.output(kms?.kmsKeyArn).apply((kmsKeyArn) => JSON.stringify(bucketPolicyDocument({
+    const policy = pulumi.all([kms?.kmsKeyArn, args.cloudFrontDistributionArn]).apply(([kmsKeyArn, distributionArn]) => JSON.stringify(bucketPolicyDocument({
+      ...(distributionArn !== undefined ? { cloudFrontRead: { distributionArn } } : {}),
+      ...(args.vendedLogDelivery !== undefined ? { vendedLogDelivery: { accountId: args.accountId, ...args.vendedLogDelivery } } : {}),
       bucketArn: this.arn,
       ...(kmsKeyArn !== undefined ? { kmsKeyArn } : {}),
       ...(args.logDeliverySources?.length

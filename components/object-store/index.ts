@@ -23,6 +23,8 @@ export interface DataClassSettings {
   readonly lifecycle: LifecycleDays;
   /** S3 Transfer Acceleration on this bucket. Default: false. */
   readonly transferAcceleration?: boolean;
+  /** The one CloudFront distribution (origin access control) whose reads this bucket's policy admits. Default: none. */
+  readonly cloudFrontDistributionArn?: pulumi.Input<string>;
 }
 
 export interface ObjectStoreArgs extends AccountScope {
@@ -38,6 +40,8 @@ export interface ObjectStoreArgs extends AccountScope {
   readonly objectLock: { readonly mode: ObjectLockMode; readonly retentionDays: number };
   /** Alarm topics and evaluation of the environment (request alarms on hot buckets). No default. */
   readonly alarms: AlarmContext;
+  /** CloudWatch Logs vended delivery (CloudFront standard logs v2) the access-log bucket admits, from this account's sources in that region. Default: none. */
+  readonly accessLogsVendedDelivery?: { readonly sourceRegion: string };
   /** Let `pulumi destroy` empty the buckets (even locked objects). Default: false. */
   readonly forceDestroy?: boolean;
   /** Pulumi `protect` on every bucket. Default: false. */
@@ -99,6 +103,7 @@ export class ObjectStore extends pulumi.ComponentResource {
       encryption: "s3-managed",
       lifecycle: args.accessLogs,
       logDeliverySources: DATA_CLASS_KEYS.map((k) => names[k]),
+      ...(args.accessLogsVendedDelivery !== undefined ? { vendedLogDelivery: args.accessLogsVendedDelivery } : {}),
       tags: { DataClass: "accessLogs" },
     }, { parent: this });
 
@@ -117,6 +122,7 @@ export class ObjectStore extends pulumi.ComponentResource {
         accessLog: { targetBucket: this.accessLogBucket.bucket.bucket, prefix: `${dataClass.slug}/` },
         requestMetrics: dataClass.hot,
         transferAcceleration: settings.transferAcceleration ?? d.transferAcceleration,
+        ...(settings.cloudFrontDistributionArn !== undefined ? { cloudFrontDistributionArn: settings.cloudFrontDistributionArn } : {}),
         tags: { DataClass: key },
       }, { parent: this });
       if (bucket.metricsFilterId !== undefined && bucket.requestMetrics) {

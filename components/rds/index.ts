@@ -66,6 +66,8 @@ export class RelationalDatabase extends pulumi.ComponentResource {
   readonly port: number;
   readonly databaseName: string;
   readonly adminUsername: string;
+  /** Days RDS keeps the primary's automated backups (the disaster-recovery copies default to as many). */
+  readonly backupRetentionDays: number;
   readonly dashboard: DashboardSection;
 
   constructor(name: string, args: RelationalDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -78,6 +80,7 @@ export class RelationalDatabase extends pulumi.ComponentResource {
     this.port = a.port;
     this.databaseName = databaseName;
     this.adminUsername = adminUsername;
+    this.backupRetentionDays = backupRetentionDays;
     this.poolUsername = poolUsername;
     this.bootstrapSql = engine.bootstrapSql(databaseName, poolUsername);
     const label = engine.label;

@@ -53,7 +53,8 @@ export function adapterVariants(enabledInBase: ReadonlySet<string>, root = REPO_
     const configName = `${project}:${configKey}`;
     const variant = enabledInBase.has(key) ? "without" : "with";
     const section = (file.config[configName] ?? (variant === "with" ? exampleSection(root, configName, String(file.config[`${project}:accountId`])) : undefined) ?? {}) as Record<string, unknown>;
-    const stack = `${base}-${variant === "without" ? "no" : "with"}-${key}`; // AWS names built from it allow 20 characters
+    // AWS names built from it allow 20 characters: a longer adapter key is cut (prod-with-cloudflarekv -> prod-with-cloudflare).
+    const stack = `${base}-${variant === "without" ? "no" : "with"}-${key}`.slice(0, 20).replace(/-+$/, "");
     const config = { ...file.config, [configName]: { ...section, enabled: variant === "with" } };
     writeFileSync(join(stackDir, `Pulumi.${stack}.yaml`), stringify({ ...file, config }));
     return [{ adapterKey: key, variant, testFilePrefixes: names, stack, stackDir }];

@@ -49,7 +49,7 @@ function countsMarkdown(run: ProgramRun): string[] {
 function assembled(parts: PlanParts, comparison: Comparison | undefined, budget: number, fullOutputs: boolean): string {
   const { run } = parts;
   const bottom = [...countsMarkdown(run), ...estimatesMarkdown(parts.estimates)];
-  const rest = [...summaryMarkdown(parts.summaries, parts.estimates.cost), "", ...outputsMarkdown(run, fullOutputs), "### Resources by adapter", ""];
+  const rest = [...summaryMarkdown(parts.summaries, parts.estimates.cost, comparison), "", ...outputsMarkdown(run, fullOutputs), "### Resources by adapter", ""];
   // The diff comes first but leaves room for every resource's line (and has at least MIN_DIFF itself).
   const namesOnly = join(treesMarkdown(parts, NAMES_ONLY)).length + 300;
   const diffBudget = Math.max(MIN_DIFF, Math.min(Math.floor(budget * DIFF_SHARE), budget - join([...headMarkdown(parts), ...rest, ...bottom]).length - namesOnly));

@@ -117,8 +117,51 @@ const COMPUTED: Record<string, StateFor> = {
   },
   "aws:cloudwatch/eventRule:EventRule": (p, _i, s) => ({ arn: `arn:aws:events:${s.region}:${s.accountId}:rule/${p}` }),
   "aws:ec2/vpcEndpoint:VpcEndpoint": (p) => ({ id: `vpce-${shortHash(p)}0000000000`, state: "available" }),
+  // CloudFront (components/cdn): IDs are 13-14 uppercase letters and digits (E + ...); ARNs carry no region; the
+  // domain is d<13-14 lowercase>.cloudfront.net; the alias hosted zone is CloudFront's fixed Z2FDTNDATAQYW2 (CloudFront
+  // API Reference, GetDistribution; Route 53 "AliasTarget"; checked 2026-11-29).
+  "aws:cloudfront/distribution:Distribution": (p, _i, s) => {
+    const id = `E${shortHash(p).toUpperCase()}ABCDEF`;
+    return {
+      id, arn: `arn:aws:cloudfront::${s.accountId}:distribution/${id}`, domainName: `d${shortHash(p)}abcdef.cloudfront.net`,
+      hostedZoneId: "Z2FDTNDATAQYW2", status: "Deployed", etag: `E${shortHash(`etag:${p}`).toUpperCase()}`,
+    };
+  },
+  "aws:cloudfront/originAccessControl:OriginAccessControl": (p) => ({ id: `E${shortHash(p).toUpperCase()}OAC000`, etag: `E${shortHash(`etag:${p}`).toUpperCase()}` }),
+  // Cache and response headers policy IDs are UUIDs.
+  "aws:cloudfront/cachePolicy:CachePolicy": (p) => ({ id: `${shortHash(p)}0-0000-4000-8000-000000000000`, etag: `E${shortHash(`etag:${p}`).toUpperCase()}` }),
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (p) => ({ id: `${shortHash(p)}0-0000-4000-8000-000000000001`, etag: `E${shortHash(`etag:${p}`).toUpperCase()}` }),
+  // CloudWatch Logs vended delivery: ARNs in the region the resource names (us-east-1 for CloudFront's source).
+  "aws:cloudwatch/logDeliverySource:LogDeliverySource": (p, i, s) => ({
+    arn: `arn:aws:logs:${typeof i.region === "string" ? i.region : s.region}:${s.accountId}:delivery-source:${p}`, service: "cloudfront",
+  }),
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (p, i, s) => ({
+    arn: `arn:aws:logs:${typeof i.region === "string" ? i.region : s.region}:${s.accountId}:delivery-destination:${p}`, deliveryDestinationType: "S3",
+  }),
+  "aws:cloudwatch/logDelivery:LogDelivery": (p, i, s) => {
+    const id = shortHash(p).repeat(2).slice(0, 14);
+    return { id, arn: `arn:aws:logs:${typeof i.region === "string" ? i.region : s.region}:${s.accountId}:delivery:${id}` };
+  },
+  // Cloudflare (components/cloudflarekv): IDs are 32 lowercase hex digits; an account token's value is a 40-character
+  // bearer string Cloudflare returns once, at create (Cloudflare API "Create Token"; checked 2026-11-29).
+  "cloudflare:index/workersKvNamespace:WorkersKvNamespace": (p) => ({ id: createHash("sha256").update(p).digest("hex").slice(0, 32), supportsUrlEncoding: true }),
+  "cloudflare:index/accountToken:AccountToken": (p, i) => ({
+    id: createHash("sha256").update(`token:${p}`).digest("hex").slice(0, 32), status: "active",
+    value: createHash("sha256").update(`value:${p}`).digest("base64url").slice(0, 40),
+    issuedOn: typeof i.notBefore === "string" ? i.notBefore : "2026-11-29T00:00:00Z",
+  }),
+  // CloudWatch alarm ARNs end in `alarm:<name>` (CloudWatch User Guide, IAM resource types; checked 2026-11-29).
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": (p, i, s) => ({ arn: `arn:aws:cloudwatch:${s.region}:${s.accountId}:alarm:${typeof i.alarmName === "string" ? i.alarmName : p}` }),
+  "aws:cloudwatch/metricAlarm:MetricAlarm": (p, i, s) => ({ arn: `arn:aws:cloudwatch:${s.region}:${s.accountId}:alarm:${typeof i.name === "string" ? i.name : p}` }),
   // CloudWatch Logs names a group `log-group:<name>` in its ARN (the provider drops the API's trailing `:*`).
   "aws:cloudwatch/logGroup:LogGroup": (p, _i, s) => ({ arn: `arn:aws:logs:${s.region}:${s.accountId}:log-group:${p}` }),
+  // The audit archive (components/audit-archive): Firehose stream ARNs are `deliverystream/<name>` under the firehose
+  // service, with a version and the S3 destination's ID; log stream ARNs nest under their group (Firehose API
+  // Reference, DescribeDeliveryStream; CloudWatch Logs API Reference, LogStream; checked 2026-11-29).
+  "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (p, i, s) => ({
+    arn: `arn:aws:firehose:${s.region}:${s.accountId}:deliverystream/${typeof i.name === "string" ? i.name : p}`, versionId: "1", destinationId: "destinationId-000000000001",
+  }),
+  "aws:cloudwatch/logStream:LogStream": (p, i, s) => ({ arn: `arn:aws:logs:${s.region}:${s.accountId}:log-group:${String(i.logGroupName)}:log-stream:${typeof i.name === "string" ? i.name : p}` }),
   // Flow logs are EC2 resources `vpc-flow-log/fl-...`; AWS fills in the default record format when none is given.
   "aws:ec2/flowLog:FlowLog": (p, i, s) => {
     const id = `fl-${shortHash(p)}0000000000`;
@@ -140,6 +183,16 @@ const COMPUTED: Record<string, StateFor> = {
   }),
   // DynamoDB tables are `table/<name>` (DynamoDB Developer Guide, "Identity-based policies", resource ARNs); the provider's ID is the name.
   "aws:dynamodb/table:Table": (p, _i, s) => ({ id: p, arn: `arn:aws:dynamodb:${s.region}:${s.accountId}:table/${p}` }),
+  // Google Cloud (components/firestore): IDs and names as the provider reads them back (its import formats); a project's
+  // number is 12 digits derived from its ID here. Firestore database `projects/<p>/databases/<id>`; KMS key rings
+  // `projects/<p>/locations/<l>/keyRings/<r>` and keys `<ring>/cryptoKeys/<k>`; workload identity pools and providers are
+  // named by project number; service accounts `<id>@<project>.iam.gserviceaccount.com`, the Firestore service agent
+  // `service-<number>@gcp-sa-firestore.iam.gserviceaccount.com`.
+  ...gcpComputed(),
+  // Azure (components/azureblob): ARM resource IDs `/subscriptions/<sub>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>`,
+  // the storage account's endpoints `https://<account>.<service>.core.windows.net/` (Azure Storage, "Storage account
+  // overview", standard endpoints; checked 2026-11-29). The mocks cannot see the provider's subscription: a fixed one.
+  ...azureComputed(),
   // Lambda functions are `function:<name>`.
   "aws:lambda/function:Function": (p, _i, s) => ({ arn: `arn:aws:lambda:${s.region}:${s.accountId}:function:${p}` }),
   // A Secrets Manager rotation template's stack outputs the function it created (named by its functionName).
@@ -213,6 +266,70 @@ const COMPUTED: Record<string, StateFor> = {
   },
 };
 
+/** Computed outputs of the Google Cloud types the Firestore adapter registers. */
+function gcpComputed(): Record<string, StateFor> {
+  const str = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
+  const projectNumber = (project: string) => String(parseInt(shortHash(project), 16)).padStart(12, "4").slice(0, 12);
+  const projectOf = (i: Record<string, unknown>) => str(i.project, "mock-project");
+  return {
+    "gcp:firestore/database:Database": (p, i) => ({ id: `projects/${projectOf(i)}/databases/${p}`, name: p, uid: `${shortHash(p)}-uid`, etag: shortHash(`${p}-etag`) }),
+    "gcp:kms/keyRing:KeyRing": (p, i) => ({ id: `projects/${projectOf(i)}/locations/${str(i.location, "global")}/keyRings/${p}` }),
+    "gcp:kms/cryptoKey:CryptoKey": (p, i) => ({ id: `${str(i.keyRing, "projects/mock-project/locations/global/keyRings/mock")}/cryptoKeys/${p}` }),
+    "gcp:projects/serviceIdentity:ServiceIdentity": (_p, i) => {
+      const email = `service-${projectNumber(projectOf(i))}@gcp-sa-${str(i.service, "firestore.googleapis.com").split(".")[0]}.iam.gserviceaccount.com`;
+      return { email, member: `serviceAccount:${email}` };
+    },
+    "gcp:serviceaccount/account:Account": (p, i) => {
+      const email = `${str(i.accountId, p)}@${projectOf(i)}.iam.gserviceaccount.com`;
+      return { email, member: `serviceAccount:${email}`, name: `projects/${projectOf(i)}/serviceAccounts/${email}`, uniqueId: String(parseInt(shortHash(email), 16)).padEnd(21, "0") };
+    },
+    "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": (p, i) => ({
+      name: `projects/${projectNumber(projectOf(i))}/locations/global/workloadIdentityPools/${str(i.workloadIdentityPoolId, p)}`, state: "ACTIVE",
+    }),
+    "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": (p, i) => ({
+      name: `projects/${projectNumber(projectOf(i))}/locations/global/workloadIdentityPools/${str(i.workloadIdentityPoolId, "pool")}/providers/${str(i.workloadIdentityPoolProviderId, p)}`, state: "ACTIVE",
+    }),
+    "gcp:monitoring/notificationChannel:NotificationChannel": (p, i) => ({ name: `projects/${projectOf(i)}/notificationChannels/${parseInt(shortHash(p), 16)}` }),
+    "gcp:monitoring/alertPolicy:AlertPolicy": (p, i) => ({ name: `projects/${projectOf(i)}/alertPolicies/${parseInt(shortHash(p), 16)}` }),
+  };
+}
+
+/** The subscription every mock Azure ID names (the provider's own is not visible to mocks). */
+export const MOCK_AZURE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+/** Computed outputs of the Azure types the Azure Blob adapter registers. */
+function azureComputed(): Record<string, StateFor> {
+  const str = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
+  const group = (i: Record<string, unknown>) => `/subscriptions/${MOCK_AZURE_SUBSCRIPTION}/resourceGroups/${str(i.resourceGroupName, "mock-group")}`;
+  const accountId = (i: Record<string, unknown>) => `${group(i)}/providers/Microsoft.Storage/storageAccounts/${str(i.accountName, "mockaccount")}`;
+  return {
+    "azure-native:resources:ResourceGroup": (p, i) => ({ id: group({ resourceGroupName: str(i.resourceGroupName, p) }), name: str(i.resourceGroupName, p), provisioningState: "Succeeded" }),
+    "azure-native:storage:StorageAccount": (p, i) => {
+      const name = str(i.accountName, p);
+      const endpoint = (service: string) => `https://${name}.${service}.core.windows.net/`;
+      return {
+        id: accountId({ ...i, accountName: name }), name, provisioningState: "Succeeded", primaryLocation: str(i.location, "westeurope"), statusOfPrimary: "available",
+        primaryEndpoints: { blob: endpoint("blob"), dfs: endpoint("dfs"), file: endpoint("file"), queue: endpoint("queue"), table: endpoint("table"), web: `https://${name}.z6.web.core.windows.net/` },
+      };
+    },
+    "azure-native:storage:BlobContainer": (p, i) => ({ id: `${accountId(i)}/blobServices/default/containers/${str(i.containerName, p)}`, name: str(i.containerName, p) }),
+    "azure-native:monitor:ActionGroup": (p, i) => ({ id: `${group(i)}/providers/microsoft.insights/actionGroups/${str(i.actionGroupName, p)}`, name: str(i.actionGroupName, p) }),
+    "azure-native:monitor:MetricAlert": (p, i) => ({ id: `${group(i)}/providers/Microsoft.Insights/metricAlerts/${str(i.ruleName, p)}`, name: str(i.ruleName, p), isMigrated: false }),
+    "azure-native:authorization:ManagementLockByScope": (p, i) => ({ id: `${str(i.scope, group(i))}/providers/Microsoft.Authorization/locks/${str(i.lockName, p)}`, name: str(i.lockName, p) }),
+  };
+}
+
+/** Provider calls (invokes) the program makes, with what the provider would return. */
+const CALLS: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>> = {
+  // Two 88-character base64 account keys with full permissions (Azure Storage "Manage account access keys"; checked 2026-11-29).
+  "azure-native:storage:listStorageAccountKeys": (i) => ({
+    keys: (["key1", "key2"] as const).map((keyName) => ({
+      keyName, permissions: "FULL", creationTime: "2026-11-29T00:00:00Z",
+      value: Buffer.concat([createHash("sha256").update(`${String(i.accountName)}:${keyName}`).digest(), createHash("sha256").update(`${keyName}:${String(i.accountName)}`).digest()]).toString("base64"),
+    })),
+  }),
+};
+
 /** Types the mocks compute state for (ARNs, endpoints, IDs after create). */
 export const COMPUTED_STATE_TYPES: ReadonlySet<string> = new Set(Object.keys(COMPUTED));
 
@@ -227,8 +344,17 @@ const PROVIDER = "a provider is configuration: nothing is read back";
  */
 export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.fromEntries(([
   [PROVIDER, ["pulumi:providers:aws", "pulumi:providers:kubernetes", "pulumi:providers:random"]],
+  [PROVIDER, ["pulumi:providers:gcp"]],
+  [INPUTS_ONLY, [
+    "gcp:projects/service:Service", "gcp:firestore/backupSchedule:BackupSchedule", "gcp:firestore/field:Field", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+    "gcp:projects/iAMMember:IAMMember", "gcp:serviceaccount/iAMMember:IAMMember", "gcp:monitoring/dashboard:Dashboard",
+  ]],
+  [PROVIDER, ["pulumi:providers:cloudflare"]],
+  [INPUTS_ONLY, ["aws:s3/bucketReplicationConfig:BucketReplicationConfig", "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication"]],
+  [PROVIDER, ["pulumi:providers:azure-native"]],
+  [INPUTS_ONLY, ["azure-native:storage:BlobServiceProperties", "azure-native:storage:ManagementPolicy"]],
   [ARN_ONLY, [
-    "aws:iam/role:Role", "aws:secretsmanager/secret:Secret", "aws:sns/topic:Topic", "aws:cloudwatch/metricAlarm:MetricAlarm",
+    "aws:iam/role:Role", "aws:secretsmanager/secret:Secret", "aws:sns/topic:Topic",
   ]],
   [INPUTS_ONLY, [
     "aws:kms/alias:Alias", "aws:sns/topicPolicy:TopicPolicy", "aws:sns/topicSubscription:TopicSubscription",
@@ -239,6 +365,7 @@ export const NEEDS_NO_COMPUTED_STATE: Readonly<Record<string, string>> = Object.
     "aws:secretsmanager/secretVersion:SecretVersion", "aws:secretsmanager/secretRotation:SecretRotation",
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup", "aws:elasticache/userGroup:UserGroup",
     "aws:rds/subnetGroup:SubnetGroup", "aws:rds/eventSubscription:EventSubscription",
+    "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter",
     "aws:docdb/subnetGroup:SubnetGroup", "aws:docdb/clusterParameterGroup:ClusterParameterGroup", "aws:docdb/eventSubscription:EventSubscription",
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
@@ -289,6 +416,8 @@ export function createMocks(scope: MockScope, preview: boolean, record: (call: M
       return { id, state: { ...(arn ? { arn } : {}), ...inputs, ...computed } };
     },
     call(args) {
+      const known = CALLS[args.token];
+      if (known) return known(args.inputs as Record<string, unknown>);
       throw new Error(`the program made an unexpected provider call ${args.token}; the offline runner mocks none`);
     },
   };

@@ -19,6 +19,8 @@ export interface PlannedStack {
   readonly resources: readonly PlannedResource[];
   /** Monthly cost estimate (JSON plans since the cost estimate). */
   readonly cost?: { readonly totalUsd: number };
+  /** Monthly cost estimate per adapter (JSON plans since the per-adapter summary had a cost; older ones lack it). */
+  readonly adapters?: readonly { readonly key: string; readonly monthlyUsd: number }[];
 }
 
 export function plannedOf(run: ProgramRun): PlannedResource[] {
@@ -38,14 +40,16 @@ const plannedSchema = z.object({
     inputs: z.record(z.string(), z.unknown()).optional(),
   })),
   cost: z.object({ totalUsd: z.number() }).optional(),
+  // A base plan whose summary has another shape only loses the per-adapter cost column, never the whole diff.
+  adapters: z.array(z.object({ key: z.string(), monthlyUsd: z.number() })).optional().catch(undefined),
 });
 
 /** Reads a JSON plan; throws a one-line error when it is not one. */
 export function parsePlanned(text: string): PlannedStack {
   const parsed = plannedSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error(`not a JSON plan: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? ""}`.trim());
-  const { stack, resources, cost } = parsed.data;
-  return { stack, ...(cost ? { cost } : {}), resources: resources.map((r) => ({ ...r, protect: r.protect ?? false, inputs: r.inputs ?? {} })) };
+  const { stack, resources, cost, adapters } = parsed.data;
+  return { stack, ...(cost ? { cost } : {}), ...(adapters ? { adapters } : {}), resources: resources.map((r) => ({ ...r, protect: r.protect ?? false, inputs: r.inputs ?? {} })) };
 }
 
 /** A component type token (`sparki:redis:RedisCache`) rather than a provider resource's (`aws:s3/bucket:Bucket`). */

@@ -39,7 +39,7 @@ export function renderText(run: ProgramRun, comparison?: Comparison): string {
   const parts = planParts(run);
   const lines = [`Offline plan for stack "${run.stack}" (no cloud calls; values marked (known after apply) come from AWS).`, ""];
   if (comparison) lines.push(...diffText(comparison), "");
-  lines.push(...summaryText(parts.summaries, parts.estimates.cost), "");
+  lines.push(...summaryText(parts.summaries, parts.estimates.cost, comparison), "");
   lines.push(`Tags on every AWS resource: ${Object.entries(providerTags(run)).map(([k, v]) => `${k}=${v}`).join(", ")}`, "");
   lines.push(`${outputsHeadline(run)}:`, ...yamlLines(run.outputs).map((l) => `  ${l}`), "");
   lines.push("Resources by adapter and component (long inputs as YAML):", ...treeText(parts), "", "Resources by type:");

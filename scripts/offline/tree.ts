@@ -9,6 +9,8 @@ export interface Node {
 
 /** The group of the foundation: provider, key, topics, network and the composition's dashboard. */
 export const FOUNDATION = "foundation";
+/** The group of the copies in the second Region (stacks/disaster-recovery.ts): neither an adapter nor the foundation. */
+export const DISASTER_RECOVERY = "disaster-recovery";
 
 export const keyOf = (r: ResourceRef) => `${r.type}::${r.name}`;
 
@@ -52,6 +54,7 @@ const walk = (node: Node): RegisteredResource[] => [node.resource, ...node.child
  * alone use it (MinIO's Kubernetes provider); everything else is the foundation's.
  */
 function ownerOf(root: RegisteredResource, run: ProgramRun, componentOwner: ReadonlyMap<string, string>): string {
+  if (root.type === "sparki:disaster-recovery:DisasterRecovery") return DISASTER_RECOVERY;
   // A component is named `<base>-<one of the adapter's names>`.
   if (!root.custom) return ADAPTER_REGISTRY.find((a) => a.names.some((n) => root.name.endsWith(`-${n}`)))?.key ?? FOUNDATION;
   if (!root.type.startsWith("pulumi:providers:")) return FOUNDATION;
@@ -74,7 +77,7 @@ export function adapterGroups(run: ProgramRun): AdapterGroup[] {
     const owner = ownerOf(root.resource, run, componentOwner);
     for (const r of walk(root)) componentOwner.set(keyOf(r), owner);
   }
-  const keys = [FOUNDATION, ...ADAPTER_REGISTRY.map((a) => a.key)];
+  const keys = [FOUNDATION, ...ADAPTER_REGISTRY.map((a) => a.key), DISASTER_RECOVERY];
   const byKey = new Map(keys.map((k) => [k, [] as Node[]]));
   for (const root of roots) byKey.get(componentOwner.get(keyOf(root.resource)) ?? ownerOf(root.resource, run, componentOwner))!.push(root);
   return keys.map((key) => ({ key, roots: byKey.get(key)!, resources: byKey.get(key)!.flatMap(walk) }));

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { DashboardSection } from "../../components/alerting";
+import type { RecoverySources } from "../../components/disaster-recovery/sources";
 import type { MatrixAdapterKey } from "../../components/matrix";
 import type { Problem } from "../config/problems";
 import type { ProfileName } from "../config/schema";
@@ -68,6 +69,8 @@ export interface Deployed<Outputs> {
   readonly fiberPackages: readonly string[];
   /** Its rows of the environment's dashboard (may be none). */
   readonly dashboard: readonly DashboardSection[];
+  /** What it holds that the disaster-recovery copies may take (stacks/disaster-recovery.ts). Default: nothing. */
+  readonly recovery?: RecoverySources;
 }
 
 /** A Pulumi type token and whether a replacement (delete, then create) loses data, credentials or identity. */

@@ -1,10 +1,14 @@
+import { DISASTER_RECOVERY_RESOURCE_TYPES } from "../../components/disaster-recovery/resource-types";
 import { FOUNDATION_RESOURCE_TYPES } from "../foundation";
 import { arangoDbAdapter } from "./arangodb";
+import { azureblobAdapter } from "./azureblob";
 import { badgerAdapter } from "./badger";
 import { cassandraAdapter } from "./cassandra";
 import { clickhouseAdapter } from "./clickhouse";
+import { cloudflareKvAdapter } from "./cloudflarekv";
 import type { ResourceTypeInfo } from "./contract";
 import { couchbaseAdapter } from "./couchbase";
+import { firestoreAdapter } from "./firestore";
 import { dynamodbAdapter } from "./dynamodb";
 import { etcdAdapter } from "./etcd";
 import { memcacheAdapter } from "./memcache";
@@ -44,6 +48,9 @@ export const ADAPTER_REGISTRY: readonly RegisteredAdapter[] = [
   registered(clickhouseAdapter),
   registered(neo4jAdapter),
   registered(couchbaseAdapter),
+  registered(firestoreAdapter),
+  registered(azureblobAdapter),
+  registered(cloudflareKvAdapter),
 ];
 
 /** Types that hold data though nothing registers them today, so the first resource of one is guarded at once. */
@@ -57,6 +64,7 @@ const STATEFUL_WHEN_REGISTERED: readonly ResourceTypeInfo[] = [
 export const DECLARED_RESOURCE_TYPES: readonly (ResourceTypeInfo & { readonly declaredBy: string })[] = [
   ...FOUNDATION_RESOURCE_TYPES.map((t) => ({ ...t, declaredBy: "foundation" })),
   ...STATEFUL_WHEN_REGISTERED.map((t) => ({ ...t, declaredBy: "registry" })),
+  ...DISASTER_RECOVERY_RESOURCE_TYPES.map((t) => ({ ...t, declaredBy: "disasterRecovery" })),
   ...ADAPTER_REGISTRY.flatMap((a) => a.resourceTypes.map((t) => ({ ...t, declaredBy: a.key }))),
 ];
 

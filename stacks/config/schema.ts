@@ -3,6 +3,7 @@ import { DEFAULT_EVALUATION, SEVERITIES } from "../../components/alerting";
 import { VPC_CIDR_RULE } from "../../components/common/cidr";
 import { DEFAULT_VPC_CIDR } from "../../components/network";
 import { costAssumptionsSchema } from "./cost-assumptions";
+import { disasterRecoverySchema } from "./disaster-recovery";
 import { documented } from "./docs";
 import { availabilityZone, awsRegion } from "./regions";
 import { accountId, email, httpsUrl, intRange, list, matching, oneOf, privateCidr, section, tagValue } from "./rules";
@@ -97,6 +98,7 @@ export const FOUNDATION_SHAPE = {
   costCentre: documented(tagValue.default("sparki-storage"), { type: "string", description: "`CostCentre` tag." }),
   network: networkSchema.default({}),
   alerts: alertsSchema.default({ warning: { emails: [], httpsEndpoints: [] }, critical: { emails: [], httpsEndpoints: [] }, evaluation: {} }),
+  disasterRecovery: disasterRecoverySchema.default({}),
 };
 
 /** Keys only the offline plan reads (after the adapters' sections in every listing). */

@@ -100,5 +100,8 @@ export function relationalOutputs(matrixKey: MatrixAdapterKey, db: RelationalDat
 
 /** A deployment's result: its outputs and its dashboard row. */
 export function deployed<O>(matrixKey: MatrixAdapterKey, outputs: O, db: RelationalDatabase): Deployed<O> {
-  return { fiberPackages: matrixRow(matrixKey).fiberPackages, outputs, dashboard: [db.dashboard] };
+  return {
+    fiberPackages: matrixRow(matrixKey).fiberPackages, outputs, dashboard: [db.dashboard],
+    recovery: { databases: [{ identifier: db.identifier, engine: db.plan.rdsEngine, arn: db.primary.arn, backupRetentionDays: db.backupRetentionDays, resource: db.primary }] },
+  };
 }

@@ -1,6 +1,8 @@
 import { POSTGRES_POOL } from "../../matrix";
 import { type SettingLimit, settingRangeProblems } from "./parameter-table";
 import type { ParameterSpec } from "./types";
+import { PGAUDIT_LIBRARY, pgauditParameters } from "../../audit-archive/pgaudit";
+import type { PgauditClass } from "../../audit-archive/limits";
 
 /** Connections kept free beyond the proxy pool: superuser (3) and rds_superuser (2) slots, replication, monitoring. */
 export const RESERVED_CONNECTIONS = 10;
@@ -29,6 +31,8 @@ export interface PostgresParameterSettings {
   readonly autovacuumNaptimeSeconds: number;
   /** `log_autovacuum_min_duration`, ms: log autovacuum runs longer than this; -1 off. Default: 1000 ms. */
   readonly logAutovacuumMinDurationMs: number;
+  /** pgAudit session classes (`pgaudit.log`); when set, pgaudit is preloaded (components/audit-archive). Default: none (no pgAudit). */
+  readonly auditClasses?: readonly PgauditClass[];
 }
 
 export const DEFAULT_PARAMETER_SETTINGS: PostgresParameterSettings = {
@@ -45,7 +49,7 @@ export const DEFAULT_PARAMETER_SETTINGS: PostgresParameterSettings = {
   logAutovacuumMinDurationMs: 1000,
 };
 
-type NumericSetting = { [K in keyof PostgresParameterSettings]: PostgresParameterSettings[K] extends number ? K : never }[keyof PostgresParameterSettings];
+type NumericSetting = { [K in keyof PostgresParameterSettings]-?: PostgresParameterSettings[K] extends number ? K : never }[keyof PostgresParameterSettings];
 
 /**
  * Accepted range of every numeric setting: inside what PostgreSQL accepts (a test checks both ends against a
@@ -83,7 +87,8 @@ export const STATIC_PARAMETERS: ReadonlySet<string> = new Set(["shared_preload_l
  */
 export function postgresParameters(settings: PostgresParameterSettings): ParameterSpec[] {
   const values: Record<string, string | number> = {
-    shared_preload_libraries: "pg_stat_statements",
+    shared_preload_libraries: ["pg_stat_statements", ...(settings.auditClasses ? [PGAUDIT_LIBRARY] : [])].join(","),
+    ...(settings.auditClasses ? pgauditParameters(settings.auditClasses) : {}),
     "pg_stat_statements.track": settings.statementsTrack,
     "pg_stat_statements.max": settings.statementsMax,
     track_io_timing: 1,

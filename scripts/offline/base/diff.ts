@@ -37,6 +37,8 @@ export interface PlanDiff {
   /** Inputs or protect flag differ; stateful resources first, then protected ones. */
   readonly changed: readonly ChangedEntry[];
   readonly costUsd?: { readonly before: number; readonly after: number };
+  /** Monthly cost per adapter key, base and head (absent when the base plan has no per-adapter cost). */
+  readonly adapterCostUsd?: Readonly<Record<string, { readonly before: number; readonly after: number }>>;
 }
 
 export const ABSENT = "(none)";
@@ -105,7 +107,16 @@ export function diffPlans(base: PlannedStack, head: PlannedStack, project: strin
     removed: removed.sort(byUrnOrder),
     changed: changed.sort((x, y) => weight(x) - weight(y) || byUrnOrder(x, y)),
     ...(base.cost && head.cost ? { costUsd: { before: base.cost.totalUsd, after: head.cost.totalUsd } } : {}),
+    ...(base.adapters && head.adapters ? { adapterCostUsd: adapterCosts(base.adapters, head.adapters) } : {}),
   };
+}
+
+/** Each adapter's monthly cost in the base and the head; an adapter on one side only costs $0 on the other. */
+function adapterCosts(base: NonNullable<PlannedStack["adapters"]>, head: NonNullable<PlannedStack["adapters"]>): Record<string, { before: number; after: number }> {
+  const costs: Record<string, { before: number; after: number }> = {};
+  for (const a of base) costs[a.key] = { before: a.monthlyUsd, after: 0 };
+  for (const a of head) costs[a.key] = { before: costs[a.key]?.before ?? 0, after: a.monthlyUsd };
+  return costs;
 }
 
 export const isEmpty = (d: PlanDiff) => d.statefulReplaced.length + d.added.length + d.removed.length + d.changed.length === 0;

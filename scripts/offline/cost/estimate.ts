@@ -1,39 +1,29 @@
-import type { CostAssumptionsConfig } from "../../../stacks/config/cost-assumptions";
-import { KNOWN_AFTER_APPLY, type ProgramRun, type RegisteredResource } from "../run-program";
+import type { ProgramRun, RegisteredResource } from "../run-program";
 import {
-  CLUSTER_BILLED_PREFIX, EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, NO_STANDING_CHARGE, PERFORMANCE_INSIGHTS_VCPU_HOUR,
+  add, type Context, type CostAssumptions, type CostLine, keyOf, known, line, NO_ASSUMPTIONS, num, type Priced, str, unknownSku, type Unpriced,
+} from "./priced";
+import {
+  CLUSTER_BILLED_PREFIX, EBS_GB_MONTH, ELASTICACHE_NODE_HOUR, FLAT, HOURS_PER_MONTH, NO_STANDING_CHARGE,
   type Price, type PriceCheck, PRICE_REGION, PRICES_TAKEN, RDS_ENGINE_UNPRICED, RDS_INSTANCE_HOUR, RDS_PROXY_VCPU_HOUR, RDS_STORAGE_GB_MONTH, RULES,
   S3_STORAGE_GB_MONTH, VCPUS_BY_SIZE, VPC_INTERFACE_ENDPOINT_AZ_HOUR,
 } from "./prices";
+import {
+  backupsReplication, bucketUsage, cacheUsage, cdnDelivery, DAYS_PER_MONTH, endpointProcessing, firehoseStream, kmsKey, minioTraffic,
+  performanceInsights, rdsBackups, rdsUsage, replicationLines, secretCalls, transferAcceleration,
+} from "./usage";
 
-/** One priced quantity. */
-export interface CostLine {
-  /** Logical name of the resource it belongs to. */
-  readonly resource: string;
-  readonly type: string;
-  /** What is billed, e.g. `db.r7g.large Multi-AZ (primary + standby)`. */
-  readonly item: string;
-  readonly quantity: number;
-  /** Unit of `quantity`, e.g. `instance-hours`, `GB-month`. */
-  readonly unit: string;
-  readonly unitUsd: number;
-  readonly monthlyUsd: number;
-  readonly check: PriceCheck;
-}
-
-/** Something the estimate could not price; never silently $0. */
-export interface Unpriced {
-  readonly resource: string;
-  readonly type: string;
-  readonly kind: "unknown-type" | "unknown-sku" | "usage-not-assumed" | "cluster-billed";
-  readonly reason: string;
-}
+export { type CostAssumptions, type CostLine, NO_ASSUMPTIONS, type Unpriced } from "./priced";
 
 export interface CostReport {
   /** The stack's region (its AWS provider's). */
   readonly region: string;
   /** The region whose list prices prices.ts holds; when it is not {@link region}, no price is verified for the stack. */
   readonly priceRegion: string;
+  /**
+   * False when the stack deploys outside {@link priceRegion}: the total is then the price region's figure, every line is
+   * marked `other-region`, and the plan says NOT PRICED for the stack's region instead of showing it as its cost.
+   */
+  readonly pricedForRegion: boolean;
   readonly pricesTaken: string;
   readonly totalUsd: number;
   /** Part of the total resting on prices not checked for this region. */
@@ -43,33 +33,6 @@ export interface CostReport {
   /** Resources with no standing charge, per type. */
   readonly noCharge: Readonly<Record<string, number>>;
 }
-
-export type CostAssumptions = Pick<CostAssumptionsConfig, "logIngestGbPerGroupMonth"> & {
-  readonly objectStorageGb: Readonly<Partial<Record<string, number>>>;
-};
-
-export const NO_ASSUMPTIONS: CostAssumptions = { objectStorageGb: {} };
-
-/** What a pricer found; `free` marks a resource that costs nothing in its configuration. */
-type Priced = { lines: CostLine[]; unpriced: Unpriced[]; free?: boolean };
-
-interface Context {
-  readonly run: ProgramRun;
-  readonly assumptions: CostAssumptions;
-  readonly byKey: ReadonlyMap<string, RegisteredResource>;
-}
-
-const keyOf = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
-const known = (v: unknown): boolean => v !== undefined && v !== null && v !== KNOWN_AFTER_APPLY;
-const str = (v: unknown): string | undefined => (typeof v === "string" && v !== KNOWN_AFTER_APPLY ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-
-function line(r: RegisteredResource, item: string, quantity: number, unit: string, price: Price, factor = 1): CostLine {
-  const unitUsd = price.usd * factor;
-  return { resource: r.name, type: r.type, item, quantity, unit, unitUsd, monthlyUsd: quantity * unitUsd, check: price.check };
-}
-
-const unknownSku = (r: RegisteredResource, reason: string): Unpriced => ({ resource: r.name, type: r.type, kind: "unknown-sku", reason });
 
 /** vCPUs of an instance class or node type (`db.r7g.large` -> 2); undefined for an unknown size. */
 export function vcpusOf(instanceClass: string): number | undefined {
@@ -140,14 +103,16 @@ function rdsInstance(ctx: Context, r: RegisteredResource): Priced {
   else lines.push(line(r, `${storageType} storage, ${storageGb} GB${multiAz ? " x 2 (standby)" : ""}${num(i.maxAllocatedStorage) ? `, may autoscale to ${num(i.maxAllocatedStorage)} GB` : ""}`, storageGb * copies, "GB-month", storagePrice));
 
   const retention = num(i.performanceInsightsRetentionPeriod) ?? RULES.performanceInsightsFreeDays.days;
-  if (i.performanceInsightsEnabled === true && retention > RULES.performanceInsightsFreeDays.days) {
+  const advanced = i.databaseInsightsMode === "advanced";
+  if (i.performanceInsightsEnabled === true && (advanced || retention > RULES.performanceInsightsFreeDays.days)) {
     const vcpus = instanceClass ? vcpusOf(instanceClass) : undefined;
     if (vcpus === undefined) unpriced.push(unknownSku(r, `Performance Insights ${retention}-day retention: vCPUs of ${instanceClass ?? "(unknown)"} unknown`));
-    else lines.push(line(r, `Performance Insights ${retention}-day retention (${vcpus} vCPU)`, vcpus * HOURS_PER_MONTH, "vCPU-hours", PERFORMANCE_INSIGHTS_VCPU_HOUR));
+    else lines.push(...performanceInsights(r, { retentionDays: retention, vcpus, copies, advanced }));
   }
   // RDS creates and owns this secret: it is on the bill but never a Pulumi resource.
-  if (i.manageMasterUserPassword === true) lines.push(line(r, "admin secret (RDS-managed, Secrets Manager)", 1, "secret-months", FLAT.secret));
-  return { lines, unpriced };
+  if (i.manageMasterUserPassword === true) lines.push(line(r, "admin secret (RDS-managed, Secrets Manager)", 1, "secret-months", FLAT.secret), ...secretCalls(ctx, r, "admin secret"));
+  const usage = rdsUsage(ctx, r);
+  return { lines: [...lines, ...usage.lines], unpriced: [...unpriced, ...usage.unpriced] };
 }
 
 function rdsProxy(ctx: Context, r: RegisteredResource): Priced {
@@ -180,7 +145,7 @@ export function elastiCacheNodes(inputs: Readonly<Record<string, unknown>>): num
   return num(inputs.numCacheClusters) ?? (replicas !== undefined ? 1 + replicas : undefined);
 }
 
-function replicationGroup(_ctx: Context, r: RegisteredResource): Priced {
+function replicationGroup(ctx: Context, r: RegisteredResource): Priced {
   const nodeType = str(r.inputs.nodeType);
   const nodes = elastiCacheNodes(r.inputs);
   const price = nodeType ? ELASTICACHE_NODE_HOUR[nodeType] : undefined;
@@ -192,21 +157,23 @@ function replicationGroup(_ctx: Context, r: RegisteredResource): Priced {
   // The Valkey discount is itself unverified.
   const check: PriceCheck = valkey ? "unverified" : price.check;
   const priced = line(r, `${nodes} x ${nodeType} (${valkey ? "Valkey, 20 % below Redis OSS" : str(r.inputs.engine) ?? "redis"})`, nodes * HOURS_PER_MONTH, "node-hours", { ...price, check }, factor);
-  return { lines: [priced], unpriced: [] };
+  const usage = cacheUsage(ctx, r);
+  return { lines: [priced, ...usage.lines], unpriced: usage.unpriced };
 }
 
 /**
  * A Memcached cache cluster: numCacheNodes nodes at the node-based on-demand rate of prices.ts (the ElastiCache pricing
  * page lists Memcached and Redis OSS node-based nodes at one rate per node type: unverified, so always "unverified").
  */
-function cacheCluster(_ctx: Context, r: RegisteredResource): Priced {
+function cacheCluster(ctx: Context, r: RegisteredResource): Priced {
   const nodeType = str(r.inputs.nodeType);
   const nodes = num(r.inputs.numCacheNodes);
   const price = nodeType ? ELASTICACHE_NODE_HOUR[nodeType] : undefined;
   if (!price || nodes === undefined) {
     return { lines: [], unpriced: [unknownSku(r, !price ? `node type ${nodeType ?? "(unknown)"} has no price in scripts/offline/cost/prices.ts` : "node count unknown")] };
   }
-  return { lines: [line(r, `${nodes} x ${nodeType} (${str(r.inputs.engine) ?? "memcached"})`, nodes * HOURS_PER_MONTH, "node-hours", { ...price, check: "unverified" })], unpriced: [] };
+  const usage = cacheUsage(ctx, r);
+  return { lines: [line(r, `${nodes} x ${nodeType} (${str(r.inputs.engine) ?? "memcached"})`, nodes * HOURS_PER_MONTH, "node-hours", { ...price, check: "unverified" }), ...usage.lines], unpriced: usage.unpriced };
 }
 
 interface Segment {
@@ -257,7 +224,26 @@ function bucket(ctx: Context, r: RegisteredResource): Priced {
     if (!price) priced.unpriced.push(unknownSku(r, `storage class ${segment.storageClass} has no price`));
     else priced.lines.push(line(r, `${dataClass} in ${segment.storageClass} (${segment.days} of ${lifetime} days)`, share, "GB-month", price));
   }
+  add(priced, bucketUsage(ctx, r, { dataClass: dataClass!, gb, segments }));
   return priced;
+}
+
+/**
+ * S3 replication to the recovery region (issue 21's DR part): the source bucket's writes cross regions. In steady state
+ * the GB written per month is the stored volume renewed over its lifetime (stored GB x days per month / lifetime days,
+ * as for its PUT requests); each is billed at the inter-region transfer price, plus Replication Time Control when on.
+ */
+function replicationConfig(ctx: Context, r: RegisteredResource): Priced {
+  const source = ctx.run.resources.find((x) => x.type === "aws:s3/bucket:Bucket" && x.custom && x.inputs.bucket === r.inputs.bucket);
+  const dataClass = str(((source?.inputs.tags ?? {}) as Record<string, unknown>).DataClass);
+  const gb = dataClass ? ctx.assumptions.objectStorageGb[dataClass] : undefined;
+  if (!source || gb === undefined) return { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "usage-not-assumed", reason: `replicated volume unknown: the source bucket's stored GB is not assumed (objectStorageGb.${dataClass ?? "<class>"})` }] };
+  const name = str(source.inputs.bucket);
+  const lifecycle = ctx.run.resources.find((x) => x.type === "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration" && name !== undefined && x.inputs.bucket === name);
+  const lifetime = lifecycleSegments(((lifecycle?.inputs.rules ?? []) as Parameters<typeof lifecycleSegments>[0][])[0]).reduce((n, s) => n + s.days, 0);
+  const rules = (Array.isArray(r.inputs.rules) ? r.inputs.rules : []) as { destination?: { replicationTime?: { status?: string } } }[];
+  const rtc = rules.some((rule) => rule.destination?.replicationTime?.status === "Enabled");
+  return { lines: replicationLines(r, dataClass!, gb * (DAYS_PER_MONTH / lifetime), rtc), unpriced: [] };
 }
 
 function logGroup(ctx: Context, r: RegisteredResource): Priced {
@@ -299,12 +285,8 @@ function claimVolumes(ctx: Context, r: RegisteredResource, claims: { count: numb
   if (gib === undefined || !price) {
     return { lines: [], unpriced: [{ resource: r.name, type: r.type, kind: "cluster-billed", reason: `${count} x ${size ?? "?"} ${what}volumes on storage class ${className ?? "(cluster default)"}, billed by the cluster's storage` }] };
   }
-  return { lines: [line(r, `${count} x ${gib} GiB EBS ${volumeType} ${what}volumes (storage class ${className})`, count * gib * (1024 ** 3 / 1e9), "GB-month", price)], unpriced: [] };
-}
-
-function add(priced: Priced, more: Priced): void {
-  priced.lines.push(...more.lines);
-  priced.unpriced.push(...more.unpriced);
+  // Provisioned size in GB-month as billed, no GiB-to-GB conversion (RULES.provisionedGbMonth): 100Gi is 100 GB-month.
+  return { lines: [line(r, `${count} x ${gib} GiB EBS ${volumeType} ${what}volumes (storage class ${className})`, count * gib * RULES.provisionedGbMonth.gibToGb, "GB-month", price)], unpriced: [] };
 }
 
 function statefulSet(ctx: Context, r: RegisteredResource): Priced {
@@ -321,6 +303,7 @@ function statefulSet(ctx: Context, r: RegisteredResource): Priced {
     groups.set(id, { className, size, count: (groups.get(id)?.count ?? 0) + replicas });
   }
   for (const { className, size, count } of groups.values()) add(priced, claimVolumes(ctx, r, { count, className, size }));
+  add(priced, minioTraffic(ctx, r));
   return priced;
 }
 
@@ -330,13 +313,14 @@ export function parseGiB(quantity: unknown): number | undefined {
   return match ? Number(match[1]) * (match[2] === "Ti" ? 1024 : 1) : undefined;
 }
 
-function vpcEndpoint(_ctx: Context, r: RegisteredResource): Priced {
+function vpcEndpoint(ctx: Context, r: RegisteredResource): Priced {
   if (r.inputs.vpcEndpointType !== "Interface") return { lines: [], unpriced: [], free: true };
   // One network interface per subnet; in a preview the subnet IDs are unknown but their count is not.
   const subnets = Array.isArray(r.inputs.subnetIds) ? r.inputs.subnetIds.length : r.dependencies.filter((d) => d.type === "aws:ec2/subnet:Subnet").length;
   if (subnets === 0) return { lines: [], unpriced: [unknownSku(r, "interface endpoint without known subnets: its AZ count is unknown")] };
   const service = str(r.inputs.serviceName)?.split(".").at(-1) ?? "service";
-  return { lines: [line(r, `${service} interface endpoint in ${subnets} AZs`, subnets * HOURS_PER_MONTH, "endpoint-AZ-hours", VPC_INTERFACE_ENDPOINT_AZ_HOUR)], unpriced: [] };
+  const processing = endpointProcessing(ctx, r);
+  return { lines: [line(r, `${service} interface endpoint in ${subnets} AZs`, subnets * HOURS_PER_MONTH, "endpoint-AZ-hours", VPC_INTERFACE_ENDPOINT_AZ_HOUR), ...processing.lines], unpriced: processing.unpriced };
 }
 
 const flat = (item: string, unit: string, price: Price) => (_ctx: Context, r: RegisteredResource): Priced => ({ lines: [line(r, item, 1, unit, price)], unpriced: [] });
@@ -428,9 +412,19 @@ const PRICERS: Readonly<Record<string, (ctx: Context, r: RegisteredResource) => 
   }),
   "aws:cloudwatch/logGroup:LogGroup": logGroup,
   "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarm,
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": flat("composite alarm", "alarm-months", FLAT.compositeAlarm),
   "aws:cloudwatch/dashboard:Dashboard": flat("dashboard", "dashboard-months", FLAT.dashboard),
-  "aws:kms/key:Key": flat("customer-managed key", "key-months", FLAT.kmsKey),
-  "aws:secretsmanager/secret:Secret": flat("secret", "secret-months", FLAT.secret),
+  "aws:kms/key:Key": kmsKey,
+  "gcp:kms/cryptoKey:CryptoKey": flat("Cloud KMS key version (first)", "key-version-months", FLAT.gcpKmsKeyVersion),
+  // Cloud Monitoring's per-condition alerting price was not read (https://cloud.google.com/stackdriver/pricing): reported, never guessed.
+  "gcp:monitoring/alertPolicy:AlertPolicy": (_ctx, r) => ({ lines: [], unpriced: [unknownSku(r, "Cloud Monitoring alert policy: its per-condition price (https://cloud.google.com/stackdriver/pricing) was not read")] }),
+  "aws:secretsmanager/secret:Secret": (ctx, r) => ({ lines: [line(r, "secret", 1, "secret-months", FLAT.secret), ...secretCalls(ctx, r)], unpriced: [] }),
+  "azure-native:monitor:MetricAlert": flat("Azure Monitor metric alert rule (one time series)", "time series-months", FLAT.azureMetricAlertTimeSeries),
+  "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": transferAcceleration,
+  "aws:cloudfront/distribution:Distribution": cdnDelivery,
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": replicationConfig,
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (ctx, r) => backupsReplication(ctx, r, dependenciesOfType(ctx, r, "aws:rds/instance:Instance")[0]),
+  "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": firehoseStream,
   "kubernetes:apps/v1:StatefulSet": statefulSet,
   "kubernetes:database.arangodb.com/v1:ArangoDeployment": arangoDeployment,
   "kubernetes:couchbase.com/v2:CouchbaseCluster": couchbaseCluster,
@@ -473,15 +467,42 @@ export function estimateCost(run: ProgramRun, assumptions: CostAssumptions = NO_
       unpriced.push({ resource: r.name, type: r.type, kind: "unknown-type", reason: `${r.type} is not in scripts/offline/cost/prices.ts: neither priced nor known to be free` });
     }
   }
+  // Backup storage is billed against a free allowance pooled over the region's instances: priced once all are known.
+  lines.push(...rdsBackups(ctx));
   const region = stackRegion(run);
-  const total = lines.reduce((sum, l) => sum + l.monthlyUsd, 0);
-  const unverified = lines.filter((l) => l.check !== "region" || region !== PRICE_REGION).reduce((sum, l) => sum + l.monthlyUsd, 0);
-  return { region, priceRegion: PRICE_REGION, pricesTaken: PRICES_TAKEN, totalUsd: total, unverifiedUsd: unverified, lines, unpriced, noCharge };
+  const pricedForRegion = region === PRICE_REGION;
+  // Another region's stack is never shown as if priced for it: every line is marked as another region's price; so is
+  // each line of a resource deployed through a provider of another region (the DR copies), and it says where.
+  const regionOf = resourceRegions(run);
+  const shown = lines.map((l) => {
+    const where = regionOf.get(keyOf({ type: l.type, name: l.resource })) ?? region;
+    if (where === PRICE_REGION) return l;
+    return { ...l, check: "other-region" as const, ...(where !== region ? { item: `${l.item} [in ${where}, at ${PRICE_REGION} prices]` } : {}) };
+  });
+  const total = shown.reduce((sum, l) => sum + l.monthlyUsd, 0);
+  const unverified = shown.filter((l) => l.check !== "region").reduce((sum, l) => sum + l.monthlyUsd, 0);
+  return { region, priceRegion: PRICE_REGION, pricedForRegion, pricesTaken: PRICES_TAKEN, totalUsd: total, unverifiedUsd: unverified, lines: shown, unpriced, noCharge };
 }
 
-/** The region the stack deploys to: its AWS provider's, else the `environment.region` output, else the price region. */
+/**
+ * The region the stack deploys to: the `environment.region` output (the stack's `aws:region`), else its first AWS
+ * provider's, else the price region. A stack may hold further providers (a recovery region): see {@link resourceRegions}.
+ */
 export function stackRegion(run: ProgramRun): string {
   const provider = run.resources.find((r) => r.type === "pulumi:providers:aws");
   const environment = run.outputs.environment as { region?: unknown } | undefined;
-  return str(provider?.inputs.region) ?? str(environment?.region) ?? PRICE_REGION;
+  return str(environment?.region) ?? str(provider?.inputs.region) ?? PRICE_REGION;
+}
+
+/** The region of every resource created through an explicit AWS provider, by the provider's name in its reference. */
+export function resourceRegions(run: ProgramRun): Map<string, string> {
+  const providers = new Map(run.resources.filter((r) => r.type === "pulumi:providers:aws").map((p) => [p.name, str(p.inputs.region)]));
+  const regions = new Map<string, string>();
+  for (const r of run.resources) {
+    // `urn:pulumi:<stack>::<project>::pulumi:providers:aws::<name>::<id>`
+    const name = /pulumi:providers:aws::([^:]+)::/.exec(r.provider ?? "")?.[1];
+    const region = name ? providers.get(name) : undefined;
+    if (region) regions.set(keyOf(r), region);
+  }
+  return regions;
 }

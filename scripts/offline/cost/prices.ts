@@ -20,6 +20,8 @@ export interface Price {
   /** Page where the figure (or, for "other-region", a figure) was actually seen. */
   readonly seen?: string;
   readonly note?: string;
+  /** When this price was last looked at, if after {@link PRICES_TAKEN} (the plan lists each price page with its date). */
+  readonly checked?: string;
 }
 
 export const PRICE_REGION = "eu-west-1";
@@ -60,7 +62,8 @@ function family(prefix: string, largeUsd: number, page: string, sizes: readonly 
  * see {@link RULES}.multiAzDoubles.
  */
 export const RDS_POSTGRES_INSTANCE_HOUR: Readonly<Record<string, Price>> = {
-  "db.t4g.micro": hourly(0.018, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.016 (seen)"),
+  // Issue 22's line-by-line check of the eu-west-1 page found $0.017, not the $0.018 this table held (not re-read here).
+  "db.t4g.micro": { ...hourly(0.017, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.016 (seen); eu-west-1 $0.017 per issue 22's check of the price page"), checked: "2026-11-29" },
   "db.t4g.small": hourly(0.036, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.032 (seen)"),
   "db.t4g.medium": hourly(0.072, RDS_PG, "unverified", T4G_US_EAST_1, "us-east-1: $0.065 (seen)"),
   "db.t4g.large": hourly(0.144, RDS_PG),
@@ -164,9 +167,24 @@ export const VPC_INTERFACE_ENDPOINT_AZ_HOUR: Price = hourly(0.011, "https://aws.
 export const RDS_PROXY_VCPU_HOUR: Price = hourly(0.0165, RDS_PROXY, "unverified", undefined, "us-east-1: $0.015");
 
 /**
- * Performance Insights retention beyond the 7-day free tier. AWS folds it into CloudWatch Database Insights:
- * Advanced mode (15-month retention) is billed per vCPU-hour and includes that retention. The legacy per-month
- * retention tiers (1-24 months) were not verified: the Advanced-mode rate stands in for every paid retention.
+ * Performance Insights paid retention (billing rule: {@link RULES}.performanceInsightsRetention). After Performance
+ * Insights' end of life (2026-07-31) "flexible retention periods (1–24 months) and their associated pricing are
+ * preserved in Standard mode of Database Insights at the same cost" (RDS User Guide, "Turning Performance Insights on
+ * and off", https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_PerfInsights.Enabling.md, checked
+ * 2026-11-29): per vCPU-month, one rate for the first paid month and one for each further month. The figures were seen
+ * for ap-northeast-1 (Tokyo) in a worked example; eu-west-1 is usually at or below Tokyo, so these may be high.
+ */
+const PI_PRICING = "https://aws.amazon.com/rds/performance-insights/pricing/";
+const PI_TOKYO_EXAMPLE = "https://devio-20240701.developers.io/articles/rds-performance-insights-cost";
+export const PERFORMANCE_INSIGHTS_RETENTION_VCPU_MONTH: { readonly firstMonth: Price; readonly eachFurtherMonth: Price } = {
+  firstMonth: { usd: 1.7561, unit: "vCPU-month", page: PI_PRICING, check: "other-region", seen: PI_TOKYO_EXAMPLE, note: "ap-northeast-1 figure (seen); no eu-west-1 figure found", checked: "2026-11-29" },
+  eachFurtherMonth: { usd: 0.0739, unit: "vCPU-month", page: PI_PRICING, check: "other-region", seen: PI_TOKYO_EXAMPLE, note: "ap-northeast-1 figure (seen); no eu-west-1 figure found", checked: "2026-11-29" },
+};
+
+/**
+ * Database Insights Advanced mode, per vCPU-hour; only for an instance whose `databaseInsightsMode` is `advanced`
+ * (it includes 15 months of Performance Insights retention: "There is no additional cost to set the Performance
+ * Insights retention period to 15 months besides the cost of Database Insights", linked doc, checked 2026-11-29).
  */
 export const PERFORMANCE_INSIGHTS_VCPU_HOUR: Price = hourly(0.0125, CLOUDWATCH, "unverified", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DatabaseInsights.Considerations.html",
   "Database Insights Advanced mode; the linked doc says 15-month PI retention costs nothing beyond it");
@@ -199,14 +217,27 @@ export const EBS_GB_MONTH: Readonly<Record<string, Price>> = {
 };
 
 export const FLAT: Readonly<Record<string, Price>> = {
-  kmsKey: { usd: 1, unit: "key-month", page: KMS, check: "unverified", note: "each automatic rotation adds $1/month for the first two rotations; requests extra" },
+  kmsKey: { usd: 1, unit: "key-month", page: KMS, check: "unverified", note: "each automatic rotation adds $1/month for the first two rotations (RULES.kmsRotatedVersions); requests extra" },
+  // "If you enable automatic key rotation, each newly generated backing key costs an additional $1/month"
+  // (https://aws.amazon.com/kms/pricing/, seen 2026-11-29); since April 2024 only the first two rotations are billed.
+  kmsRotatedVersion: { usd: 1, unit: "key-version-month", page: KMS, check: "unverified", seen: KMS, note: "per rotated backing key, first two rotations only; same price in every region", checked: "2026-11-29" },
   secret: { usd: 0.4, unit: "secret-month", page: SECRETS, check: "unverified", note: "API calls extra" },
   alarmStandard: { usd: 0.1, unit: "alarm metric-month", page: CLOUDWATCH, check: "other-region", seen: "https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", note: "period >= 60 s; percentile statistics cost the same" },
   alarmHighResolution: { usd: 0.3, unit: "alarm metric-month", page: CLOUDWATCH, check: "other-region", seen: "https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", note: "period 10 or 30 s" },
+  // Composite alarm, per alarm-month (seen 2026-11-29; its member alarms are billed on their own lines).
+  compositeAlarm: { usd: 0.5, unit: "alarm-month", page: CLOUDWATCH, check: "other-region", seen: "https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm", note: "composite alarm; members billed separately" },
   dashboard: { usd: 3, unit: "dashboard-month", page: CLOUDWATCH, check: "other-region", seen: "https://www.factualminds.com/blog/amazon-cloudwatch-pricing-metrics-logs-alarms-dashboards.md" },
   customMetric: { usd: 0.3, unit: "metric-month", page: CLOUDWATCH, check: "unverified", note: "first 10,000 metrics tier" },
+  // Cloud KMS software key: $0.06 per active key version per month (https://cloud.google.com/kms/pricing, not re-read
+  // 2026-11-29: unverified). Every 90-day rotation adds a version that stays active (billed) until destroyed.
+  gcpKmsKeyVersion: { usd: 0.06, unit: "key-version-month", page: "https://cloud.google.com/kms/pricing", check: "unverified", note: "Google Cloud; the first version only: each rotation adds one" },
   logIngestion: { usd: 0.57, unit: "GB ingested", page: CLOUDWATCH, check: "unverified", seen: "https://www.factualminds.com/blog/amazon-cloudwatch-pricing-metrics-logs-alarms-dashboards.md", note: "standard log class; us-east-1: $0.50 (seen)" },
   logStorage: { usd: 0.03, unit: "GB-month stored", page: CLOUDWATCH, check: "unverified", note: "charged on compressed size: an upper bound here" },
+  // Azure Monitor (components/azureblob): a metric alert rule on one resource, one condition and no dimensions monitors
+  // one time series (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-metric-multiple-time-series-single-rule,
+  // checked 2026-11-29), billed per monitored time series and month; the $0.10 is from memory of the Azure Monitor price
+  // page, not re-read (unverified; Azure prices are per region and currency, the estimate's eu-west-1 does not apply).
+  azureMetricAlertTimeSeries: { usd: 0.1, unit: "time series-month", page: "https://azure.microsoft.com/pricing/details/monitor/", check: "unverified", note: "one time series per rule here" },
 };
 
 /** Billing rules the arithmetic follows, each with where it is stated and how far that was checked. */
@@ -219,6 +250,22 @@ export const RULES = {
   multiAzDoubles: { factor: 2, source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html", check: "region" },
   /** Performance Insights keeps 7 days for free; longer retention is paid. */
   performanceInsightsFreeDays: { days: 7, source: "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_rds.PerformanceInsightRetention.html", check: "region" },
+  /**
+   * Paid Performance Insights retention is `month x 31` days (93 = 3 months; the API refuses other values), billed per
+   * vCPU-month: the first month's rate plus the further-month rate for each month after it. A Multi-AZ instance counts
+   * the standby's vCPUs too ("4 vCPU x 2 AZ = 8 vCPU" in the worked example of PERFORMANCE_INSIGHTS_RETENTION_VCPU_MONTH;
+   * unverified on an AWS page). Checked 2026-11-29.
+   */
+  performanceInsightsRetention: { daysPerMonth: 31, multiAzCountsStandby: true, source: "https://devio-20240701.developers.io/articles/rds-performance-insights-cost", check: "other-region" },
+  /** KMS bills each rotated backing key $1/month, for the first two rotations only (https://aws.amazon.com/kms/pricing/). */
+  kmsRotatedVersions: { billedAtMost: 2, defaultRotationDays: 365, source: "https://aws.amazon.com/kms/pricing/", check: "unverified" },
+  /**
+   * EBS and RDS bill provisioned storage in "GB-month" with no GiB-to-GB conversion: a 100 GiB volume (what a
+   * Kubernetes `100Gi` claim provisions) is 100 GB-month, as the EBS page's worked examples and the RDS line count it
+   * (EBS User Guide, "Understand charges for Amazon EBS volumes": "If you have a 31-GB volume that was active for 24
+   * hours" is one GB-month in a 31-day month; quoted on the `source` page, checked 2026-11-29).
+   */
+  provisionedGbMonth: { gibToGb: 1, source: "https://yohei-a.hatenablog.jp/entry/20201217/1608161045 (quotes the EBS User Guide, \"Understand charges for Amazon EBS volumes\")", check: "unverified" },
   /** RDS Proxy bills at least 2 vCPUs per fronted instance. */
   proxyMinimumVcpus: { vcpus: 2, source: RDS_PROXY, check: "unverified" },
   /** Valkey node-based prices are 20 % below Redis OSS (AWS's Valkey launch pricing). */
@@ -243,10 +290,30 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "pulumi:providers:aws": "configuration",
   "pulumi:providers:kubernetes": "configuration",
   "pulumi:providers:random": "configuration",
+  "pulumi:providers:cloudflare": "configuration",
+  // Workers KV bills per operation (reads, writes, deletes, lists) and per GB-month stored, beyond what the account's
+  // Workers plan includes (https://developers.cloudflare.com/kv/platform/pricing/, checked 2026-11-29; figures not
+  // re-read: unverified). A namespace has no charge of its own, and the plan is the Cloudflare account's, not this stack's.
+  "cloudflare:index/workersKvNamespace:WorkersKvNamespace": "usage only: KV operations and GB-month stored on the account's Workers plan, which this estimate does not model (NOT PRICED: usage only)",
+  "cloudflare:index/accountToken:AccountToken": "free (an API token)",
   "random:index/randomPassword:RandomPassword": "generated locally",
   "random:index/randomId:RandomId": "generated locally",
   "random:index/randomBytes:RandomBytes": "generated locally",
   "random:index/randomString:RandomString": "generated locally",
+  // S3 bills replication as inter-Region transfer per GB plus, with RTC, a per-GB RTC fee; RDS bills the snapshot copy as
+  // transfer and the copies as backup storage in the recovery Region (S3 and RDS pricing pages, checked 2026-11-29;
+  // figures not re-read: /tmp/review/cost-requests-dr.md asks the cost estimate to model them).
+  // These two and the Firehose stream below are priced by estimate.ts (PRICERS win) from stated assumptions (issue 22).
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": "usage only: inter-Region transfer and Replication Time Control per GB replicated (NOT PRICED: usage only)",
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": "usage only: snapshot and log transfer to the recovery Region and backup storage there (NOT PRICED: usage only)",
+  // The audit archive (components/audit-archive): Firehose bills per GB ingested, each record rounded up to 5 KB, plus per
+  // GB decompressed for CloudWatch Logs sources; it has no hourly charge (Amazon Data Firehose pricing,
+  // https://aws.amazon.com/firehose/pricing/, checked 2026-11-29; figures not re-read for eu-west-1: unverified, so not
+  // priced; /tmp/review/cost-requests-archive.md asks for an audit-volume assumption). The subscription filter and the
+  // error log stream have no charge of their own; the forwarded bytes are Firehose's ingestion.
+  "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": "usage only: GB ingested (5 KB record increments) and GB decompressed from CloudWatch Logs; the objects are the audit-archive bucket's storage (NOT PRICED: usage only)",
+  "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": "free itself: the events it forwards are the stream's ingestion",
+  "aws:cloudwatch/logStream:LogStream": "free itself: its events are the log group's ingestion and storage, priced there",
   "aws:kms/alias:Alias": "free",
   "aws:ec2/vpc:Vpc": "free (no NAT gateway or endpoints)",
   "aws:ec2/subnet:Subnet": "free",
@@ -313,11 +380,129 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:s3/bucketPolicy:BucketPolicy": "free",
   "aws:s3/bucketLogging:BucketLogging": "free (the log objects are storage of the log bucket)",
   "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": "pay per accelerated GB only",
+  // CloudFront (components/cdn; https://aws.amazon.com/cloudfront/pricing/, checked 2026-11-29): no standing charge;
+  // pay-as-you-go data transfer out per GB and HTTPS requests per 10,000 (always-free tier 1 TB and 10 million requests
+  // a month); origin fetches from S3 are free. Usage only until the estimate assumes GB delivered
+  // (/tmp/review/cost-requests-cdn.md asks the cost owner for that line).
+  // Priced by estimate.ts (usage.ts cdnDelivery) from costAssumptions.cdnGbDeliveredPerMonth and cdnRequestsPerMonth.
+  "aws:cloudfront/distribution:Distribution": "usage only: data transfer out per GB and HTTPS requests per 10,000, first 1 TB and 10 M requests a month free (https://aws.amazon.com/cloudfront/pricing/); no GB delivered assumed (NOT PRICED: usage only)",
+  "aws:cloudfront/originAccessControl:OriginAccessControl": "free",
+  "aws:cloudfront/cachePolicy:CachePolicy": "free",
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": "free",
+  // Vended logs delivered to S3 are billed per GB delivered (CloudWatch pricing, Logs tab, "Delivery to S3"), plus the
+  // log bucket's storage; CloudFront's standard logs v2 count as vended logs.
+  "aws:cloudwatch/logDeliverySource:LogDeliverySource": "free (delivery is billed on the delivery)",
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": "free",
+  "aws:cloudwatch/logDelivery:LogDelivery": "usage only: vended logs delivered to S3 per GB (https://aws.amazon.com/cloudwatch/pricing/, Logs, Vended Logs); stored in the access-log bucket (NOT PRICED: usage only)",
   // On-demand DynamoDB (https://aws.amazon.com/dynamodb/pricing/on-demand/): per million read/write request units, per
   // GB-month stored, per GB-month of PITR backup; no hourly charge. This estimate assumes no request volume or data size
   // for it (not priced: usage only; the figures were not re-read, unverified).
+  // Google Cloud (components/firestore): Firestore bills document reads, writes and deletes, GiB stored, PITR and backup
+  // storage (https://cloud.google.com/firestore/pricing, not re-read 2026-11-29); IAM, workload identity federation,
+  // API enablement, notification channels and dashboards have no charge of their own.
+  "pulumi:providers:gcp": "configuration",
+  "gcp:projects/service:Service": "free (enabling an API)",
+  "gcp:projects/serviceIdentity:ServiceIdentity": "free (a Google-managed service agent)",
+  "gcp:firestore/database:Database": "usage only: document operations, GiB stored and PITR storage, which this estimate does not assume (NOT PRICED: usage only)",
+  "gcp:firestore/backupSchedule:BackupSchedule": "usage only: backup GiB-month, not assumed (NOT PRICED: usage only)",
+  "gcp:firestore/field:Field": "free itself: TTL deletions bill as document deletes (usage)",
+  "gcp:kms/keyRing:KeyRing": "free (keys are billed)",
+  "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": "free",
+  "gcp:serviceaccount/account:Account": "free",
+  "gcp:projects/iAMMember:IAMMember": "free",
+  "gcp:serviceaccount/iAMMember:IAMMember": "free",
+  "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": "free (workload identity federation has no charge)",
+  "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": "free",
+  "gcp:monitoring/notificationChannel:NotificationChannel": "free",
+  "gcp:monitoring/dashboard:Dashboard": "free (Cloud Monitoring dashboards)",
   "aws:dynamodb/table:Table": "on demand: no standing charge; requests, storage and PITR are billed per use, which this estimate does not assume (NOT PRICED: usage only)",
+  // Azure (components/azureblob). Blob storage bills per GB-month by redundancy and tier, per 10,000 operations, for
+  // versions and soft-deleted data kept, and the change feed's log (https://azure.microsoft.com/pricing/details/storage/blobs/,
+  // checked 2026-11-29); an account has no charge of its own, and this estimate assumes no Azure data or requests.
+  "pulumi:providers:azure-native": "configuration",
+  "azure-native:resources:ResourceGroup": "free",
+  "azure-native:storage:StorageAccount": "usage only: GB-month stored (hot tier, LRS or ZRS), operations, versions, soft-deleted data and change feed, none of which this estimate assumes (NOT PRICED: usage only)",
+  "azure-native:storage:BlobServiceProperties": "free (versions and soft-deleted blobs are storage of the account)",
+  "azure-native:storage:BlobContainer": "free (its blobs are storage of the account)",
+  "azure-native:storage:ManagementPolicy": "free (lifecycle delete actions are not billed; https://learn.microsoft.com/azure/storage/blobs/lifecycle-management-overview)",
+  "azure-native:authorization:ManagementLockByScope": "free",
+  // Action groups: e-mails and webhooks within the monthly free grants (Azure Monitor pricing, notifications; unverified).
+  "azure-native:monitor:ActionGroup": "free within Azure Monitor's monthly notification grants (e-mails, webhooks)",
 };
 
 /** Type prefixes that run on a Kubernetes cluster this stack does not create: billed to the cluster. */
 export const CLUSTER_BILLED_PREFIX = "kubernetes:";
+
+// Usage-driven prices (issue 22): each is multiplied by a usage assumption of sparki-storage:costAssumptions
+// (stacks/config/cost-assumptions.ts), never by a figure read from the resources alone. Checked 2026-11-29; none of
+// these was read on the eu-west-1 page itself, so every one is "unverified" (the estimate keeps saying so).
+const EC2_ON_DEMAND = "https://aws.amazon.com/ec2/pricing/on-demand/";
+const PRIVATELINK = "https://aws.amazon.com/privatelink/pricing/";
+const RDS_BACKUP_PAGE = "https://aws.amazon.com/rds/postgresql/pricing/";
+
+const USAGE_CHECKED = "2026-11-29";
+
+export const USAGE: Readonly<Record<string, Price>> = {
+  /**
+   * Regional data transfer between Availability Zones: "$0.01/GB in/out" on the EC2 page, charged to each EC2 side.
+   * ElastiCache: only the EC2 side is charged ("no ElastiCache data transfer charge for traffic in or out of the
+   * ElastiCache node itself", ElastiCache pricing page). See RULES.crossAzSides for how many sides each pays.
+   */
+  crossAzGb: { usd: 0.01, unit: "GB", page: EC2_ON_DEMAND, check: "unverified", checked: USAGE_CHECKED, note: "per GB per side that is an EC2 instance or RDS instance; same in every EU/US region" },
+  /** Data transfer out to the internet, first 10 TB/month tier (the account-wide 100 GB free tier is not applied). */
+  internetEgressGb: { usd: 0.09, unit: "GB", page: EC2_ON_DEMAND, check: "unverified", checked: USAGE_CHECKED, note: "first 10 TB per month tier; the 100 GB/month account free tier is not applied" },
+  /** S3 Transfer Acceleration, edge locations in the US, Europe and Japan (clients assumed there); on top of transfer out. */
+  transferAccelerationGb: { usd: 0.04, unit: "GB", page: "https://aws.amazon.com/s3/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "US/Europe/Japan edge; $0.08 elsewhere; charged on top of data transfer out" },
+  /** Interface endpoint data processing, first PB per month. */
+  endpointProcessedGb: { usd: 0.01, unit: "GB", page: PRIVATELINK, check: "unverified", checked: USAGE_CHECKED, note: "first 1 PB per month tier" },
+  /** RDS backup storage beyond the free allowance (RULES.rdsFreeBackup). */
+  rdsBackupGbMonth: { usd: 0.095, unit: "GB-month", page: RDS_BACKUP_PAGE, check: "other-region", seen: "https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/", checked: USAGE_CHECKED, note: "us-east-1: ~$0.095 (seen, with 'free up to 100% of provisioned DB storage size')" },
+  /** ElastiCache snapshot storage beyond the free one per cluster (RULES.elastiCacheFreeSnapshots). */
+  elastiCacheBackupGbMonth: { usd: 0.085, unit: "GB-month", page: "https://aws.amazon.com/elasticache/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "the page lists one figure for all regions (from memory, not re-read)" },
+  /** S3 Standard PUT, COPY, POST, LIST requests. */
+  s3PutThousand: { usd: 0.005, unit: "1,000 requests", page: "https://aws.amazon.com/s3/pricing/", check: "unverified", checked: USAGE_CHECKED },
+  /** S3 Standard GET, SELECT and other requests. */
+  s3GetThousand: { usd: 0.0004, unit: "1,000 requests", page: "https://aws.amazon.com/s3/pricing/", check: "unverified", checked: USAGE_CHECKED },
+  /** KMS API requests (symmetric), beyond the 20,000/month free tier (not applied). */
+  kmsTenThousandRequests: { usd: 0.03, unit: "10,000 requests", page: KMS, check: "unverified", checked: USAGE_CHECKED, note: "the 20,000/month free tier is not applied" },
+  /**
+   * CloudFront pay-as-you-go, North America and Europe (clients assumed there), first 10 TB a month; origin fetches from
+   * S3 are free; the always-free 1 TB and 10 million requests a month are not applied (figures from
+   * /tmp/review/cost-requests-cdn.md, from memory of https://aws.amazon.com/cloudfront/pricing/: unverified).
+   */
+  cloudfrontGb: { usd: 0.085, unit: "GB", page: "https://aws.amazon.com/cloudfront/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "NA/Europe, first 10 TB; free tier not applied" },
+  cloudfrontTenThousandHttps: { usd: 0.01, unit: "10,000 requests", page: "https://aws.amazon.com/cloudfront/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "HTTPS, NA/Europe; free tier not applied" },
+  /**
+   * Data transfer between regions (eu-west-1 to another EU region, S3 replication and RDS backup copies), per GB out of
+   * the source region (figure from /tmp/review/cost-requests-dr.md, "as commonly quoted": unverified).
+   */
+  interRegionGb: { usd: 0.02, unit: "GB", page: "https://aws.amazon.com/s3/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "inter-region transfer out; from memory" },
+  /** S3 Replication Time Control, per GB replicated (it includes the replication metrics). */
+  s3ReplicationTimeControlGb: { usd: 0.015, unit: "GB", page: "https://aws.amazon.com/s3/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "from memory, not re-read" },
+  /** Firehose Direct PUT ingestion (a CloudWatch Logs subscription puts records), first 500 TB tier. */
+  firehoseIngestGb: { usd: 0.029, unit: "GB", page: "https://aws.amazon.com/firehose/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "us-east-1 figure from memory; billed in 5 KB record increments (log batches are larger)" },
+  /** Firehose decompression of CloudWatch Logs records. */
+  firehoseDecompressGb: { usd: 0.00325, unit: "GB", page: "https://aws.amazon.com/firehose/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "from memory, not re-read" },
+  /** Secrets Manager API calls. */
+  secretsTenThousandCalls: { usd: 0.05, unit: "10,000 API calls", page: SECRETS, check: "unverified", checked: USAGE_CHECKED },
+};
+
+/** S3 lifecycle transition requests per 1,000, by the storage class an object moves into. */
+export const S3_TRANSITION_THOUSAND: Readonly<Record<string, Price>> = Object.fromEntries(([
+  ["STANDARD_IA", 0.01], ["ONEZONE_IA", 0.01], ["INTELLIGENT_TIERING", 0.01], ["GLACIER_IR", 0.02], ["GLACIER", 0.03], ["DEEP_ARCHIVE", 0.05],
+] as const).map(([cls, usd]) => [cls, { usd, unit: "1,000 transitions", page: S3, check: "unverified" as const, note: "us-east-1 figures from memory, not re-read", checked: USAGE_CHECKED }]));
+
+/** Billing rules of the usage drivers, each with where it is stated and how far that was checked. */
+export const USAGE_RULES = {
+  /**
+   * Who pays cross-AZ transfer per GB: between EC2 instances both sides (2); between EC2 and RDS "EC2 Regional Data
+   * Transfer charges apply on both sides" (2); between EC2 and ElastiCache only the EC2 side (1).
+   */
+  crossAzSides: { ec2: 2, rds: 2, elastiCache: 1, source: "https://aws.amazon.com/rds/pricing/ and https://aws.amazon.com/elasticache/pricing/ (data transfer sections, from memory)", check: "unverified" },
+  /** RDS: "no additional charge for backup storage up to 100% of your total database storage for a region". */
+  rdsFreeBackup: { shareOfProvisioned: 1, source: "https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/ (quoting the RDS pricing page; seen 2026-11-29)", check: "other-region" },
+  /** ElastiCache: storage for one snapshot per active cluster is free; further snapshots are billed. */
+  elastiCacheFreeSnapshots: { perCache: 1, source: "https://aws.amazon.com/elasticache/pricing/", check: "unverified" },
+  /** RDS writes Enhanced Monitoring samples to the RDSOSMetrics log group, billed as CloudWatch Logs; kept 30 days by default. */
+  enhancedMonitoringLogs: { retentionDays: 30, source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.html", check: "unverified" },
+} as const;

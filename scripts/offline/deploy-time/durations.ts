@@ -67,6 +67,12 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "pulumi:providers:aws": api(0, "a provider is configuration; nothing is created in AWS"),
   "pulumi:providers:kubernetes": api(0, "a provider is configuration; nothing is created in the cluster"),
   "pulumi:providers:random": api(0, "a provider is configuration"),
+  "pulumi:providers:gcp": api(0, "a provider is configuration; nothing is created in Google Cloud"),
+  "pulumi:providers:cloudflare": api(0, "a provider is configuration; nothing is created at Cloudflare"),
+  // Workers KV namespace and account token: one Cloudflare API call each (POST .../storage/kv/namespaces, POST .../tokens),
+  // answered synchronously; nothing is awaited after it.
+  "cloudflare:index/workersKvNamespace:WorkersKvNamespace": api(3, "one Cloudflare API call (create namespace), answered synchronously"),
+  "cloudflare:index/accountToken:AccountToken": api(3, "one Cloudflare API call (create token), answered synchronously"),
   "random:index/randomPassword:RandomPassword": api(0, "generated locally by the provider"),
   "random:index/randomId:RandomId": api(0, "generated locally by the provider"),
   "random:index/randomBytes:RandomBytes": api(0, "generated locally by the provider"),
@@ -119,6 +125,12 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:secretsmanager/secret:Secret": api(3),
   "aws:secretsmanager/secretVersion:SecretVersion": api(2),
   "aws:cloudwatch/logGroup:LogGroup": api(2),
+  "aws:cloudwatch/logStream:LogStream": api(2, "CreateLogStream"),
+  "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": api(5, "PutSubscriptionFilter (retried while the new role propagates)"),
+  "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": [{
+    variant: "", seconds: 90,
+    basis: assume("CreateDeliveryStream, then the provider waits for ACTIVE (status CREATING first; typically one to two minutes)", "https://docs.aws.amazon.com/firehose/latest/APIReference/API_CreateDeliveryStream.html"),
+  }],
   "aws:cloudwatch/metricAlarm:MetricAlarm": api(2, "PutMetricAlarm; the alarm needs no metric data to exist"),
   "aws:cloudwatch/compositeAlarm:CompositeAlarm": api(2),
   "aws:cloudwatch/dashboard:Dashboard": api(2),
@@ -133,12 +145,64 @@ export const DURATIONS: Readonly<Record<string, readonly DurationVariant[]>> = {
   "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": api(2),
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": api(10, "the provider waits until the rules read back (S3 propagates them eventually)"),
   "aws:s3/bucketPolicy:BucketPolicy": api(3),
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": api(5, "PutBucketReplication plus the provider's read-back (S3 checks the role and the destination bucket's versioning at once)"),
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": [{ variant: "backups to the recovery Region", seconds: 10 * MIN, basis: assume("StartDBInstanceAutomatedBackupsReplication returns at once; the provider then waits for the status `replicating`, which RDS reports once the copy of the newest snapshot to the recovery Region is under way (typical value, not measured)", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReplicateBackups.html") }],
   "aws:s3/bucketLogging:BucketLogging": api(2),
   "aws:s3/bucketMetric:BucketMetric": api(2),
   "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": api(3),
+  // CloudFront (components/cdn): the provider waits until the distribution is Deployed (waitForDeployment defaults to
+  // true); AWS says changes propagate to all edges "within minutes", typically 5-15. Assumed, not measured.
+  "aws:cloudfront/distribution:Distribution": [{
+    variant: "", seconds: 10 * MIN,
+    basis: assume("CreateDistribution, then the provider polls until Status is Deployed (all edge locations); typically 5-15 minutes", "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html"),
+  }],
+  "aws:cloudfront/originAccessControl:OriginAccessControl": api(2, "CreateOriginAccessControl"),
+  "aws:cloudfront/cachePolicy:CachePolicy": api(2, "CreateCachePolicy"),
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": api(2, "CreateResponseHeadersPolicy"),
+  "aws:cloudwatch/logDeliverySource:LogDeliverySource": api(2, "PutDeliverySource (us-east-1)"),
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": api(2, "PutDeliveryDestination (us-east-1)"),
+  "aws:cloudwatch/logDelivery:LogDelivery": api(3, "CreateDelivery; CloudWatch Logs checks the bucket policy"),
   // CreateTable returns CREATING; the provider waits for ACTIVE (the Fiber adapter's own code says "Typical table creation
   // duration is 10 seconds"), then turns on PITR (UpdateContinuousBackups: "It can take 10 minutes to enable for new
   // tables", @pulumi/aws TablePointInTimeRecovery) and TTL, waiting for each. A planning figure between the two.
+  // Google Cloud (components/firestore). Planning figures from the provider's behaviour: long-running operations it polls
+  // (API enablement, database, TTL field, pools) and IAM policy read-modify-writes; none was timed here.
+  "gcp:projects/service:Service": api(45, "services.enable is a long-running operation the provider polls; usually under a minute, seconds when already enabled"),
+  "gcp:projects/serviceIdentity:ServiceIdentity": api(5, "generateServiceIdentity: one long-running operation that returns at once for an existing agent"),
+  "gcp:kms/keyRing:KeyRing": api(2),
+  "gcp:kms/cryptoKey:CryptoKey": api(3, "creates the key and its first version"),
+  "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": api(5, "read-modify-write of the key's IAM policy"),
+  "gcp:firestore/database:Database": [{
+    variant: "", seconds: 3 * MIN,
+    basis: assume("databases.create is a long-running operation the provider waits for; a few minutes for a new native-mode database", "https://www.pulumi.com/registry/packages/gcp/api-docs/firestore/database/"),
+  }],
+  "gcp:firestore/backupSchedule:BackupSchedule": api(3),
+  "gcp:firestore/field:Field": [{
+    variant: "", seconds: 5 * MIN,
+    basis: assume("fields.patch (TTL policy, index exemption) is a long-running operation the provider waits for unless skipWait; minutes on an empty collection group", "https://cloud.google.com/firestore/docs/ttl"),
+  }],
+  "gcp:serviceaccount/account:Account": api(10, "create, then the provider waits for IAM to return the new account (eventual consistency)"),
+  "gcp:projects/iAMMember:IAMMember": api(10, "read-modify-write of the project's IAM policy, retried on concurrent changes"),
+  "gcp:serviceaccount/iAMMember:IAMMember": api(5, "read-modify-write of the service account's IAM policy"),
+  "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": api(10, "a long-running operation the provider polls"),
+  "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": api(10, "a long-running operation the provider polls"),
+  "gcp:monitoring/notificationChannel:NotificationChannel": api(2),
+  "gcp:monitoring/alertPolicy:AlertPolicy": api(2),
+  "gcp:monitoring/dashboard:Dashboard": api(2),
+  // Azure Resource Manager (components/azureblob): PUTs the provider polls as long-running operations until
+  // provisioningState Succeeded (https://learn.microsoft.com/azure/azure-resource-manager/management/async-operations).
+  "pulumi:providers:azure-native": api(0, "a provider is configuration; nothing is created in Azure"),
+  "azure-native:resources:ResourceGroup": api(3, "one synchronous PUT"),
+  "azure-native:storage:StorageAccount": [{
+    variant: "", seconds: 30,
+    basis: assume("Create is asynchronous (202 then polling); a StorageV2 account is usually Succeeded within 20-40 s, ZRS about the same", "https://learn.microsoft.com/rest/api/storagerp/storage-accounts/create"),
+  }],
+  "azure-native:storage:BlobServiceProperties": api(3, "one synchronous PUT of the blob service properties"),
+  "azure-native:storage:BlobContainer": api(2, "one synchronous PUT per container"),
+  "azure-native:storage:ManagementPolicy": api(3, "one synchronous PUT; Azure applies the rules within 24 hours, which nothing waits for"),
+  "azure-native:authorization:ManagementLockByScope": api(3, "one synchronous PUT"),
+  "azure-native:monitor:ActionGroup": api(5, "one PUT; Azure validates the receivers"),
+  "azure-native:monitor:MetricAlert": api(10, "one PUT; Azure validates the metric, namespace and scope before answering"),
   "aws:dynamodb/table:Table": [{
     variant: "", seconds: 2 * MIN,
     basis: assume("CreateTable to ACTIVE in ~10 s (gofiber/storage dynamodb.go), then PITR and TTL enabled and awaited; AWS allows PITR up to 10 minutes on a new table", "https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/"),

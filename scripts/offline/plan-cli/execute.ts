@@ -10,6 +10,8 @@ import { plannedOf } from "../planned";
 import { renderJson, renderMarkdown, renderText } from "../render";
 import { type ProgramRun, runProgram } from "../run-program";
 import { readProjectFile, REPO_ROOT } from "../stack-files";
+import { adapterSummaries } from "../summary";
+import { adapterGroups } from "../tree";
 import type { Format, PlanOptions } from "./args";
 import { type PlanIo, stacksIn } from "./io";
 
@@ -29,7 +31,8 @@ function failure(error: unknown, stackDir: string): string {
 function compare(base: BasePlan, run: ProgramRun): Comparison {
   if ("error" in base) return base;
   const cost = estimateCost(run, assumptionsOf(run.stack, {}, run.stackDir));
-  const head = { stack: run.stack, resources: plannedOf(run), cost: { totalUsd: cost.totalUsd } };
+  const adapters = adapterSummaries(adapterGroups(run), cost).map((s) => ({ key: s.key, monthlyUsd: s.monthlyUsd }));
+  const head = { stack: run.stack, resources: plannedOf(run), cost: { totalUsd: cost.totalUsd }, adapters };
   return { ref: base.ref, commit: base.commit, diff: diffPlans(base.plan, head, readProjectFile(run.stackDir).name) };
 }
 

@@ -1,3 +1,4 @@
+import { AUDIT_ARCHIVE_RESOURCE_TYPES } from "../../../components/audit-archive/limits";
 import { POSTGRES_ENGINE } from "../../../components/rds";
 import { rdsResourceTypes } from "../../rds/resource-types";
 import type { Adapter } from "../contract";
@@ -17,5 +18,6 @@ export const postgresAdapter: Adapter<PostgresConfig, PostgresProfile, PostgresS
   enabled: (s) => s.enabled,
   rules: POSTGRES_RULES,
   loadDeploy: async () => (await import("./deploy")).deployPostgres,
-  resourceTypes: rdsResourceTypes(POSTGRES_ENGINE),
+  // The audit archive's types (postgres.audit) are the adapter's own: they exist only with PostgreSQL.
+  resourceTypes: [...rdsResourceTypes(POSTGRES_ENGINE), ...AUDIT_ARCHIVE_RESOURCE_TYPES.filter((t) => !rdsResourceTypes(POSTGRES_ENGINE).some((r) => r.type === t.type))],
 };

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { PARAMETER_LIMITS, POSTGRES_ENGINE } from "../../../components/rds";
 import { documented } from "../../config/docs";
 import { PROD_POLICY } from "../../config/prod-policy";
-import { oneOf, section } from "../../config/rules";
+import { flag, intRange, list, oneOf, section } from "../../config/rules";
+import { FIREHOSE_BUFFER, PGAUDIT_CLASSES } from "../../../components/audit-archive/limits";
 import { parameterSetting, parameterType, relationalFields } from "../../rds/schema";
 
 type NumericParameter = keyof typeof PARAMETER_LIMITS;
@@ -47,6 +48,26 @@ export const postgresParametersSchema = documented(section({
   }),
 }), { description: "Parameter-group settings." });
 
+/** `postgres.audit`: pgAudit on the instances and its lines archived in the Object Lock audit-archive bucket (components/audit-archive). */
+export const postgresAuditSchema = documented(section({
+  enabled: documented(flag().optional(), {
+    type: "boolean",
+    description: "Preload pgAudit and archive its `AUDIT:` lines: a subscription on the primary's `postgresql` log group feeds a Firehose stream that writes gzip JSON Lines under `audit/postgres/<id>/year=/month=/day=/` in the audit-archive bucket (Object Lock, stack key). Turning it on changes `shared_preload_libraries` (applied at the next reboot).",
+  }),
+  classes: documented(list(oneOf(PGAUDIT_CLASSES), PGAUDIT_CLASSES.length).min(1, { error: "must name at least one class (an empty list audits nothing)" }).optional(), {
+    type: `list of ${PGAUDIT_CLASSES.map((c) => `\`${c}\``).join(" | ")}, each once`,
+    description: "`pgaudit.log`: the statement classes audited for every session.",
+  }),
+  bufferIntervalSeconds: documented(intRange(FIREHOSE_BUFFER.intervalSeconds.min, FIREHOSE_BUFFER.intervalSeconds.max).optional(), {
+    type: `integer seconds ${FIREHOSE_BUFFER.intervalSeconds.min}..${FIREHOSE_BUFFER.intervalSeconds.max}`,
+    description: "Firehose writes an archive object at least this often (Firehose BufferingHints).",
+  }),
+  bufferSizeMiB: documented(intRange(FIREHOSE_BUFFER.sizeMiB.min, FIREHOSE_BUFFER.sizeMiB.max).optional(), {
+    type: `integer MiB ${FIREHOSE_BUFFER.sizeMiB.min}..${FIREHOSE_BUFFER.sizeMiB.max}`,
+    description: "...or as soon as this much has arrived (before compression).",
+  }),
+}), { description: "pgAudit and the audit archive path." });
+
 /** `sparki-storage:postgres`. Absent fields take the tier's value (profiles.ts), then the component's default. */
 export const postgresSchema = documented(section({
   ...relationalFields({
@@ -62,6 +83,7 @@ export const postgresSchema = documented(section({
     usernameType: "lowercase identifier, not `postgres`/`rdsadmin`/`admin`/`root`/`rds_*`/`pg_*`",
   }),
   parameters: postgresParametersSchema.default({}),
+  audit: postgresAuditSchema.default({}),
 }), {
   description: "PostgreSQL on RDS behind RDS Proxy; parameters are parameter-group settings. Absent fields take the profile default.",
 });

@@ -29,5 +29,13 @@ export const s3Adapter: Adapter<ObjectStoreConfig, ObjectStoreProfile, ObjectSto
     { type: "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration", stateful: false },
     { type: "aws:iam/policy:Policy", stateful: false },
     { type: "aws:cloudwatch/metricAlarm:MetricAlarm", stateful: false },
+    // Artifact delivery (components/cdn): replacing the distribution changes its *.cloudfront.net name, not any data.
+    { type: "aws:cloudfront/distribution:Distribution", stateful: false },
+    { type: "aws:cloudfront/originAccessControl:OriginAccessControl", stateful: false },
+    { type: "aws:cloudfront/cachePolicy:CachePolicy", stateful: false },
+    { type: "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", stateful: false },
+    { type: "aws:cloudwatch/logDeliverySource:LogDeliverySource", stateful: false },
+    { type: "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", stateful: false },
+    { type: "aws:cloudwatch/logDelivery:LogDelivery", stateful: false },
   ],
 };

@@ -2,6 +2,17 @@ import type { LifecycleDays, ObjectLockMode } from "../../../components/object-s
 import { PROD_POLICY } from "../../config/prod-policy";
 import type { ProfileName } from "../../config/schema";
 import type { LifecycleKey } from "./schema";
+import type { PriceClass } from "../../../components/cdn/facts";
+
+/** What a tier means for artifact delivery through CloudFront. */
+export interface DeliveryProfile {
+  /** A distribution in front of the artifacts bucket. Off in both tiers: it needs a domain and a us-east-1 certificate only the stack file can name. */
+  readonly enabled: boolean;
+  /** Edge locations served (CloudFront price class). */
+  readonly priceClass: PriceClass;
+  /** Default and maximum edge TTL, seconds. Absent: the component's default (one year). */
+  readonly cacheTtlSeconds?: number;
+}
 
 /** What a tier means for the S3 buckets; an absent field takes the ObjectStore component's default. */
 export interface ObjectStoreProfile {
@@ -17,6 +28,8 @@ export interface ObjectStoreProfile {
   readonly forceDestroy?: boolean;
   /** The longest expiry config may give the build cache, days (prod: the matrix's build-cache expiry). Absent: any. */
   readonly maxBuildCacheExpirationDays?: number;
+  /** CloudFront in front of the artifacts bucket. */
+  readonly delivery: DeliveryProfile;
 }
 
 export const OBJECT_STORE_PROFILES: Readonly<Record<ProfileName, ObjectStoreProfile>> = {
@@ -34,6 +47,8 @@ export const OBJECT_STORE_PROFILES: Readonly<Record<ProfileName, ObjectStoreProf
     auditLockMode: "GOVERNANCE",
     auditRetentionDays: 7,
     forceDestroy: true,
+    // Dev downloads come from the team's own region: the cheapest edges are enough.
+    delivery: { enabled: false, priceClass: "PriceClass_100" },
   },
   prod: {
     lifecycle: {
@@ -49,5 +64,7 @@ export const OBJECT_STORE_PROFILES: Readonly<Record<ProfileName, ObjectStoreProf
     auditRetentionDays: 2555,
     artifactsTransferAcceleration: true,
     maxBuildCacheExpirationDays: PROD_POLICY.buildCacheMaxExpirationDays,
+    // Build agents and customers anywhere: every edge.
+    delivery: { enabled: false, priceClass: "PriceClass_All" },
   },
 };

@@ -1,6 +1,7 @@
 import { ACCESS_LOGS_SLUG, DATA_CLASSES } from "../../../components/object-store/data-classes";
 import { lifecycleProblems } from "../../../components/object-store/lifecycle";
 import { bucketName, bucketNameProblem } from "../../../components/object-store/naming";
+import { certificateProblem, CLOUDFRONT_CERTIFICATE_REGION, domainNameProblem, webAclProblem } from "../../../components/cdn/facts";
 import type { Problem } from "../../config/problems";
 import { validStackName } from "../../config/stack-name";
 import type { AdapterRule } from "../contract";
@@ -41,4 +42,29 @@ const bucketNameRule: Rule = ({ config, settings: { bucketPrefix }, scope }) => 
   return [{ path: ["bucketPrefix"], message: `must give valid bucket names: ${problem}${origin}` }];
 };
 
-export const OBJECT_STORE_RULES: readonly Rule[] = [lifecycleRule, buildCacheExpiryRule, bucketNameRule];
+/**
+ * CloudFront in front of the artifacts bucket needs an alternate domain name and an ACM certificate of this account in
+ * us-east-1: with the default *.cloudfront.net certificate CloudFront pins the viewer security policy to TLSv1
+ * (components/cdn/facts.ts has the sources), which the issue's TLS 1.2 minimum forbids.
+ */
+const deliveryRule: Rule = ({ settings: { delivery }, scope }) => {
+  if (!delivery.enabled) return [];
+  const problems: Problem[] = [];
+  const needs = "(CloudFront keeps TLSv1 as the minimum on its default *.cloudfront.net certificate; TLS 1.2 needs your own domain and certificate)";
+  if (delivery.domainName === undefined) problems.push({ path: ["delivery", "domainName"], message: `is required with delivery.enabled ${needs}` });
+  else {
+    const p = domainNameProblem(delivery.domainName);
+    if (p !== undefined) problems.push({ path: ["delivery", "domainName"], message: p });
+  }
+  if (delivery.certificateArn === undefined) {
+    problems.push({ path: ["delivery", "certificateArn"], message: `is required with delivery.enabled: an ACM certificate in ${CLOUDFRONT_CERTIFICATE_REGION} covering delivery.domainName ${needs}` });
+  } else {
+    const p = certificateProblem(delivery.certificateArn, scope.env.accountId);
+    if (p !== undefined) problems.push({ path: ["delivery", "certificateArn"], message: p });
+  }
+  const webAcl = delivery.webAclArn === undefined ? undefined : webAclProblem(delivery.webAclArn, scope.env.accountId);
+  if (webAcl !== undefined) problems.push({ path: ["delivery", "webAclArn"], message: webAcl });
+  return problems;
+};
+
+export const OBJECT_STORE_RULES: readonly Rule[] = [lifecycleRule, buildCacheExpiryRule, bucketNameRule, deliveryRule];

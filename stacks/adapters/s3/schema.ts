@@ -3,7 +3,8 @@ import { DATA_CLASS_KEYS, type DataClassKey } from "../../../components/object-s
 import { MAX_LIFECYCLE_DAYS } from "../../../components/object-store/lifecycle";
 import { documented } from "../../config/docs";
 import { PROD_POLICY } from "../../config/prod-policy";
-import { flag, intRange, matching, section } from "../../config/rules";
+import { flag, intRange, matching, oneOf, section } from "../../config/rules";
+import { ONE_YEAR_SECONDS, PRICE_CLASSES } from "../../../components/cdn/facts";
 
 export type LifecycleKey = DataClassKey | "accessLogs";
 /** Buckets with a lifecycle of their own: every data class, then the access-log bucket. */
@@ -64,8 +65,40 @@ export const objectStoreSchema = documented(section({
   }).default({}),
   buildCache: section(lifecycleFields).default({}),
   accessLogs: section(lifecycleFields).default({}),
+  delivery: section({
+    enabled: documented(flag().optional(), {
+      type: "boolean",
+      setting: "delivery.enabled",
+      description: "A CloudFront distribution in front of the artifacts bucket (origin access control, TLS 1.2 minimum, HTTP/2 and 3, standard logs v2 to the access-log bucket); needs `domainName` and `certificateArn`.",
+    }),
+    domainName: documented(matching(/^\S{1,253}$/, "a DNS name").optional(), {
+      type: "DNS name, e.g. `artifacts.example.com`",
+      default: "— (required with `enabled`)",
+      description: "Alternate domain name viewers download from; point its CNAME (or Route 53 alias) at the stack output `s3.delivery.distributionDomainName`.",
+    }),
+    certificateArn: documented(matching(/^arn:\S+$/, "an ACM certificate ARN").optional(), {
+      type: "ACM certificate ARN in us-east-1",
+      default: "— (required with `enabled`)",
+      description: "Certificate of this account in us-east-1 covering `domainName`. Without one CloudFront pins the default *.cloudfront.net certificate to TLSv1, so the stack refuses to deliver without it.",
+    }),
+    priceClass: documented(oneOf(PRICE_CLASSES).optional(), {
+      type: PRICE_CLASSES.map((c) => `\`${c}\``).join(", "),
+      setting: "delivery.priceClass",
+      description: "Edge locations that serve downloads (100: North America, Europe, Israel; 200: adds most of Asia, the Middle East and Africa; All: every edge).",
+    }),
+    webAclArn: documented(matching(/^arn:\S+$/, "a WAFv2 web ACL ARN").optional(), {
+      type: "WAFv2 web ACL ARN (scope CLOUDFRONT)",
+      default: "— (no WAF)",
+      description: "Optional AWS WAF web ACL in front of the distribution (FSBP CloudFront.6); scope CLOUDFRONT, so arn:aws:wafv2:us-east-1:<account>:global/webacl/...",
+    }),
+    cacheTtlSeconds: documented(intRange(1, ONE_YEAR_SECONDS).optional(), {
+      type: `integer seconds 1..${ONE_YEAR_SECONDS}`,
+      setting: "delivery.cacheTtlSeconds",
+      description: "Default and maximum edge TTL of an artifact (artifacts are immutable: a new build writes a new key).",
+    }),
+  }).default({}),
 }), {
-  description: `S3 buckets per data class: the bucket name prefix, lifecycle days per class (${LIFECYCLE_KEYS.join(", ")}), Transfer Acceleration of artifacts, Object Lock retention of the audit archive. Absent fields take the profile default.`,
+  description: `S3 buckets per data class: the bucket name prefix, lifecycle days per class (${LIFECYCLE_KEYS.join(", ")}), Transfer Acceleration of artifacts, Object Lock retention of the audit archive, CloudFront delivery of artifacts (delivery). Absent fields take the profile default.`,
   each: "<class>",
 });
 

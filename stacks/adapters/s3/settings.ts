@@ -1,4 +1,8 @@
 import { type LifecycleDays, OBJECT_STORE_DEFAULTS, type ObjectLockMode, TRANSITION_FIELDS } from "../../../components/object-store";
+import { ARTIFACT_DELIVERY_DEFAULTS } from "../../../components/cdn/args";
+import type { PriceClass } from "../../../components/cdn/facts";
+import { DATA_CLASSES } from "../../../components/object-store/data-classes";
+import { bucketArn, bucketName } from "../../../components/object-store/naming";
 import type { StackScope } from "../contract";
 import type { ObjectStoreProfile } from "./profiles";
 import { LIFECYCLE_KEYS, type LifecycleKey, type ObjectStoreConfig } from "./schema";
@@ -11,6 +15,26 @@ export interface ObjectStoreSettings {
   readonly auditRetentionDays: number;
   readonly artifactsTransferAcceleration: boolean;
   readonly forceDestroy: boolean;
+  /** CloudFront in front of the artifacts bucket; domain and certificate as configured (rules require both when enabled). */
+  readonly delivery: DeliverySettings;
+}
+
+export interface DeliverySettings {
+  readonly enabled: boolean;
+  readonly priceClass: PriceClass;
+  readonly cacheTtlSeconds: number;
+  readonly domainName?: string;
+  readonly certificateArn?: string;
+  readonly webAclArn?: string;
+}
+
+/** Component names of the delivery (they end in `-s3`: the plan groups a top-level component by its name's last part). */
+export const deliveryName = (baseName: string) => `${baseName}-delivery-s3`;
+export const deliveryLogsName = (baseName: string) => `${baseName}-delivery-logs-s3`;
+
+/** Buckets whose objects the stack key lets this account's CloudFront distributions decrypt: the artifacts bucket while delivery is on. */
+export function cloudFrontReadBuckets(settings: ObjectStoreSettings, region: string): string[] {
+  return settings.delivery.enabled ? [bucketArn(bucketName(settings.bucketPrefix, DATA_CLASSES.artifacts.slug), region)] : [];
 }
 
 type LifecycleConfig = ObjectStoreConfig[LifecycleKey];
@@ -41,5 +65,13 @@ export function objectStoreSettings(config: ObjectStoreConfig, profile: ObjectSt
     auditRetentionDays: config.auditArchive.retentionDays ?? profile.auditRetentionDays,
     artifactsTransferAcceleration: config.artifacts.transferAcceleration ?? profile.artifactsTransferAcceleration ?? OBJECT_STORE_DEFAULTS.transferAcceleration,
     forceDestroy: profile.forceDestroy ?? OBJECT_STORE_DEFAULTS.forceDestroy,
+    delivery: {
+      enabled: config.delivery.enabled ?? profile.delivery.enabled,
+      priceClass: config.delivery.priceClass ?? profile.delivery.priceClass,
+      cacheTtlSeconds: config.delivery.cacheTtlSeconds ?? profile.delivery.cacheTtlSeconds ?? ARTIFACT_DELIVERY_DEFAULTS.cacheTtlSeconds,
+      ...(config.delivery.domainName !== undefined ? { domainName: config.delivery.domainName } : {}),
+      ...(config.delivery.certificateArn !== undefined ? { certificateArn: config.delivery.certificateArn } : {}),
+      ...(config.delivery.webAclArn !== undefined ? { webAclArn: config.delivery.webAclArn } : {}),
+    },
   };
 }
