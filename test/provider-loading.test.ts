@@ -17,7 +17,12 @@ const packagesOf = (types: readonly ResourceTypeInfo[]) => new Set(types.map((t)
 const STACKS = [
   { stack: "no-k8s-prod", stackDir: join(REPO_ROOT, "examples", "without-kubernetes") },
   { stack: "prod" },
+  { stack: "dev" },
+  { stack: "firestore-prod", stackDir: join(REPO_ROOT, "examples", "firestore") },
+  { stack: "azureblob-prod", stackDir: join(REPO_ROOT, "examples", "azureblob") },
+  { stack: "cloudflarekv-prod", stackDir: join(REPO_ROOT, "examples", "cloudflarekv") },
 ];
+const OTHER_CLOUDS = ["@pulumi/azure-native", "@pulumi/cloudflare", "@pulumi/gcp"];
 
 describe("the compile settings lazy loading relies on", () => {
   it("keep module commonjs: the language host's ts-node then compiles an adapter's `await import(\"./deploy\")` to a require", () => {
@@ -29,7 +34,7 @@ describe("the compile settings lazy loading relies on", () => {
 });
 
 describe("provider SDKs a stack loads", () => {
-  it("are the packages of what the foundation and its enabled adapters declare: a stack without MinIO never loads @pulumi/kubernetes", async () => {
+  it("are the packages of what the foundation and its enabled adapters declare: a stack without MinIO never loads @pulumi/kubernetes, dev and prod never load another cloud's", async () => {
     const specs = STACKS.map((s) => (s.stackDir ? `${s.stack}@${s.stackDir}` : s.stack));
     const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, "scripts/offline/launch.cjs"), join(REPO_ROOT, "scripts/offline/loaded-providers.ts"), ...specs], { cwd: REPO_ROOT });
     const report = JSON.parse(stdout) as { stack: string; loaded: string[] }[];
@@ -43,5 +48,8 @@ describe("provider SDKs a stack loads", () => {
     }
     expect(report[0].loaded).not.toContain("@pulumi/kubernetes");
     expect(report[1].loaded).toContain("@pulumi/kubernetes");
+    // Issue 20: dev and prod load none of the other clouds' SDKs; each example loads its own cloud's and nothing else.
+    for (const at of [0, 1, 2]) expect(report[at].loaded.filter((p) => OTHER_CLOUDS.includes(p)), STACKS[at].stack).toEqual([]);
+    expect(report.slice(3).map((r) => r.loaded)).toEqual([["@pulumi/gcp"], ["@pulumi/azure-native"], ["@pulumi/cloudflare"]]);
   });
 });
