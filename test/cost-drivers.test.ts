@@ -7,7 +7,7 @@ import { COST_RATE_DEFAULTS, costAssumptionsSchema } from "../stacks/config/cost
 import { diffPlans } from "../scripts/offline/base/diff";
 import { assumptionsOf } from "../scripts/offline/cost/assumptions";
 import { type CostAssumptions, type CostReport, estimateCost } from "../scripts/offline/cost/estimate";
-import { FLAT, PERFORMANCE_INSIGHTS_RETENTION_VCPU_MONTH, PRICE_REGION, RDS_POSTGRES_INSTANCE_HOUR, USAGE } from "../scripts/offline/cost/prices";
+import { EBS_GB_MONTH, FLAT, PERFORMANCE_INSIGHTS_RETENTION_VCPU_MONTH, PRICE_REGION, RDS_POSTGRES_INSTANCE_HOUR, USAGE } from "../scripts/offline/cost/prices";
 import { costMarkdown, costText, headline, MARKDOWN_ROWS_MAX_CHARS } from "../scripts/offline/cost/render";
 import { erasureSetSize } from "../scripts/offline/cost/usage";
 import { parsePlanned } from "../scripts/offline/planned";
@@ -36,6 +36,8 @@ describe("method errors that must not return", () => {
     const report = estimateCost(runOf(storageClass, set, db));
     expect(quantity(report, "vols", /EBS/)).toBe(100);
     expect(quantity(report, "db", /storage/)).toBe(quantity(report, "vols", /EBS/));
+    // Nor may the conversion hide in the unit price: 100 GB-month at the gp3 GB-month price, nothing more.
+    expect(sum(report, "vols", /EBS/)).toBeCloseTo(100 * EBS_GB_MONTH.gp3.usd, 9);
   });
 
   it("prices 93-day Performance Insights by retention tier per vCPU-month, the Multi-AZ standby's vCPUs included", () => {

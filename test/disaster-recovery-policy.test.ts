@@ -11,7 +11,7 @@ import { POLICIES } from "../policy/policies";
 import { describeResourceCases, type ResourceCase } from "./policy-cases";
 import { T } from "./policy-fixtures";
 import { checkResource, checkStack, pulumiType, readPolicyConfigFile, reconcilePolicyConfig, runPack, type StackInput } from "./policy-harness";
-import { stackRun } from "./harness";
+import { runWith, stackRun } from "./harness";
 
 /**
  * The recovery copies' policies: the replication rule components/disaster-recovery writes passes; counterexamples
@@ -147,5 +147,12 @@ describe("the recovery policies in the pack", () => {
     expect(pack.couldNotRun).toEqual([]);
     // Each applied: prod's plan exercised every one of them.
     for (const p of mine) expect(pack.applied.has(p.name), p.name).toBe(true);
+  });
+
+  it("find nothing in a plan with Replication Time Control off (no metrics event threshold without RTC)", async () => {
+    const run = await runWith("dev", { "sparki-storage:disasterRecovery": { region: "eu-north-1", replicationTimeControl: false } });
+    const pack = await runPack(run, { all: "mandatory" }, [...DISASTER_RECOVERY_ENGINE_RULES]);
+    expect(pack.violations).toEqual([]);
+    expect(pack.applied.has(replicationTimeControl.name)).toBe(true);
   });
 });

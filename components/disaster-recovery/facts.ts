@@ -45,10 +45,11 @@ export const RDS_REPLICATED_BACKUPS_PER_REGION = 20;
 
 /**
  * RDS engine names (aws.rds.Instance `engine`) whose automated backups RDS replicates to another Region: Db2,
- * MariaDB, MySQL, Oracle, PostgreSQL and SQL Server, the engines whose backup behaviour the User Guide's "Managing
- * automated backups" describes (checked 2026-11-29). Its "Supported Regions and DB engines for cross-Region automated
- * backups" table (engine versions, Region pairs) was not read: unverified, and a version it leaves out would be
- * refused by RDS at `pulumi up`.
+ * MariaDB, MySQL, Oracle, PostgreSQL and SQL Server, "all currently available versions" of each (RDS User Guide,
+ * "Supported Regions and DB engines for cross-Region automated backups in Amazon RDS",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.RDS_Fea_Regions_DB-eng.Feature.CrossRegionAutomatedBackups.html,
+ * checked 2026-11-29 by the review). Not Aurora, not Multi-AZ DB clusters (Multi-AZ DB instances are supported). The
+ * Region pairs that page defers to ("Replicating automated backups to another AWS Region") were not read.
  */
 export const RDS_BACKUP_REPLICATION_ENGINES: readonly string[] = [
   "db2-ae", "db2-se", "mariadb", "mysql", "oracle-ee", "oracle-ee-cdb", "oracle-se2", "oracle-se2-cdb", "postgres",

@@ -80,7 +80,7 @@ export class DisasterRecovery extends pulumi.ComponentResource {
     const role = new aws.iam.Role(`${name}-s3-replication`, {
       name: replicationRoleName(a.baseName),
       description: `S3 replication of ${sources.map((s) => s.name).join(", ")} to ${region}`,
-      assumeRolePolicy: JSON.stringify(replicationTrustPolicy(a.accountId)),
+      assumeRolePolicy: JSON.stringify(replicationTrustPolicy()),
     }, { parent: this });
     const rolePolicy = new aws.iam.RolePolicy(`${name}-s3-replication`, {
       role: role.name,

@@ -11,15 +11,20 @@ export interface ReplicationPolicyScope {
 
 type Statement = Record<string, unknown>;
 
-/** The trust policy: only S3 assumes the replication role, for this account's buckets only. */
-export function replicationTrustPolicy(accountId: string): Record<string, unknown> {
+/**
+ * The trust policy: only S3 assumes the replication role. Exactly the statement the S3 User Guide documents ("Setting
+ * up permissions for live replication", Step 2, checked 2026-11-29), with no `aws:SourceAccount` condition: that page
+ * documents none for live replication, and a condition key S3 does not send when it assumes the role would fail every
+ * replication (AssumeRoleNotPermitted). Only principals of this account can pass the role (iam:PassRole) to a
+ * replication configuration, which is what keeps other accounts' buckets from using it.
+ */
+export function replicationTrustPolicy(): Record<string, unknown> {
   return {
     Version: "2012-10-17",
     Statement: [{
       Effect: "Allow",
       Principal: { Service: "s3.amazonaws.com" },
       Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": accountId } },
     }],
   };
 }

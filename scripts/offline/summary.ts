@@ -79,21 +79,23 @@ function goneAdapters(summaries: readonly AdapterSummary[], base: BaseCosts | un
 export function summaryText(summaries: readonly AdapterSummary[], cost: CostReport, comparison?: Comparison): string[] {
   const base = baseCosts(comparison);
   const lines = [`Summary by adapter (resources, protected, ${costHeading(cost)}${base ? `, change against ${base.ref}` : ""}):`];
+  const gone = goneAdapters(summaries, base);
+  const width = Math.max(11, ...summaries.map((s) => s.key.length), ...gone.map(([key]) => key.length)); // one column for every name
   for (const s of summaries) {
     if (s.resources === 0) {
-      lines.push(`  ${s.key.padEnd(11)} not deployed (disabled)${base && (base.usd.get(s.key) ?? 0) > 0 ? `  ${costChange(base.usd.get(s.key)!, 0)}/month` : ""}`);
+      lines.push(`  ${s.key.padEnd(width)} not deployed (disabled)${base && (base.usd.get(s.key) ?? 0) > 0 ? `  ${costChange(base.usd.get(s.key)!, 0)}/month` : ""}`);
       continue;
     }
     const prot = s.protectedNames.length > 0 ? `${s.protectedNames.length} protected: ${s.protectedNames.join(", ")}` : "none protected";
     const unpriced = s.unpriced > 0 ? ` (+ ${s.unpriced} not priced)` : "";
     const change = base ? ` ${changeOf(s, base).padStart(11)}` : "";
-    lines.push(`  ${s.key.padEnd(11)} ${String(s.resources).padStart(4)} resources  ${usd(s.monthlyUsd).padStart(12)}/month${change}${unpriced}  ${prot}`);
+    lines.push(`  ${s.key.padEnd(width)} ${String(s.resources).padStart(4)} resources  ${usd(s.monthlyUsd).padStart(12)}/month${change}${unpriced}  ${prot}`);
   }
-  for (const [key, before] of goneAdapters(summaries, base)) lines.push(`  ${key.padEnd(11)} removed  ${costChange(before, 0)}/month`);
+  for (const [key, before] of gone) lines.push(`  ${key.padEnd(width)} removed  ${costChange(before, 0)}/month`);
   const total = summaries.reduce((n, s) => n + s.resources, 0);
   const prot = summaries.reduce((n, s) => n + s.protectedNames.length, 0);
   const totalChange = comparison && !("error" in comparison) && comparison.diff.costUsd ? ` ${costChange(comparison.diff.costUsd.before, cost.totalUsd).padStart(11)}` : "";
-  lines.push(`  ${"total".padEnd(11)} ${String(total).padStart(4)} resources  ${usd(cost.totalUsd).padStart(12)}/month${totalChange}  ${prot} protected`);
+  lines.push(`  ${"total".padEnd(width)} ${String(total).padStart(4)} resources  ${usd(cost.totalUsd).padStart(12)}/month${totalChange}  ${prot} protected`);
   return lines;
 }
 
@@ -113,7 +115,7 @@ export function summaryMarkdown(summaries: readonly AdapterSummary[], cost: Cost
     const prot = s.protectedNames.length > 0 ? `${s.protectedNames.length}: ${s.protectedNames.map((n) => `\`${n}\``).join(", ")}` : "none";
     lines.push(`| \`${s.key}\` | ${s.resources} | ${costCell(s)} |${change(changeOf(s, base))} ${prot} |`);
   }
-  for (const [key, before] of goneAdapters(summaries, base)) lines.push(`| \`${key}\` | — | — |${change(costChange(before, 0))} removed |`);
+  for (const [key, before] of gone) lines.push(`| \`${key}\` | — | — |${change(costChange(before, 0))} removed |`);
   const total = summaries.reduce((n, s) => n + s.resources, 0);
   const prot = summaries.reduce((n, s) => n + s.protectedNames.length, 0);
   const totalChange = comparison && !("error" in comparison) && comparison.diff.costUsd ? costChange(comparison.diff.costUsd.before, cost.totalUsd) : "—";

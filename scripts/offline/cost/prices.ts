@@ -161,7 +161,7 @@ export const RDS_STORAGE_GB_MONTH: Readonly<Record<string, Price>> = {
 };
 
 /** VPC interface endpoint, per endpoint and Availability Zone (one network interface per subnet); data processed extra. */
-export const VPC_INTERFACE_ENDPOINT_AZ_HOUR: Price = hourly(0.011, "https://aws.amazon.com/privatelink/pricing/", "unverified", undefined, "us-east-1: $0.01; plus $0.01 per GB processed (not modelled); gateway endpoints are free");
+export const VPC_INTERFACE_ENDPOINT_AZ_HOUR: Price = hourly(0.011, "https://aws.amazon.com/privatelink/pricing/", "unverified", undefined, "us-east-1: $0.01; plus $0.01 per GB processed (USAGE.endpointProcessedGb, from costAssumptions.endpointGbPerMonth); gateway endpoints are free");
 
 /** RDS Proxy: per vCPU-hour of each database instance it fronts, with a minimum (see RULES). */
 export const RDS_PROXY_VCPU_HOUR: Price = hourly(0.0165, RDS_PROXY, "unverified", undefined, "us-east-1: $0.015");
@@ -376,7 +376,7 @@ export const NO_STANDING_CHARGE: Readonly<Record<string, string>> = {
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": "free (KMS requests reduced by bucket keys)",
   "aws:s3/bucketVersioning:BucketVersioning": "free (noncurrent versions are storage, not modelled)",
   "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": "free",
-  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "free (transition requests not modelled; used to split storage classes)",
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "free itself: used to split storage classes; its transitions are priced at the bucket (S3_TRANSITION_THOUSAND)",
   "aws:s3/bucketPolicy:BucketPolicy": "free",
   "aws:s3/bucketLogging:BucketLogging": "free (the log objects are storage of the log bucket)",
   "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": "pay per accelerated GB only",
@@ -435,7 +435,8 @@ export const CLUSTER_BILLED_PREFIX = "kubernetes:";
 
 // Usage-driven prices (issue 22): each is multiplied by a usage assumption of sparki-storage:costAssumptions
 // (stacks/config/cost-assumptions.ts), never by a figure read from the resources alone. Checked 2026-11-29; none of
-// these was read on the eu-west-1 page itself, so every one is "unverified" (the estimate keeps saying so).
+// these was read on the eu-west-1 page itself, so each is "unverified" or "other-region" (the estimate keeps saying
+// so), except CloudFront's Europe GB price, which goes by edge geography and was read on its page.
 const EC2_ON_DEMAND = "https://aws.amazon.com/ec2/pricing/on-demand/";
 const PRIVATELINK = "https://aws.amazon.com/privatelink/pricing/";
 const RDS_BACKUP_PAGE = "https://aws.amazon.com/rds/postgresql/pricing/";
@@ -466,12 +467,19 @@ export const USAGE: Readonly<Record<string, Price>> = {
   /** KMS API requests (symmetric), beyond the 20,000/month free tier (not applied). */
   kmsTenThousandRequests: { usd: 0.03, unit: "10,000 requests", page: KMS, check: "unverified", checked: USAGE_CHECKED, note: "the 20,000/month free tier is not applied" },
   /**
-   * CloudFront pay-as-you-go, North America and Europe (clients assumed there), first 10 TB a month; origin fetches from
-   * S3 are free; the always-free 1 TB and 10 million requests a month are not applied (figures from
-   * /tmp/review/cost-requests-cdn.md, from memory of https://aws.amazon.com/cloudfront/pricing/: unverified).
+   * CloudFront pay-as-you-go, clients assumed in Europe, first 10 TB a month: $0.085 per GB in the "Europe, Israel, and
+   * Türkiye" column (the same as North America's), read on https://aws.amazon.com/cloudfront/pricing/ on 2026-11-29,
+   * with "Free for origin fetches from any AWS origin such as Amazon Simple Storage Service (S3)". CloudFront prices go
+   * by the viewers' edge geography, not the stack's region, so this is the price a Europe-served stack pays.
+   * The page's Always Free Tier (1 TB out and 10,000,000 HTTP or HTTPS requests a month, per account) is not applied:
+   * an account with no other CloudFront use would pay $0 for prod's assumed 500 GB and 2 million requests.
    */
-  cloudfrontGb: { usd: 0.085, unit: "GB", page: "https://aws.amazon.com/cloudfront/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "NA/Europe, first 10 TB; free tier not applied" },
-  cloudfrontTenThousandHttps: { usd: 0.01, unit: "10,000 requests", page: "https://aws.amazon.com/cloudfront/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "HTTPS, NA/Europe; free tier not applied" },
+  cloudfrontGb: { usd: 0.085, unit: "GB", page: "https://aws.amazon.com/cloudfront/pricing/", check: "region", seen: "https://aws.amazon.com/cloudfront/pricing/", checked: USAGE_CHECKED, note: "Europe edge column, first 10 TB (read 2026-11-29); the account's always-free 1 TB a month not applied" },
+  /**
+   * HTTPS requests per 10,000 in Europe: $0.0120 (North America $0.0100), from memory of the page's request table, not
+   * re-read (unverified). Was $0.01, North America's figure, against the Europe GB price above.
+   */
+  cloudfrontTenThousandHttps: { usd: 0.012, unit: "10,000 requests", page: "https://aws.amazon.com/cloudfront/pricing/", check: "unverified", checked: USAGE_CHECKED, note: "HTTPS, Europe (North America $0.0100), from memory; the account's always-free 10 million requests a month not applied" },
   /**
    * Data transfer between regions (eu-west-1 to another EU region, S3 replication and RDS backup copies), per GB out of
    * the source region (figure from /tmp/review/cost-requests-dr.md, "as commonly quoted": unverified).
@@ -499,8 +507,13 @@ export const USAGE_RULES = {
    * Transfer charges apply on both sides" (2); between EC2 and ElastiCache only the EC2 side (1).
    */
   crossAzSides: { ec2: 2, rds: 2, elastiCache: 1, source: "https://aws.amazon.com/rds/pricing/ and https://aws.amazon.com/elasticache/pricing/ (data transfer sections, from memory)", check: "unverified" },
-  /** RDS: "no additional charge for backup storage up to 100% of your total database storage for a region". */
-  rdsFreeBackup: { shareOfProvisioned: 1, source: "https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/ (quoting the RDS pricing page; seen 2026-11-29)", check: "other-region" },
+  /**
+   * RDS: "no additional charge for backup storage up to 100% of your total database storage for a region". AWS's own
+   * Database Blog states the same rule and that the RDS pricing page and the Pricing Calculator carry it ("You are not
+   * charged for the backup storage cost if the total backup storage doesn't exceed 100% of your databases storage size
+   * within a Region", https://aws.amazon.com/blogs/database/demystifying-amazon-rds-backup-storage-costs/, read 2026-11-29).
+   */
+  rdsFreeBackup: { shareOfProvisioned: 1, source: "https://aws.amazon.com/blogs/database/demystifying-amazon-rds-backup-storage-costs/ and https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/ (both quoting the RDS pricing page; seen 2026-11-29)", check: "other-region" },
   /** ElastiCache: storage for one snapshot per active cluster is free; further snapshots are billed. */
   elastiCacheFreeSnapshots: { perCache: 1, source: "https://aws.amazon.com/elasticache/pricing/", check: "unverified" },
   /** RDS writes Enhanced Monitoring samples to the RDSOSMetrics log group, billed as CloudWatch Logs; kept 30 days by default. */
