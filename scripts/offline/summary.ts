@@ -115,7 +115,7 @@ export function summaryMarkdown(summaries: readonly AdapterSummary[], cost: Cost
     const prot = s.protectedNames.length > 0 ? `${s.protectedNames.length}: ${s.protectedNames.map((n) => `\`${n}\``).join(", ")}` : "none";
     lines.push(`| \`${s.key}\` | ${s.resources} | ${costCell(s)} |${change(changeOf(s, base))} ${prot} |`);
   }
-  for (const [key, before] of gone) lines.push(`| \`${key}\` | — | — |${change(costChange(before, 0))} removed |`);
+  for (const [key, before] of goneAdapters(summaries, base)) lines.push(`| \`${key}\` | — | — |${change(costChange(before, 0))} removed |`);
   const total = summaries.reduce((n, s) => n + s.resources, 0);
   const prot = summaries.reduce((n, s) => n + s.protectedNames.length, 0);
   const totalChange = comparison && !("error" in comparison) && comparison.diff.costUsd ? costChange(comparison.diff.costUsd.before, cost.totalUsd) : "—";
