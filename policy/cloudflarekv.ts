@@ -3,7 +3,7 @@ import { CLOUDFLARE_TOKEN_COMPENSATING_CONTROLS, CLOUDFLARE_TOKEN_ROTATION_EXCEP
 import { ACCOUNT_RESOURCE, ACCOUNT_TOKEN_TYPE, TOKEN_TIME } from "../components/cloudflarekv/rules";
 import { KV_PERMISSION_GROUP_IDS, KV_PERMISSION_GROUPS, TOKEN_VALID_DAYS } from "../components/cloudflarekv/token";
 import { baseline } from "./lib/controls";
-import { read } from "./lib/values";
+import { knownProperties } from "./lib/values";
 import type { PolicyException } from "./rds";
 
 // The Cloudflare KV row's baseline (components/cloudflarekv): no FSBP control covers a Cloudflare token, so these are the
@@ -29,22 +29,11 @@ export function validateResourceOfToken(token: string, validate: (props: Readonl
 }
 
 type Token = Record<string, unknown>;
-const UNKNOWN = Symbol("unknown during preview");
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** A property as plain data, or UNKNOWN while any part of it is unknown (preview). */
-function plain(get: () => unknown): unknown {
-  const r = read(() => {
-    const value = get();
-    return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
-  });
-  return r.known ? r.value : UNKNOWN;
-}
 
 /** The token's properties a check reads, or undefined when one of them is unknown (judged again at `pulumi up`). */
 function tokenOf(props: object, keys: readonly string[]): Token | undefined {
-  const entries = keys.map((k) => [k, plain(() => (props as Record<string, unknown>)[k])] as const);
-  return entries.some(([, v]) => v === UNKNOWN) ? undefined : Object.fromEntries(entries);
+  return knownProperties<Token>(props, keys);
 }
 
 /** Only allow policies with the Workers KV groups, each on exactly the token's own account. */

@@ -6,7 +6,7 @@ import {
 } from "../components/azureblob/rules";
 import { BLOB_CONTAINER, BLOB_SERVICE, METRIC_ALERT, STORAGE_ACCOUNT } from "./azureblob";
 import { engineRule } from "./lib/controls";
-import { read } from "./lib/values";
+import { knownProperties } from "./lib/values";
 
 /**
  * What Azure Resource Manager refuses when the Azure Blob adapter's resources are created, for any such resource in a
@@ -16,16 +16,7 @@ import { read } from "./lib/values";
 const CHECKED = "2026-11-29";
 const MANAGEMENT_POLICY = "azure-native:storage:ManagementPolicy";
 const ACTION_GROUP = "azure-native:monitor:ActionGroup";
-const UNKNOWN = Symbol("unknown during preview");
 type Props = Record<string, unknown>;
-
-function plain(get: () => unknown): unknown {
-  const r = read(() => {
-    const value = get();
-    return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
-  });
-  return r.known ? r.value : UNKNOWN;
-}
 
 /** A rule on one type: other types are not applicable; properties unknown during preview prove nothing. */
 function azureRule(name: string, type: string, source: string, summary: string, remediation: string, keys: readonly string[],
@@ -38,9 +29,9 @@ function azureRule(name: string, type: string, source: string, summary: string, 
         args.notApplicable(`only ${type}`);
         return;
       }
-      const entries = keys.map((k) => [k, plain(() => (args.props as Props)[k])] as const);
-      if (entries.some(([, v]) => v === UNKNOWN)) return;
-      const found = problems(Object.fromEntries(entries));
+      const known = knownProperties<Props>(args.props as object, keys);
+      if (known === undefined) return;
+      const found = problems(known);
       if (found.length > 0) report(`${found.join("; ")}.`);
     },
   };

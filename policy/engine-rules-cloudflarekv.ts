@@ -4,7 +4,7 @@ import {
 } from "../components/cloudflarekv/rules";
 import { validateResourceOfToken } from "./cloudflarekv";
 import { engineRule } from "./lib/controls";
-import { read } from "./lib/values";
+import { knownProperties } from "./lib/values";
 
 /**
  * What Cloudflare (or the provider before it) refuses when a Workers KV namespace or an account-owned token is created,
@@ -13,20 +13,10 @@ import { read } from "./lib/values";
  */
 
 const CHECKED = "2026-11-29";
-const UNKNOWN = Symbol("unknown during preview");
-
-function plain(get: () => unknown): unknown {
-  const r = read(() => {
-    const value = get();
-    return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
-  });
-  return r.known ? r.value : UNKNOWN;
-}
 
 /** The properties a rule reads, or undefined when one is unknown: an unknown value proves nothing (judged again at `pulumi up`). */
 function shapeOf<S>(props: object, keys: readonly (keyof S & string)[]): S | undefined {
-  const entries = keys.map((k) => [k, plain(() => (props as Record<string, unknown>)[k])] as const);
-  return entries.some(([, v]) => v === UNKNOWN) ? undefined : Object.fromEntries(entries) as S;
+  return knownProperties<S>(props, keys);
 }
 
 export const cloudflareKvNamespace: ResourceValidationPolicy = {

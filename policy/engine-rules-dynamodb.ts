@@ -5,7 +5,7 @@ import {
   DYNAMODB_TTL_SOURCE, pitrProblems, sseProblems, tableNameProblem, type TableShape, ttlProblems,
 } from "../components/dynamodb/rules";
 import { engineRule } from "./lib/controls";
-import { read } from "./lib/values";
+import { knownProperties } from "./lib/values";
 
 /**
  * What DynamoDB (or the AWS provider before it) refuses when a table is created, for any aws.dynamodb.Table in a
@@ -14,21 +14,9 @@ import { read } from "./lib/values";
 
 const CHECKED = "2026-11-29";
 
-const UNKNOWN = Symbol("unknown during preview");
-
-/** A property as plain data, or UNKNOWN while any part of it is unknown (preview). */
-function plain(get: () => unknown): unknown {
-  const r = read(() => {
-    const value = get();
-    return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
-  });
-  return r.known ? r.value : UNKNOWN;
-}
-
 /** The rule's properties, or undefined when one of them is unknown: an unknown value proves nothing (it is judged again at `pulumi up`). */
 function shapeOf(table: object, keys: readonly (keyof TableShape)[]): TableShape | undefined {
-  const entries = keys.map((k) => [k, plain(() => (table as Record<string, unknown>)[k])] as const);
-  return entries.some(([, v]) => v === UNKNOWN) ? undefined : Object.fromEntries(entries);
+  return knownProperties<TableShape>(table, keys);
 }
 
 function tableRule(name: string, source: string, summary: string, remediation: string, keys: readonly (keyof TableShape)[], problems: (t: TableShape) => string[]): ResourceValidationPolicy {

@@ -67,3 +67,20 @@ export function hasUnknownItems(get: () => readonly unknown[] | undefined): bool
   }
   return false;
 }
+
+/**
+ * The named properties as plain data (a JSON round trip drops the SDK's wrappers), or undefined while any of them is
+ * unknown: an unknown value proves nothing, and the same rule runs again with real values at `pulumi up`.
+ */
+export function knownProperties<S>(props: object, keys: readonly string[]): S | undefined {
+  const values: Record<string, unknown> = {};
+  for (const key of keys) {
+    const r = read(() => {
+      const value = (props as Record<string, unknown>)[key];
+      return value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as unknown;
+    });
+    if (!r.known) return undefined;
+    values[key] = r.value;
+  }
+  return values as S;
+}
