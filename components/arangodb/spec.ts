@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { RunAs } from "../kubernetes/security";
 import { replicationArgs } from "./defaults";
 import type { DeploymentEnvironment, DeploymentMode } from "./rules";
+import { containerResources } from "../kubernetes/resources";
 
 /** API group and version of the kube-arangodb CRDs (chart kube-arangodb 1.4.4, crds/database-deployment.yaml: v1 served and stored). */
 export const ARANGODB_API_VERSION = "database.arangodb.com/v1";
@@ -146,10 +147,7 @@ export function arangoDeployment(i: DeploymentInput): k8s.apiextensions.CustomRe
   const group = (count: number, volumeGiB?: number, agent = false, args?: string[]) => ({
     count,
     ...(args ? { args } : {}),
-    resources: agent ? AGENT_RESOURCES : {
-      requests: { cpu: `${i.cpuMillis}m`, memory: `${i.memoryMiB}Mi` },
-      limits: { cpu: `${i.cpuLimitMillis}m`, memory: `${i.memoryMiB}Mi` },
-    },
+    resources: agent ? AGENT_RESOURCES : containerResources(i),
     securityContext: groupSecurityContext(i.runAs, i.readOnlyRootFilesystem),
     ...(volumeGiB === undefined ? {} : { volumeClaimTemplate: claim(i.storageClassName, volumeGiB) }),
   });

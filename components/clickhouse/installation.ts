@@ -4,6 +4,7 @@ import { TLS_SECRET_KEYS } from "../kubernetes/tls";
 import { ADMIN_USERNAME } from "./defaults";
 import { RUN_AS } from "./image";
 import { CLICKHOUSE_NAMES, CREDENTIAL_KEYS, type FiberSchema, keeperHost, OPERATOR_LABELS, PORTS, type ServerAddress } from "./names";
+import { containerResources } from "../kubernetes/resources";
 
 /**
  * The custom resources of the Altinity clickhouse-operator (0.25.6), as plain `apiextensions.CustomResource` args.
@@ -191,7 +192,7 @@ export function serverPodSpec(p: PodInput): k8s.types.input.core.v1.PodSpec {
       name: "clickhouse",
       image: p.image,
       imagePullPolicy: "IfNotPresent",
-      resources: { requests: { cpu: `${p.cpuMillis}m`, memory: `${p.memoryMiB}Mi` }, limits: { cpu: `${p.cpuLimitMillis}m`, memory: `${p.memoryMiB}Mi` } },
+      resources: containerResources(p),
       securityContext: restrictedContainerSecurity(RUN_AS),
       volumeMounts: s.mounts,
     }],

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurity, restrictedPodSecurity, type RunAs } from "../kubernetes/security";
 import type { CompressionMode, DurabilityLevel, EvictionPolicy } from "./rules";
+import { containerResources } from "../kubernetes/resources";
 
 export const COUCHBASE_API_VERSION = "couchbase.com/v2";
 /** Pulumi type tokens of the custom resources, as `k8s.apiextensions.CustomResource` registers them. */
@@ -176,10 +177,7 @@ export function couchbaseCluster(i: ClusterSpecInput): k8s.apiextensions.CustomR
         size: i.servers,
         services: ["data", "index", "query"],
         volumeMounts: { default: names.volumeTemplate },
-        resources: {
-          requests: { cpu: `${i.cpuMillis}m`, memory: `${i.memoryMiB}Mi` },
-          limits: { cpu: `${i.cpuLimitMillis}m`, memory: `${i.memoryMiB}Mi` },
-        },
+        resources: containerResources(i),
         // The servers never call the Kubernetes API.
         pod: { spec: { automountServiceAccountToken: false } },
       }],

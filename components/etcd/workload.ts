@@ -10,6 +10,7 @@ import {
   clientEndpoint, type EtcdAddress, ETCD_NAMES, initialCluster, memberHost, memberHosts, objectLabels, PORTS, SECRET_KEYS, selectorLabels,
 } from "./names";
 import { AUTO_COMPACTION } from "./sizing";
+import { containerResources } from "../kubernetes/resources";
 
 /** Where the TLS Secret is mounted: read-only, at its own top-level path (no directory the runtime creates inside a writable volume). */
 export const TLS_DIR = "/etcd-tls";
@@ -131,10 +132,7 @@ export function memberStatefulSet(input: MemberSpecInput): k8s.apps.v1.StatefulS
               { name: "peer", containerPort: PORTS.peer, protocol: "TCP" },
               { name: "metrics", containerPort: PORTS.metrics, protocol: "TCP" },
             ],
-            resources: {
-              requests: { cpu: `${input.cpuMillis}m`, memory: `${input.memoryMiB}Mi` },
-              limits: { cpu: `${input.cpuLimitMillis}m`, memory: `${input.memoryMiB}Mi` },
-            },
+            resources: containerResources(input),
             securityContext: restrictedContainerSecurity(RUN_AS),
             // /livez: the process serves (no leader needed); /readyz: it has a leader and serves reads.
             ...serverProbes(probe("/livez"), probe("/readyz")),

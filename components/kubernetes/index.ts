@@ -17,6 +17,7 @@ export { type ContainerImage, IMAGE_PATTERNS, imageProblems, imageReference, REF
 export { DNS_LABEL, DNS_SUBDOMAIN, isValidLabel, type NamespaceLabel, objectLabels, selectorLabels } from "./labels";
 export { type FlowSource, type IngressFlow, ingressPolicy, type IngressPolicyInput, ingressPolicyProblems } from "./network-policy";
 export { execProbe, httpProbe, type ProbeTiming, serverProbes, tcpProbe } from "./probes";
+export { type ContainerResources, containerResources } from "./resources";
 export { opaqueSecret, type OpaqueSecretInput, secretData } from "./secrets";
 export { RESTRICTED_NAMESPACE_LABELS, restrictedContainerSecurity, restrictedNamespace, restrictedPodSecurity, type RunAs, TMP_VOLUME } from "./security";
 export { serviceDnsNames, TLS_SECRET_KEYS, tlsSecretVolume } from "./tls";

@@ -6,15 +6,7 @@ import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "
 import { tlsSecretVolume } from "../kubernetes/tls";
 import { RUN_AS } from "./security";
 import { drivePath, type ErasureLayout, serverPool } from "./topology";
-
-export interface ServerResources {
-  /** CPU request, millicores. */
-  readonly cpuMillis: number;
-  /** CPU limit, millicores. */
-  readonly cpuLimitMillis: number;
-  /** Memory request and limit (equal, so the pod is never OOM-killed for using what it asked for), MiB. */
-  readonly memoryMiB: number;
-}
+import { type ContainerResources, containerResources } from "../kubernetes/resources";
 
 export interface ServerSpecInput {
   /** Instance label value (the component name). */
@@ -30,7 +22,7 @@ export interface ServerSpecInput {
   /** StorageClass of the drives; undefined = the cluster default. */
   readonly storageClassName?: string;
   /** CPU and memory per server. */
-  readonly resources: ServerResources;
+  readonly resources: ContainerResources;
   /** kubernetes.io/tls Secret (tls.crt, tls.key, ca.crt) when the servers speak TLS. */
   readonly tlsSecretName?: string;
   /** Keep the drives' claims when the StatefulSet is deleted. */
@@ -122,10 +114,7 @@ export function serverStatefulSet(input: ServerSpecInput): k8s.apps.v1.StatefulS
             args: ["server", serverPool(layout, address), "--address", `:${API_PORT}`, "--certs-dir", CERTS_DIR],
             ports: [{ name: "api", containerPort: API_PORT, protocol: "TCP" }],
             env: env(layout),
-            resources: {
-              requests: { cpu: `${resources.cpuMillis}m`, memory: `${resources.memoryMiB}Mi` },
-              limits: { cpu: `${resources.cpuLimitMillis}m`, memory: `${resources.memoryMiB}Mi` },
-            },
+            resources: containerResources(resources),
             securityContext: restrictedContainerSecurity(RUN_AS),
             // Drives and peers can take minutes to come up; liveness only starts once the server answers.
             startupProbe: probe("/minio/health/live", address, 10, 30),

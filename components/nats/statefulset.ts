@@ -5,6 +5,7 @@ import { type RunAs, restrictedContainerSecurity, restrictedPodSecurity, TMP_VOL
 import { tlsSecretVolume } from "../kubernetes/tls";
 import { CONFIG_KEY, NATS_NAMES, NATS_PORTS, type NatsAddress, objectLabels, podHost, selectorLabels } from "./names";
 import { GOMEMLIMIT_SHARE, NATS_PATHS } from "./config";
+import { type ContainerResources, containerResources } from "../kubernetes/resources";
 
 /**
  * The identity of every NATS pod. The official image sets no USER (nats-io/nats-docker Dockerfiles, checked
@@ -27,15 +28,6 @@ export const HEALTH_PATHS = {
   readiness: "/healthz?js-server-only=true",
 } as const;
 
-export interface ServerResources {
-  /** CPU request, millicores. */
-  readonly cpuMillis: number;
-  /** CPU limit, millicores. */
-  readonly cpuLimitMillis: number;
-  /** Memory request and limit, MiB. */
-  readonly memoryMiB: number;
-}
-
 export interface ServerSpecInput {
   readonly instance: string;
   readonly address: NatsAddress;
@@ -46,7 +38,7 @@ export interface ServerSpecInput {
   readonly exporterImage: string;
   readonly volumeSizeGiB: number;
   readonly storageClassName: string;
-  readonly resources: ServerResources;
+  readonly resources: ContainerResources;
   readonly tlsSecretName: string;
   /** Keep the volumes' claims when the StatefulSet is deleted. */
   readonly retainVolumes: boolean;
@@ -118,10 +110,7 @@ export function serverStatefulSet(input: ServerSpecInput): k8s.apps.v1.StatefulS
                 { name: "cluster", containerPort: NATS_PORTS.cluster, protocol: "TCP" },
                 { name: "monitor", containerPort: NATS_PORTS.monitoring, protocol: "TCP" },
               ],
-              resources: {
-                requests: { cpu: `${resources.cpuMillis}m`, memory: `${resources.memoryMiB}Mi` },
-                limits: { cpu: `${resources.cpuLimitMillis}m`, memory: `${resources.memoryMiB}Mi` },
-              },
+              resources: containerResources(resources),
               securityContext: security,
               startupProbe: probe(HEALTH_PATHS.startup)({ periodSeconds: 10, failureThreshold: 90 }),
               livenessProbe: probe(HEALTH_PATHS.liveness)({ periodSeconds: 30, failureThreshold: 3 }),

@@ -5,6 +5,7 @@ import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "
 import { TLS_SECRET_KEYS, tlsSecretVolume } from "../kubernetes/tls";
 import { RUN_AS } from "./image";
 import { BOLT_PORT, CREDENTIAL_KEYS, HTTPS_PORT, NEO4J_NAMES, PATHS } from "./names";
+import { containerResources } from "../kubernetes/resources";
 
 export interface ServerSpecInput {
   readonly namespace: string;
@@ -118,10 +119,7 @@ export function serverStatefulSet(input: ServerSpecInput): k8s.apps.v1.StatefulS
               { name: "https", containerPort: HTTPS_PORT, protocol: "TCP" },
             ],
             env: [{ name: "NEO4J_AUTH_PATH", value: `${PATHS.auth}/${CREDENTIAL_KEYS.auth}` }],
-            resources: {
-              requests: { cpu: `${input.cpuMillis}m`, memory: `${input.memoryMiB}Mi` },
-              limits: { cpu: `${input.cpuLimitMillis}m`, memory: `${input.memoryMiB}Mi` },
-            },
+            resources: containerResources(input),
             securityContext: restrictedContainerSecurity(RUN_AS),
             startupProbe: tcpProbe(BOLT_PORT, PROBE_TIMING.startup),
             livenessProbe: tcpProbe(BOLT_PORT, PROBE_TIMING.liveness),

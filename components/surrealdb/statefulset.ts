@@ -5,6 +5,7 @@ import { restrictedContainerSecurity, restrictedPodSecurity, TMP_VOLUME } from "
 import { TLS_SECRET_KEYS, tlsSecretVolume } from "../kubernetes/tls";
 import { RUN_AS, SURREAL_BINARY } from "./image";
 import { BOOTSTRAP_KEY, CREDENTIAL_KEYS, DATASTORE_PATH, PATHS, SURREALDB_NAMES, SURREALDB_PORT } from "./names";
+import { containerResources } from "../kubernetes/resources";
 
 export interface ServerSpecInput {
   readonly namespace: string;
@@ -113,10 +114,7 @@ export function serverStatefulSet(input: ServerSpecInput): k8s.apps.v1.StatefulS
               // As the official chart sets it: no ASCII banner in the logs.
               { name: "SURREAL_NO_BANNER", value: "true" },
             ],
-            resources: {
-              requests: { cpu: `${input.cpuMillis}m`, memory: `${input.memoryMiB}Mi` },
-              limits: { cpu: `${input.cpuLimitMillis}m`, memory: `${input.memoryMiB}Mi` },
-            },
+            resources: containerResources(input),
             securityContext: restrictedContainerSecurity(RUN_AS),
             // GET /status: the web server answers; GET /health: the server and its storage engine are healthy
             // (https://surrealdb.com/docs/integration/http, checked 2026-11-29). Liveness on /status so a slow
