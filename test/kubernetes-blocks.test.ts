@@ -10,6 +10,7 @@ import {
   type IngressPolicyInput, irsaTrustPolicy, MAX_BACKUP_COMPONENT_NAME, MAX_CRONJOB_NAME_LENGTH, oidcIssuer, volumeUsedRules,
   prometheusRule, quorumTolerance, resolveWorkloadArgs, S3Backup, type S3BackupArgs, s3BackupProblems, severityRules, uploadPolicy, uploadScript,
 } from "../components/kubernetes";
+import { containerResources } from "../components/kubernetes/resources";
 import { restrictedViolations } from "../policy/kubernetes";
 import { runProgram } from "../scripts/offline/run-program";
 import { childrenOf, one } from "./harness";
@@ -287,5 +288,14 @@ describe("workload arguments", () => {
       ebsEncryption: { kmsKeyArn: KEY, region: "eu-west-1", csiDriverRoleArn: "arn:aws:iam::222222222222:role/ebs-csi" },
     });
     expect(problems).toEqual(["storageClassName and ebsEncryption exclude each other"]);
+  });
+});
+
+describe("containerResources", () => {
+  it("writes millicores as `m` and MiB as `Mi` (Kubernetes quantity suffixes), memory request equal to its limit", () => {
+    expect(containerResources({ cpuMillis: 250, cpuLimitMillis: 1000, memoryMiB: 512 })).toEqual({
+      requests: { cpu: "250m", memory: "512Mi" },
+      limits: { cpu: "1000m", memory: "512Mi" },
+    });
   });
 });
