@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import { type PolicyResource, type ResourceValidationPolicy, type StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { baseline, fsbp } from "./lib/controls";
 import { definitely, isAbsent, read } from "./lib/values";
-import { CLOUDFLARE_TOKEN_ROTATION_EXCEPTION, POLICY_EXCEPTION_TAG } from "../components/cloudflarekv/exception";
+import { POLICY_EXCEPTION_TAG } from "../components/common/policy-exception";
+import { CLOUDFLARE_TOKEN_ROTATION_EXCEPTION } from "../components/cloudflarekv/exception";
 import { tokenRotationExceptionProblems } from "./cloudflarekv";
 import { AZUREBLOB_SHARED_KEY_EXCEPTION } from "../components/azureblob/exception";
 import { sharedKeySecretProblems } from "./azureblob";
@@ -93,6 +94,16 @@ function rotates(rotation: PolicyResource, secret: PolicyResource): boolean {
   return target.known && own.known && target.value !== undefined && own.value.includes(target.value);
 }
 
+/**
+ * Named exceptions to secret rotation, each with the check of its compensating controls: cloudflarekv-token-rotation
+ * (policy/cloudflarekv.ts: the token expires and is replaced by the stack) and azureblob-shared-key (policy/azureblob.ts:
+ * the account key rotates by switching keys, not by a function).
+ */
+const ROTATION_EXCEPTIONS: Readonly<Record<string, (resources: readonly PolicyResource[], secret: PolicyResource) => string[]>> = {
+  [CLOUDFLARE_TOKEN_ROTATION_EXCEPTION]: (resources, secret) => tokenRotationExceptionProblems(resources, secret),
+  [AZUREBLOB_SHARED_KEY_EXCEPTION]: (resources) => sharedKeySecretProblems(resources),
+};
+
 export const secretsRotated: StackValidationPolicy = {
   name: "secretsmanager-1-rotation",
   ...fsbp(["SecretsManager.1"], "Every Secrets Manager secret the stack creates has automatic rotation.", "medium",
@@ -102,15 +113,10 @@ export const secretsRotated: StackValidationPolicy = {
     if (secrets.length === 0) args.notApplicable("no Secrets Manager secrets");
     const rotations = args.resources.filter((r) => r.isType(aws.secretsmanager.SecretRotation));
     for (const secret of secrets) {
-      // Named exception cloudflarekv-token-rotation (policy/cloudflarekv.ts): passes only with its compensating controls.
       const exception = read(() => (secret.props.tags as Record<string, unknown> | undefined)?.[POLICY_EXCEPTION_TAG]);
-      if (exception.known && exception.value === CLOUDFLARE_TOKEN_ROTATION_EXCEPTION) {
-        for (const problem of tokenRotationExceptionProblems(args.resources, secret)) report(`secret ${secret.name} has no rotation under the ${CLOUDFLARE_TOKEN_ROTATION_EXCEPTION} exception, whose compensating control fails: ${problem}.`, secret.urn);
-        continue;
-      }
-      // Named exception azureblob-shared-key (policy/azureblob.ts): the Azure account key rotates by switching keys, not by a function.
-      if (exception.known && exception.value === AZUREBLOB_SHARED_KEY_EXCEPTION) {
-        for (const problem of sharedKeySecretProblems(args.resources)) report(`secret ${secret.name} has no rotation under the ${AZUREBLOB_SHARED_KEY_EXCEPTION} exception, whose compensating control fails: ${problem}.`, secret.urn);
+      const named = exception.known && typeof exception.value === "string" && Object.hasOwn(ROTATION_EXCEPTIONS, exception.value) ? exception.value : undefined;
+      if (named !== undefined) {
+        for (const problem of ROTATION_EXCEPTIONS[named](args.resources, secret)) report(`secret ${secret.name} has no rotation under the ${named} exception, whose compensating control fails: ${problem}.`, secret.urn);
         continue;
       }
       const linked = rotations.some((r) => r.dependencies.includes(secret) || rotates(r, secret));

@@ -71,4 +71,11 @@ describe("secretsmanager-1-rotation", () => {
     ]);
     expect((await checkStack(secretsRotated, [])).notApplicable).toBe("no Secrets Manager secrets");
   });
+
+  it("waives nothing for an exception tag that names no rotation exception (not even an Object property name)", async () => {
+    for (const name of ["memcache-plaintext-client", "constructor", "toString"]) {
+      const tagged: StackInput = { type: T.secret, name: "app", props: { name: "app", kmsKeyId: KEY_ARN, tags: { "sparki:policy-exception": name } } };
+      expect((await checkStack(secretsRotated, [tagged])).violations, name).toEqual(["secret app has no rotation: a leaked value would stay valid for good."]);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+export { POLICY_EXCEPTION_TAG } from "../common/policy-exception";
 /**
  * The policy pack's named exceptions for the Azure Blob account (policy/azureblob.ts knows them by name). The account
  * carries `sparki:policy-exception` with the names, comma-separated; each policy accepts its exception only with the
@@ -5,7 +6,6 @@
  */
 export const AZUREBLOB_SHARED_KEY_EXCEPTION = "azureblob-shared-key";
 export const AZUREBLOB_PLATFORM_KEY_EXCEPTION = "azureblob-microsoft-managed-key";
-export const POLICY_EXCEPTION_TAG = "sparki:policy-exception";
 
 /**
  * Why shared-key access stays on, and what compensates: the Fiber adapter authenticates with the account key only

@@ -1,3 +1,4 @@
+export { POLICY_EXCEPTION_TAG } from "../common/policy-exception";
 /**
  * The policy pack's named exceptions for the Cloudflare KV row (docs/policy.md, "Named exceptions"; README, Cloudflare KV).
  *
@@ -10,8 +11,6 @@
  * (a new token, the secret's new version, the old token deleted).
  */
 export const CLOUDFLARE_TOKEN_ROTATION_EXCEPTION = "cloudflarekv-token-rotation";
-/** Same key as the other named exceptions' (components/memcached/exception.ts). */
-export const POLICY_EXCEPTION_TAG = "sparki:policy-exception";
 
 /** What the policy verifies before it lets the unrotated secret pass. */
 export const CLOUDFLARE_TOKEN_COMPENSATING_CONTROLS = [

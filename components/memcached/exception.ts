@@ -1,3 +1,4 @@
+export { POLICY_EXCEPTION_TAG } from "../common/policy-exception";
 /**
  * The policy pack's named exception for this component: the Fiber `storage/memcache` adapter connects over plain TCP
  * (gofiber/storage memcache `Config` has `Servers` and `Reset` only; `New` calls bradfitz/gomemcache `memcache.New`,
@@ -8,7 +9,6 @@
  * the compensating controls it can see on the resource.
  */
 export const MEMCACHE_PLAINTEXT_EXCEPTION = "memcache-plaintext-client";
-export const POLICY_EXCEPTION_TAG = "sparki:policy-exception";
 /** What the cluster holds: `cache` (losing it costs hit rate, never data). */
 export const DATA_CLASS_TAG = "sparki:data-class";
 
